@@ -1,0 +1,94 @@
+# Sourced by bin/* and .ci/run: finds a JDK 21+ and provides the pinned Python tools in build/venv.
+# Everything here is installed by the project itself, so a fresh machine needs only JDK 21+, Maven and Python 3.
+
+NEWSALERTS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+NEWSALERTS_BUILD="$NEWSALERTS_ROOT/build"
+NEWSALERTS_VENV="$NEWSALERTS_BUILD/venv"
+
+# Pinned Python tools (one place). moto serves DynamoDB, DynamoDB Streams, SNS and SQS when there is no Docker.
+NEWSALERTS_PY_TOOLS=(
+  "moto[server]==5.2.5"
+  "aws-sam-cli==1.170.0"
+  "cfn-lint==1.58.0"
+  "checkov==3.3.30"
+)
+
+die() { echo "error: $*" >&2; exit 1; }
+
+java_major() { # prints the major version of the java binary given, or nothing
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+}
+
+# Sets JAVA_HOME to a JDK 21 or newer: JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm, else java on PATH.
+require_java() {
+  local candidates=() c v
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  for c in $(ls -d /usr/lib/jvm/*/ /opt/java/*/ /Library/Java/JavaVirtualMachines/*/Contents/Home/ 2>/dev/null | sort -rV); do
+    candidates+=("${c%/}")
+  done
+  if command -v java >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  for c in "${candidates[@]}"; do
+    [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
+    v="$(java_major "$c/bin/java")"
+    if [ -n "$v" ] && [ "$v" -ge 21 ]; then
+      export JAVA_HOME="$c"
+      export PATH="$JAVA_HOME/bin:$PATH"
+      return 0
+    fi
+  done
+  die "no JDK 21 or newer found (looked at JAVA_HOME, /usr/lib/jvm and java on PATH). Install one (e.g. Temurin 21) and set JAVA_HOME."
+}
+
+require_maven() {
+  command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is not on PATH: install Maven 3.8 or newer."
+}
+
+# Creates build/venv with the pinned tools the first time, and again whenever the pins change.
+require_venv() {
+  command -v python3 >/dev/null 2>&1 || die "python3 is not on PATH: install Python 3.9 or newer."
+  local stamp="$NEWSALERTS_VENV/.pins" want
+  want="$(printf '%s\n' "${NEWSALERTS_PY_TOOLS[@]}")"
+  if [ -x "$NEWSALERTS_VENV/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0
+  fi
+  echo "Installing pinned Python tools into build/venv (first run only) ..." >&2
+  mkdir -p "$NEWSALERTS_BUILD"
+  [ -x "$NEWSALERTS_VENV/bin/python" ] || python3 -m venv "$NEWSALERTS_VENV" || die "could not create a virtualenv (python3 -m venv)"
+  "$NEWSALERTS_VENV/bin/pip" install -q --disable-pip-version-check "${NEWSALERTS_PY_TOOLS[@]}" >&2 \
+    || die "pip could not install: ${NEWSALERTS_PY_TOOLS[*]}"
+  printf '%s' "$want" > "$stamp"
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Starts moto server on a free loopback port; sets MOTO_PID and MOTO_ENDPOINT. Caller stops it with stop_moto.
+start_moto() {
+  require_venv
+  local port log
+  port="$(free_port)"
+  log="$NEWSALERTS_BUILD/moto-$port.log"
+  "$NEWSALERTS_VENV/bin/moto_server" -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
+  MOTO_PID=$!
+  MOTO_ENDPOINT="http://127.0.0.1:$port"
+  for _ in $(seq 1 100); do
+    if curl -s -o /dev/null "$MOTO_ENDPOINT/moto-api/"; then
+      return 0
+    fi
+    kill -0 "$MOTO_PID" 2>/dev/null || die "moto server exited at start; see $log"
+    sleep 0.1
+  done
+  die "moto server did not answer on $MOTO_ENDPOINT within 10 s; see $log"
+}
+
+stop_moto() {
+  [ -n "${MOTO_PID:-}" ] && kill "$MOTO_PID" 2>/dev/null && wait "$MOTO_PID" 2>/dev/null
+  MOTO_PID=""
+}
+
+docker_engine_available() {
+  command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1
+}
