@@ -1,0 +1,56 @@
+package io.newsalerts.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A rule's finding about one series: the current figure against its baseline, with the evidence for both.
+ *
+ * @param rule      rule id ("yoy-projected-doubling")
+ * @param series    what is counted
+ * @param current   the figure that crossed the threshold
+ * @param baseline  the figure it is compared with
+ * @param projected current scaled to a full year, for projected rules; null otherwise
+ * @param ratio     (projected or current) / baseline, rounded to two decimals
+ * @param target    the period the alert is about (for a projection, the whole year being projected)
+ */
+public record Alert(
+        String rule,
+        SeriesKey series,
+        Observation current,
+        Observation baseline,
+        Long projected,
+        double ratio,
+        Severity severity,
+        Period target) {
+
+    public Alert {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(target, "target");
+    }
+
+    /** One alert per (rule, series, target period): the id every conditional write is keyed on. */
+    public String id() {
+        String basis = rule + "\n" + series.encode() + "\n" + target;
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    /** Evidence for the current figure first, then for the baseline, without repeats. */
+    public List<Evidence> evidence() {
+        return java.util.stream.Stream.concat(current.evidence().stream(), baseline.evidence().stream())
+                .distinct().toList();
+    }
+}
