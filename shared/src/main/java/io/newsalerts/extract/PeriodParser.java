@@ -42,7 +42,7 @@ final class PeriodParser {
             "\\b(?:the )?(first|second|third|fourth|final|1st|2nd|3rd|4th) (half|quarter)(?: of " + YEAR_REF + ")?", CI);
     private static final Pattern HQ = Pattern.compile("\\b([HQ])([1-4]) " + YEAR + "\\b");
     private static final Pattern FROM_TO = Pattern.compile(
-            "\\b(?:from|between) (?:early |mid-|late )?" + MONTH + "(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
+            "\\b(?:[Ff]rom|[Bb]etween) (?:early |mid-|late )?" + MONTH + "(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
                     + "(?:early |mid-|late )?" + MONTH + "(?:,? " + YEAR + ")?");
     private static final Pattern SINCE_START = Pattern.compile(
             "\\bsince the (?:start|beginning) of (?:the year|this year|" + YEAR + ")", CI);
