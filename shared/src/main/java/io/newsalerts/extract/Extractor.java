@@ -68,10 +68,26 @@ public final class Extractor {
             "senior", "other", "one", "another", "both", "five", "many");
     private static final Set<String> LAUNCH = Set.of("launched", "launch", "launches", "launching", "carried",
             "carry", "carries", "carrying", "conducted", "conduct", "conducts", "staged", "stage", "mounted", "mount",
-            "claimed", "claims", "executed", "unleashed", "perpetrated", "committed", "fired", "waged");
+            "claimed", "claims", "executed", "unleashed", "perpetrated", "committed", "fired", "waged", "set",
+            "detonated", "planted", "triggered");
     private static final Set<String> NOT_REAL = Set.of("not", "never", "to", "would", "could", "might", "may", "will",
             "threatened", "vowed", "plans", "planned", "planning", "threatens", "vows", "cannot", "can't", "didn't",
             "won't", "if", "attempting", "trying", "tried", "foiled", "thwarted", "prevented");
+    private static final java.util.Map<String, String> VERB_EVENTS = java.util.Map.ofEntries(
+            java.util.Map.entry("attacked", "attack"), java.util.Map.entry("ambushed", "attack"),
+            java.util.Map.entry("stormed", "attack"), java.util.Map.entry("assaulted", "attack"),
+            java.util.Map.entry("bombed", "bombing"), java.util.Map.entry("raided", "raid"),
+            java.util.Map.entry("kidnapped", "kidnapping"), java.util.Map.entry("abducted", "kidnapping"),
+            java.util.Map.entry("shelled", "strike"), java.util.Map.entry("hijacked", "piracy incident"),
+            java.util.Map.entry("opened", "shooting"));
+    private static final Set<String> PERPETRATORS = Set.of("gunmen", "militants", "attackers", "assailants",
+            "pirates", "bandits", "insurgents", "jihadists", "extremists", "rebels", "kidnappers", "gunman",
+            "attacker", "assailant", "hackers", "men", "fighters");
+    private static final Set<String> AUX = Set.of("had", "have", "has", "reportedly", "allegedly", "also", "then",
+            "later", "again", "apparently", "suspected", "armed", "unidentified", "unknown", "masked", "late", "early",
+            "on", "overnight", "first");
+    private static final Set<String> COMPOUND = Set.of("linked", "backed", "affiliated", "aligned", "allied", "led",
+            "inspired", "run", "controlled", "held", "style", "related", "loyal", "supported", "funded", "sponsored");
     private static final Set<String> HIT_VERBS = Set.of("killed", "hit", "struck", "targeted", "wounded", "injured",
             "destroyed", "damaged", "rocked", "tore", "exploded", "ripped", "killing", "wounding", "injuring",
             "hitting", "striking", "targeting", "went");
@@ -94,7 +110,8 @@ public final class Extractor {
     private static final Set<String> BLOCK_BEFORE = Set.of("$", "us$", "€", "£", "average", "averaged",
             "an average of", "average of", "on pace for", "on track for", "pace of", "projected", "expected",
             "forecast", "above", "below", "fewer than", "less than", "under", "no", "number", "top", "aged", "age",
-            "ages", "rate of", "reach", "exceed", "surpass", "to", "than", "of the", "per", "each", "every", "only",
+            "ages", "rate of", "reach", "exceed", "surpass", "expected to", "pace to", "track to", "projected to",
+            "set to", "likely to", "could", "would", "might", "than", "of the", "per", "each", "every", "only",
             "#", "vs", "record", "all", "target of", "goal of", "threshold of", "cap of", "limit of", "below the",
             "the first", "first time above", "mark of", "least one", "than one");
     private static final Set<String> BLOCK_AFTER = Set.of("%", "percent", "per", "percentage", "pct", "times", "-",
@@ -121,6 +138,12 @@ public final class Extractor {
     private record Anaphor(int start, int end, String compat) {
     }
 
+    /** What one sentence analysis shares between its passes. */
+    private record Ctx(String text, List<Token> t, Gazetteer.Mention[] at, boolean[] attributed,
+                       List<PeriodParser.Span> usable, List<int[]> periodTokens, List<Anaphor> anaphors,
+                       List<Gazetteer.Mention> mentions, String lowerText, String attribution) {
+    }
+
     private record Attribution(int start, int end, String text) {
     }
 
@@ -136,12 +159,19 @@ public final class Extractor {
         final List<ActorRef> recent = new ArrayList<>();
         final Set<String> licensed = new LinkedHashSet<>();
         List<String> lastCountries = List.of();
+        List<String> previousSentencePlaces = List.of();
+        Period lastPeriod;
+        Fact lastFact;
+        int sentenceIndex;
+        int lastFactSentence = -10;
+        String lowerBody;
         List<String> paragraphPlaces = List.of();
         String datelineCountry;
 
         Run(Article article) {
             this.article = article;
             this.published = article.published();
+            this.lowerBody = article.body().toLowerCase(Locale.ROOT);
             for (var e : gazetteer.licensingAliases.entrySet()) {
                 for (String alias : e.getValue()) {
                     if (alias.length() > 3 && article.body().contains(alias)) {
@@ -190,6 +220,7 @@ public final class Extractor {
         // -------------------------------------------------------------------------------------- one sentence
 
         private void sentence(String text) {
+            sentenceIndex++;
             List<Token> t = Tokenizer.tokenize(text);
             if (t.isEmpty()) {
                 return;
@@ -200,6 +231,10 @@ public final class Extractor {
                             && Set.of("militants", "fighters", "group", "cells", "jihadists", "affiliate")
                             .contains(tokens.get(at + 1).lower()))));
             int n = t.size();
+            // "al-Qaida-linked", "Iran-backed": an adjective, not a mention of the actor
+            mentions = new ArrayList<>(mentions);
+            mentions.removeIf(m -> m.kind() == Gazetteer.Kind.ACTOR && m.end() + 1 < n && t.get(m.end()).is("-")
+                    && COMPOUND.contains(t.get(m.end() + 1).lower()));
             Gazetteer.Mention[] at = new Gazetteer.Mention[n];
             for (Gazetteer.Mention m : mentions) {
                 for (int k = m.start(); k < m.end(); k++) {
@@ -213,7 +248,7 @@ public final class Extractor {
                     attributed[k] = true;
                 }
             }
-            List<PeriodParser.Span> spans = PeriodParser.find(text, published);
+            List<PeriodParser.Span> spans = PeriodParser.find(text, published, lastPeriod);
             List<int[]> periodTokens = new ArrayList<>();
             List<PeriodParser.Span> usable = new ArrayList<>();
             boolean[] inPeriod = new boolean[n];
@@ -243,6 +278,8 @@ public final class Extractor {
 
             String attribution = attributions.isEmpty() ? null : attributionText(attributions.getFirst(), t, at, anaphors);
             List<Integer> usedEvents = new ArrayList<>();
+
+            Ctx c = new Ctx(text, t, at, attributed, usable, periodTokens, anaphors, mentions, lowerText, attribution);
 
             // counts ---------------------------------------------------------------------------------------
             for (int i = 0; i < n; i++) {
@@ -334,8 +371,8 @@ public final class Extractor {
                     eventEnd = ev.end();
                     if (!ev.entry().context().isEmpty()) {
                         boolean ok = false;
-                        for (String c : ev.entry().context()) {
-                            ok |= lowerText.contains(c);
+                        for (String w : ev.entry().context()) {
+                            ok |= lowerText.contains(w) || lowerBody.contains(w);
                         }
                         if (!ok) {
                             eventType = null;
@@ -353,24 +390,70 @@ public final class Extractor {
                         continue;
                     }
                 }
+                Fact inherit = null;
+                boolean elliptic = Set.of("down from", "up from", "compared with", "compared to", "rising from",
+                        "falling from", "increase from", "drop from", "decline from", "rise from").contains(b2)
+                        || b1.equals("versus") || b1.equals("vs.");
+                if (elliptic && lastFact != null && lastFactSentence >= sentenceIndex - 1 && !toll
+                        && (eventType == null || eventType.equals(lastFact.eventType()))) {
+                    inherit = lastFact;
+                    eventType = lastFact.eventType();
+                }
                 if (eventType == null) {
                     continue;
                 }
-                // when
-                PeriodParser.Span period = nearest(usable, periodTokens, i);
-                if (period == null) {
-                    continue; // a number with no period is not a series value
+                if (emitCount(c, num.value(), q, i, qStart, eventType, toll, phraseActor, eventEnd, inherit)) {
+                    usedEvents.add(j);
                 }
-                if (toll && (period.period().days() <= 1 || SINGLE_INCIDENT.matcher(text).find())) {
-                    continue; // the toll of one incident is not a count of events
+                i = Math.max(i, eventEnd - 1);
+            }
+
+            // "Kidnappings in Haiti reached 438 in the first quarter" -----------------------------------------
+            for (Gazetteer.Mention m : mentions) {
+                if (m.kind() != Gazetteer.Kind.EVENT || usedEvents.contains(m.start()) || attributed[m.start()]
+                        || singular(t.get(m.end() - 1)) || !m.entry().context().isEmpty()) {
+                    continue;
                 }
-                String actor = phraseActor != null ? phraseActor : actorFor(t, at, attributed, anaphors, mentions, qStart, eventEnd);
-                Places where = places(t, at, attributed, lowerText);
-                FactKind kind = period.day() ? FactKind.INCIDENT : FactKind.REPORTED;
-                add(new Fact(actor, where.regions, eventType, num.value(), q, period.period(), kind,
-                        attribution, text, where.area));
-                usedEvents.add(j);
-                i = eventEnd - 1;
+                for (int k = m.end(); k < Math.min(n - 1, m.end() + 7); k++) {
+                    Token v = t.get(k);
+                    if (v.is(",") || v.is(";") || attributed[k] || (v.type() == Token.Type.NUMBER && !inPeriod[k])) {
+                        break;
+                    }
+                    int numAt = -1;
+                    if (Set.of("reached", "totaled", "totalled", "numbered", "hit", "topped").contains(v.lower())) {
+                        numAt = k + 1;
+                    } else if (Set.of("rose", "climbed", "jumped", "increased", "grew", "surged", "soared", "fell",
+                            "dropped", "declined", "stood", "decreased").contains(v.lower())
+                            && (t.get(k + 1).is("to") || t.get(k + 1).is("at"))) {
+                        numAt = k + 2;
+                    }
+                    if (numAt < 0 || numAt >= n) {
+                        continue;
+                    }
+                    Qualifier q = Qualifier.EXACT;
+                    int x = numAt;
+                    if (x + 1 < n && AT_LEAST.contains(t.get(x).lower() + " " + t.get(x + 1).lower())) {
+                        q = Qualifier.AT_LEAST;
+                        x += 2;
+                    } else if (x + 1 < n && APPROX.contains(t.get(x).lower() + " " + t.get(x + 1).lower())) {
+                        q = Qualifier.APPROX;
+                        x += 2;
+                    } else if (AT_LEAST.contains(t.get(x).lower()) || APPROX.contains(t.get(x).lower())) {
+                        q = AT_LEAST.contains(t.get(x).lower()) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                        x++;
+                    }
+                    Numbers.Parsed num = x < n ? Numbers.parse(t, x) : null;
+                    if (num == null || (num.end() < n && BLOCK_AFTER.contains(t.get(num.end()).lower()))) {
+                        break;
+                    }
+                    if (q == Qualifier.EXACT) {
+                        q = num.qualifier();
+                    }
+                    if (emitCount(c, num.value(), q, x, m.start(), m.value(), false, null, m.end(), null)) {
+                        usedEvents.add(m.start());
+                    }
+                    break;
+                }
             }
 
             // single incidents -----------------------------------------------------------------------------
@@ -382,6 +465,12 @@ public final class Extractor {
                     int k = i + 1;
                     if (k < n && (tok.is("carried") || tok.is("carry") || tok.is("carries") || tok.is("carrying"))) {
                         if (!t.get(k).is("out")) {
+                            continue;
+                        }
+                        k++;
+                    }
+                    if (tok.is("set")) {
+                        if (k >= n || !t.get(k).is("off")) {
                             continue;
                         }
                         k++;
@@ -433,6 +522,62 @@ public final class Extractor {
                 i = ev.end() - 1;
             }
 
+            // "Gunmen kidnapped 287 students ... on Thursday", "the militants ambushed a bus ..." -------------
+            boolean dayKnown = usable.stream().anyMatch(PeriodParser.Span::day);
+            if (dayKnown && usedEvents.isEmpty()) {
+                for (int i = 1; i < n; i++) {
+                    String eventType = VERB_EVENTS.get(t.get(i).lower());
+                    if (t.get(i).is("opened") && i + 1 < n && t.get(i + 1).is("fire")) {
+                        eventType = "shooting";
+                    }
+                    if (eventType == null || attributed[i] || at[i] != null || negated(t, i)
+                            || (i + 1 < n && t.get(i + 1).is("by"))) {
+                        continue;
+                    }
+                    int subject = -1;
+                    String actor = null;
+                    boolean found = false;
+                    for (int k = i - 1; k >= Math.max(0, i - 7); k--) {
+                        Token x = t.get(k);
+                        if (x.is(",") || x.is(";") || x.is("\"")) {
+                            break;
+                        }
+                        Gazetteer.Mention m = at[k];
+                        if (m != null && m.kind() == Gazetteer.Kind.ACTOR) {
+                            actor = coalition(t, mentions, appositiveHead(t, mentions, m));
+                            found = true;
+                            break;
+                        }
+                        Anaphor an = null;
+                        for (Anaphor a : anaphors) {
+                            if (a.end() - 1 == k || a.start() == k) {
+                                an = a;
+                            }
+                        }
+                        if (an != null) {
+                            actor = resolve(an, t, mentions);
+                            found = true;
+                            break;
+                        }
+                        if (PERPETRATORS.contains(x.lower())) {
+                            found = true;
+                            break;
+                        }
+                        if (!(AUX.contains(x.lower()) || inPeriod[k] || x.startsUpper() && k == i - 1 && false)) {
+                            break;
+                        }
+                    }
+                    if (!found) {
+                        continue;
+                    }
+                    PeriodParser.Span period = nearest(usable, periodTokens, i);
+                    Places where = places(t, at, attributed, lowerText);
+                    add(new Fact(actor, where.regions, eventType, 1, Qualifier.EXACT, period.period(),
+                            FactKind.INCIDENT, attribution, text, where.area));
+                    break;
+                }
+            }
+
             // memory for the next sentences ----------------------------------------------------------------
             for (Gazetteer.Mention m : mentions) {
                 if (m.kind() == Gazetteer.Kind.ACTOR) {
@@ -450,10 +595,55 @@ public final class Extractor {
             if (!here.regions.isEmpty() && !here.inherited) {
                 paragraphPlaces = here.regions;
             }
+            previousSentencePlaces = here.inherited ? List.of() : here.regions;
+        }
+
+        private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
+                                  boolean toll, String phraseActor, int eventEnd, Fact inherit) {
+            PeriodParser.Span period = nearest(c.usable, c.periodTokens, numIndex);
+            if (period == null) {
+                return false; // a number with no period is not a series value
+            }
+            if (toll && (period.period().days() <= 1 || SINGLE_INCIDENT.matcher(c.text).find())) {
+                return false; // the toll of one incident is not a count of events
+            }
+            String actor;
+            List<String> regions;
+            String area;
+            if (inherit != null) {
+                actor = inherit.actor();
+                regions = inherit.regions();
+                area = inherit.area();
+            } else {
+                actor = phraseActor != null ? phraseActor
+                        : actorFor(c.t, c.at, c.attributed, c.anaphors, c.mentions, qStart, eventEnd);
+                Places where = places(c.t, c.at, c.attributed, c.lowerText);
+                regions = where.regions;
+                area = where.area;
+            }
+            FactKind kind = period.day() ? FactKind.INCIDENT : FactKind.REPORTED;
+            if (toll && inherit == null && actor == null && lastFact != null && lastFactSentence >= sentenceIndex - 2) {
+                // "the attacks killed 163 people": the perpetrator of the attacks just counted
+                int k = qStart - 2;
+                while (k >= 0 && c.at[k] != null && c.at[k].kind() == Gazetteer.Kind.EVENT) {
+                    k--;
+                }
+                if (k >= 0 && k < qStart - 2 && Set.of("the", "these", "those").contains(c.t.get(k).lower())) {
+                    actor = lastFact.actor();
+                }
+            }
+            Fact f = new Fact(actor, regions, eventType, value, q, period.period(), kind, c.attribution, c.text, area);
+            add(f);
+            if (inherit == null) {
+                lastPeriod = f.period();
+            }
+            return true;
         }
 
         private void add(Fact f) {
+            lastFactSentence = sentenceIndex;
             facts.add(f);
+            lastFact = f;
         }
 
         // -------------------------------------------------------------------------------------- who
@@ -479,7 +669,7 @@ public final class Extractor {
                 }
             }
             if (bestMention != null) {
-                return coalition(t, mentions, bestMention);
+                return coalition(t, mentions, appositiveHead(t, mentions, bestMention));
             }
             // "... attacks by the Houthis", "... claimed by Islamic State"
             for (int k = after; k < Math.min(t.size(), after + 10); k++) {
@@ -503,6 +693,34 @@ public final class Extractor {
                 }
             }
             return null;
+        }
+
+        /**
+         * "ISKP, the Afghan affiliate of the Islamic State group, claimed ...": a mention inside an appositive
+         * (between commas, right after another actor) describes that actor, which is the subject.
+         */
+        private Gazetteer.Mention appositiveHead(List<Token> t, List<Gazetteer.Mention> mentions, Gazetteer.Mention m) {
+            int open = -1;
+            for (int k = m.start() - 1; k >= 0 && k >= m.start() - 12; k--) {
+                if (t.get(k).is(",")) {
+                    open = k;
+                    break;
+                }
+            }
+            if (open <= 0) {
+                return m;
+            }
+            for (int k = m.end(); k < t.size() && k <= m.end() + 12; k++) {
+                if (t.get(k).is(",")) {
+                    for (Gazetteer.Mention h : mentions) {
+                        if (h.kind() == Gazetteer.Kind.ACTOR && h.end() == open) {
+                            return h;
+                        }
+                    }
+                    return m;
+                }
+            }
+            return m;
         }
 
         /** "Hamas and Islamic Jihad fired ..." is the coalition's figure, not Hamas's. */
@@ -818,6 +1036,12 @@ public final class Extractor {
                 return new Places(List.copyOf(demonyms), null, false);
             }
             if (!paragraphPlaces.isEmpty()) {
+                return new Places(paragraphPlaces, null, true);
+            }
+            if (!previousSentencePlaces.isEmpty()) {
+                return new Places(previousSentencePlaces, null, true);
+            }
+            if (false) {
                 return new Places(paragraphPlaces, null, true);
             }
             if (datelineCountry != null) {

@@ -112,7 +112,7 @@ final class Gazetteer {
             }
         }
         return switch (a) {
-            case "globally", "across the globe", "around the world", "across the world", "world" -> "worldwide";
+            case "globally", "across the globe", "around the world", "across the world", "world", "worldwide" -> "worldwide";
             case "Mediterranean" -> "Mediterranean Sea";
             case "Bab al-Mandab", "Bab el-Mandeb Strait" -> "Bab el-Mandeb";
             default -> Character.toUpperCase(a.charAt(0)) + a.substring(1);

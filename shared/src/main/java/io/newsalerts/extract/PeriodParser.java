@@ -62,6 +62,10 @@ final class PeriodParser {
                     + MONTH + "(?:,? " + YEAR + ")?\\b");
     private static final Pattern YEAR_ONLY = Pattern.compile(
             "\\b(?:(?:in|during|of|for|throughout) )?" + YEAR + "\\b(?![-\\d])");
+    private static final Pattern SAME = Pattern.compile(
+            "\\b(?:in|during|over|for|within|across|from|of) (?:the|that|this) (?:same (?:\\w+ )?"
+                    + "(?:period|months|quarter|half|year|weeks|time|span|timeframe|stretch)|period|quarter|half-year|"
+                    + "six months|three months|same stretch)\\b", CI);
     private static final Pattern WEEKDAY = Pattern.compile(
             "\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|Yesterday|Today)\\b");
 
@@ -76,8 +80,21 @@ final class PeriodParser {
     }
 
     static List<Span> find(String s, LocalDate published) {
+        return find(s, published, null);
+    }
+
+    /**
+     * @param previous the period the article last gave a figure for: "over the same period", "in the quarter"
+     *                 refer back to it (null: such phrases are not periods)
+     */
+    static List<Span> find(String s, LocalDate published, Period previous) {
         List<Span> all = new ArrayList<>();
         Matcher m;
+        if (previous != null) {
+            for (m = SAME.matcher(s); m.find(); ) {
+                add(all, m, previous.start(), previous.end(), published, previous.days() == 1);
+            }
+        }
         for (m = FIRST_MONTHS.matcher(s); m.find(); ) {
             int n = number(m.group(2));
             int year = yearRef(m.group(3), m.group(4), published);
