@@ -560,6 +560,11 @@ public final class Extractor {
                             break;
                         }
                         if (PERPETRATORS.contains(x.lower())) {
+                            // "Al-Shabab fighters", "Houthi rebels": the named group's men
+                            Gazetteer.Mention named = k > 0 ? at[k - 1] : null;
+                            if (named != null && named.kind() == Gazetteer.Kind.ACTOR) {
+                                actor = named.value();
+                            }
                             found = true;
                             break;
                         }
