@@ -86,6 +86,18 @@ public final class Extractor {
     private static final Set<String> AUX = Set.of("had", "have", "has", "reportedly", "allegedly", "also", "then",
             "later", "again", "apparently", "suspected", "armed", "unidentified", "unknown", "masked", "late", "early",
             "on", "overnight", "first");
+    private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
+            "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
+    private static final Pattern PLACE_ANAPHOR = Pattern.compile(
+            "\\b(?:the|that|this) (?:territory|area|region|province|country|state|enclave|city|town|district|zone)\\b"
+                    + "|\\bthere\\b");
+    private static final Set<String> TARGETS = Set.of("targets", "positions", "sites", "hideouts", "locations",
+            "objectives", "facilities", "depots");
+    private static final Set<String> STRIKE_VERBS = Set.of("struck", "hit", "targeted", "bombed", "destroyed",
+            "striking", "hitting", "targeting", "bombing", "strike", "strikes");
+    private static final Pattern AIR = Pattern.compile("\\b(?:warplanes|jets|aircraft|air force|airstrikes|air strikes)\\b");
+    private static final Set<String> CLAUSE_BREAK = Set.of(";", "after", "while", "although", "though", "whereas",
+            "but", "because");
     private static final Set<String> COMPOUND = Set.of("linked", "backed", "affiliated", "aligned", "allied", "led",
             "inspired", "run", "controlled", "held", "style", "related", "loyal", "supported", "funded", "sponsored");
     private static final Set<String> HIT_VERBS = Set.of("killed", "hit", "struck", "targeted", "wounded", "injured",
@@ -133,7 +145,7 @@ public final class Extractor {
                     + "stampede|fire)\\b|\\bwhen (?:a|an|the) |\\bwhen (?:gunmen|militants|attackers|a gunman)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DATELINE = Pattern.compile(
-            "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\((?:AP|Reuters|AFP|dpa|UPI|Xinhua)\\) ?[—\\-]+ ?");
+            "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z.]{1,11}\\) ?[—\\-]+ ?");
 
     private record Anaphor(int start, int end, String compat) {
     }
@@ -160,6 +172,7 @@ public final class Extractor {
         final Set<String> licensed = new LinkedHashSet<>();
         List<String> lastCountries = List.of();
         List<String> previousSentencePlaces = List.of();
+        List<String> articlePlaces = List.of();
         Period lastPeriod;
         Fact lastFact;
         int sentenceIndex;
@@ -235,6 +248,7 @@ public final class Extractor {
             mentions = new ArrayList<>(mentions);
             mentions.removeIf(m -> m.kind() == Gazetteer.Kind.ACTOR && m.end() + 1 < n && t.get(m.end()).is("-")
                     && COMPOUND.contains(t.get(m.end() + 1).lower()));
+            militaryPhrases(t, mentions);
             Gazetteer.Mention[] at = new Gazetteer.Mention[n];
             for (Gazetteer.Mention m : mentions) {
                 for (int k = m.start(); k < m.end(); k++) {
@@ -383,6 +397,13 @@ public final class Extractor {
                         continue;
                     }
                 }
+                if (eventType == null && j < n && TARGETS.contains(t.get(j).lower()) && qStart > 0
+                        && STRIKE_VERBS.contains(t.get(qStart - 1).lower())) {
+                    // "struck 312 PKK targets": each target struck is a strike
+                    eventType = AIR.matcher(lowerText).find() ? "airstrike" : "strike";
+                    eventEnd = j + 1;
+                    phraseActor = null; // "PKK targets" are the PKK's, struck by someone else
+                }
                 if (eventType == null) {
                     eventType = toll(t, qStart, end, j);
                     toll = eventType != null;
@@ -496,7 +517,7 @@ public final class Extractor {
                             && singular(t.get(at[e].end() - 1))) {
                         int v = at[e].end();
                         // "A drone attack by the Houthis hit ..." / "A car bomb killed ..."
-                        for (int k = v; k < Math.min(n, v + 6); k++) {
+                        for (int k = v; k < Math.min(n, v + 10); k++) {
                             if (HIT_VERBS.contains(t.get(k).lower())) {
                                 verbAt = k;
                                 break;
@@ -515,7 +536,7 @@ public final class Extractor {
                 PeriodParser.Span period = nearest(usable, periodTokens, evAt);
                 Period p = period != null ? period.period() : Period.day(published);
                 String actor = actorFor(t, at, attributed, anaphors, mentions, Math.min(verbAt, evAt), ev.end());
-                Places where = places(t, at, attributed, lowerText);
+                Places where = places(t, at, attributed, lowerText, evAt, actor);
                 add(new Fact(actor, where.regions, ev.value(), 1, Qualifier.EXACT, p, FactKind.INCIDENT,
                         attribution, text, where.area));
                 usedEvents.add(evAt);
@@ -576,7 +597,7 @@ public final class Extractor {
                         continue;
                     }
                     PeriodParser.Span period = nearest(usable, periodTokens, i);
-                    Places where = places(t, at, attributed, lowerText);
+                    Places where = places(t, at, attributed, lowerText, i, actor);
                     add(new Fact(actor, where.regions, eventType, 1, Qualifier.EXACT, period.period(),
                             FactKind.INCIDENT, attribution, text, where.area));
                     break;
@@ -601,6 +622,9 @@ public final class Extractor {
                 paragraphPlaces = here.regions;
             }
             previousSentencePlaces = here.inherited ? List.of() : here.regions;
+            if (!here.inherited && !here.regions.isEmpty()) {
+                articlePlaces = here.regions;
+            }
         }
 
         private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
@@ -622,7 +646,7 @@ public final class Extractor {
             } else {
                 actor = phraseActor != null ? phraseActor
                         : actorFor(c.t, c.at, c.attributed, c.anaphors, c.mentions, qStart, eventEnd);
-                Places where = places(c.t, c.at, c.attributed, c.lowerText);
+                Places where = places(c.t, c.at, c.attributed, c.lowerText, numIndex, actor);
                 regions = where.regions;
                 area = where.area;
             }
@@ -643,6 +667,50 @@ public final class Extractor {
                 lastPeriod = f.period();
             }
             return true;
+        }
+
+        /**
+         * "Russia's forces", "Israeli airstrikes", "Syrian and Russian warplanes": a country named as the one that
+         * acts is its military. Rewrites such country mentions into actor mentions, in place.
+         */
+        private void militaryPhrases(List<Token> t, List<Gazetteer.Mention> mentions) {
+            for (int idx = mentions.size() - 1; idx >= 0; idx--) {
+                Gazetteer.Mention m = mentions.get(idx);
+                boolean country = m.kind() == Gazetteer.Kind.COUNTRY || m.kind() == Gazetteer.Kind.DEMONYM;
+                if (!country || !gazetteer.militaryOf.containsKey(m.value())) {
+                    continue;
+                }
+                int k = m.end();
+                if (k < t.size() && t.get(k).is("'s")) {
+                    k++;
+                }
+                boolean acts = false;
+                if (k < t.size() && MILITARY_NOUNS.contains(t.get(k).lower())) {
+                    acts = true;
+                } else if (k < t.size() && m.kind() == Gazetteer.Kind.DEMONYM) {
+                    for (Gazetteer.Mention e : mentions) {
+                        if (e.start() == k && e.kind() == Gazetteer.Kind.EVENT
+                                && !"fatality".equals(e.value())) {
+                            acts = true;
+                        }
+                    }
+                }
+                if (!acts && k + 1 < t.size() && (t.get(k).is("and") || t.get(k).is(","))) {
+                    // "Syrian and Russian warplanes": the next member of the list decides
+                    for (int j = idx + 1; j < mentions.size(); j++) {
+                        Gazetteer.Mention nx = mentions.get(j);
+                        if (nx.start() == k + 1 && nx.kind() == Gazetteer.Kind.ACTOR
+                                && "military".equals(nx.entry().actorType())) {
+                            acts = true;
+                        }
+                    }
+                }
+                if (acts) {
+                    int end = k < t.size() && MILITARY_NOUNS.contains(t.get(k).lower()) ? k + 1 : m.end();
+                    mentions.set(idx, new Gazetteer.Mention(m.start(), end,
+                            Gazetteer.Entry.military(gazetteer.militaryOf.get(m.value()))));
+                }
+            }
         }
 
         private void add(Fact f) {
@@ -1000,10 +1068,66 @@ public final class Extractor {
         }
 
         private Places places(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText) {
+            return places(t, at, attributed, lowerText, -1, null);
+        }
+
+        /**
+         * Where a fact happened: the places of the clause holding {@code focus} ("..., after Pakistan said the TTP
+         * carried out 645 attacks" is not about the country of the main clause), else of the sentence, else
+         * "its soil" = the sayer's country, a military's home country, the paragraph, the previous sentence,
+         * the dateline.
+         */
+        private Places places(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
+                              int focus, String actor) {
+            if (focus >= 0) {
+                int a = focus;
+                while (a > 0 && !CLAUSE_BREAK.contains(t.get(a - 1).lower())) {
+                    a--;
+                }
+                int b = focus;
+                while (b < t.size() && !CLAUSE_BREAK.contains(t.get(b).lower())) {
+                    b++;
+                }
+                if (a > 0 || b < t.size()) {
+                    Places clause = placesIn(t, at, attributed, lowerText, a, b);
+                    if (clause != null) {
+                        return clause;
+                    }
+                }
+                if (lowerText.contains("its soil") || lowerText.contains("its territory")) {
+                    TreeSet<String> sayer = new TreeSet<>();
+                    for (int k = 0; k < t.size(); k++) {
+                        if (attributed[k] && at[k] != null && at[k].kind() == Gazetteer.Kind.COUNTRY) {
+                            sayer.add(at[k].value());
+                        }
+                    }
+                    if (!sayer.isEmpty()) {
+                        return new Places(List.copyOf(sayer), null, false);
+                    }
+                }
+                Places sentence = placesIn(t, at, attributed, lowerText, 0, t.size());
+                if (sentence != null) {
+                    return sentence;
+                }
+                boolean refersBack = PLACE_ANAPHOR.matcher(lowerText).find();
+                if (refersBack && !articlePlaces.isEmpty()) {
+                    return new Places(articlePlaces, null, true);
+                }
+                if (actor != null && gazetteer.homeOf.containsKey(actor)) {
+                    return new Places(List.of(gazetteer.homeOf.get(actor)), null, false);
+                }
+                return fallback();
+            }
+            Places sentence = placesIn(t, at, attributed, lowerText, 0, t.size());
+            return sentence != null ? sentence : fallback();
+        }
+
+        private Places placesIn(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
+                                int from, int to) {
             TreeSet<String> codes = new TreeSet<>();
             TreeSet<String> demonyms = new TreeSet<>();
             List<String> areas = new ArrayList<>();
-            for (int k = 0; k < t.size(); k++) {
+            for (int k = from; k < to; k++) {
                 Gazetteer.Mention m = at[k];
                 if (m == null || m.start() != k || attributed[k]) {
                     continue;
@@ -1025,8 +1149,13 @@ public final class Extractor {
                     }
                 }
             }
-            if (lowerText.contains("both countries") || lowerText.contains("the two countries")
-                    || lowerText.contains("both nations") || lowerText.contains("the two nations")) {
+            if (from >= to) {
+                return null;
+            }
+            String clauseText = from == 0 && to == t.size() ? lowerText
+                    : lowerText.substring(t.get(from).start(), t.get(to - 1).end());
+            if (clauseText.contains("both countries") || clauseText.contains("the two countries")
+                    || clauseText.contains("both nations") || clauseText.contains("the two nations")) {
                 if (!lastCountries.isEmpty()) {
                     codes.addAll(lastCountries);
                 }
@@ -1040,11 +1169,18 @@ public final class Extractor {
             if (!demonyms.isEmpty()) {
                 return new Places(List.copyOf(demonyms), null, false);
             }
+            return null;
+        }
+
+        private Places fallback() {
             if (!paragraphPlaces.isEmpty()) {
                 return new Places(paragraphPlaces, null, true);
             }
             if (!previousSentencePlaces.isEmpty()) {
                 return new Places(previousSentencePlaces, null, true);
+            }
+            if (!articlePlaces.isEmpty()) {
+                return new Places(articlePlaces, null, true);
             }
             if (false) {
                 return new Places(paragraphPlaces, null, true);

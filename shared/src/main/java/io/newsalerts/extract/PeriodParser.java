@@ -39,7 +39,8 @@ final class PeriodParser {
     private static final Pattern FIRST_MONTHS = Pattern.compile(
             "\\b(?:the )?(first|last) " + NUM + " months(?: of " + YEAR_REF + ")?", CI);
     private static final Pattern HALF_QUARTER = Pattern.compile(
-            "\\b(?:the )?(first|second|third|fourth|final|1st|2nd|3rd|4th) (half|quarter)(?: of " + YEAR_REF + ")?", CI);
+            "\\b(?:the )?(first|second|third|fourth|final|1st|2nd|3rd|4th) (?:(half) of " + YEAR_REF
+                    + "|(quarter)(?: of " + YEAR_REF + ")?)", CI);
     private static final Pattern HQ = Pattern.compile("\\b([HQ])([1-4]) " + YEAR + "\\b");
     private static final Pattern FROM_TO = Pattern.compile(
             "\\b(?:[Ff]rom|[Bb]etween) (?:early |mid-|late )?" + MONTH + "(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
@@ -48,6 +49,8 @@ final class PeriodParser {
             "\\bsince the (?:start|beginning) of (?:the year|this year|" + YEAR + ")", CI);
     private static final Pattern SINCE_MONTH = Pattern.compile(
             "\\b[Ss]ince (?:early |mid-|late )?" + MONTH + "(?: (\\d{1,2})(?:st|nd|rd|th)?)?(?:,? " + YEAR + ")?");
+    private static final Pattern SINCE_WEEKDAY = Pattern.compile(
+            "\\b[Ss]ince (?:last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
     private static final Pattern SINCE_YEAR = Pattern.compile("\\b[Ss]ince " + YEAR + "\\b");
     private static final Pattern RELATIVE = Pattern.compile(
             "\\b(so far this year|so far in " + YEAR + "|this year|last year|the previous year|year to date|"
@@ -64,8 +67,8 @@ final class PeriodParser {
             "\\b(?:(?:in|during|of|for|throughout) )?" + YEAR + "\\b(?![-\\d])");
     private static final Pattern SAME = Pattern.compile(
             "\\b(?:in|during|over|for|within|across|from|of) (?:the|that|this) (?:same (?:\\w+ )?"
-                    + "(?:period|months|quarter|half|year|weeks|time|span|timeframe|stretch)|period|quarter|half-year|"
-                    + "six months|three months|same stretch)\\b", CI);
+                    + "(?:period|months?|quarter|half|year|weeks?|time|span|timeframe|stretch|days)|period|quarter|half-year|"
+                    + "six months|three months|week|month)\\b", CI);
     private static final Pattern WEEKDAY = Pattern.compile(
             "\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|Yesterday|Today)\\b");
 
@@ -111,14 +114,15 @@ final class PeriodParser {
             }
         }
         for (m = HALF_QUARTER.matcher(s); m.find(); ) {
-            int year = yearRef(m.group(3), m.group(4), published);
+            boolean halfMatch = m.group(2) != null;
+            int year = halfMatch ? yearRef(m.group(3), m.group(4), published) : yearRef(m.group(6), m.group(7), published);
             int ord = switch (m.group(1).toLowerCase(Locale.ROOT)) {
                 case "first", "1st" -> 1;
                 case "second", "2nd" -> 2;
                 case "third", "3rd" -> 3;
                 default -> 4;
             };
-            boolean half = m.group(2).equalsIgnoreCase("half");
+            boolean half = halfMatch;
             if (half) {
                 int h = m.group(1).equalsIgnoreCase("final") ? 2 : Math.min(ord, 2);
                 LocalDate a = LocalDate.of(year, h == 1 ? 1 : 7, 1);
@@ -163,6 +167,11 @@ final class PeriodParser {
             if (a != null) {
                 add(all, m, a, published, published, false);
             }
+        }
+        for (m = SINCE_WEEKDAY.matcher(s); m.find(); ) {
+            LocalDate d = published.with(TemporalAdjusters.previousOrSame(
+                    DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT))));
+            add(all, m, d, published, published, false);
         }
         for (m = SINCE_YEAR.matcher(s); m.find(); ) {
             add(all, m, LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), published, published, false);
