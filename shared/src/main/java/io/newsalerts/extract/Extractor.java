@@ -91,11 +91,19 @@ public final class Extractor {
     private static final Pattern PLACE_ANAPHOR = Pattern.compile(
             "\\b(?:the|that|this) (?:territory|area|region|province|country|state|enclave|city|town|district|zone)\\b"
                     + "|\\bthere\\b");
+    private static final java.util.Map<String, String> TIMES_VERBS = java.util.Map.of("boarded", "piracy incident",
+            "hijacked", "piracy incident", "attacked", "attack", "struck", "strike", "hit", "attack",
+            "targeted", "attack", "raided", "raid", "bombed", "bombing", "shelled", "strike");
+    private static final Set<String> SHIPS = Set.of("ships", "vessels", "tankers", "boats");
     private static final Set<String> TARGETS = Set.of("targets", "positions", "sites", "hideouts", "locations",
-            "objectives", "facilities", "depots");
+            "objectives", "facilities", "depots", "ships", "vessels", "tankers", "boats");
     private static final Set<String> STRIKE_VERBS = Set.of("struck", "hit", "targeted", "bombed", "destroyed",
-            "striking", "hitting", "targeting", "bombing", "strike", "strikes");
+            "striking", "hitting", "targeting", "bombing", "strike", "strikes", "attacked", "attacking");
     private static final Pattern AIR = Pattern.compile("\\b(?:warplanes|jets|aircraft|air force|airstrikes|air strikes)\\b");
+    private static final Set<String> OWNER_NOUNS = Set.of("base", "bases", "embassy", "consulate", "troops",
+            "soldiers", "forces", "warship", "warships", "ship", "ships", "vessel", "vessels", "convoy", "convoys",
+            "personnel", "officials", "citizens", "nationals", "diplomats", "contractors", "aircraft", "destroyer",
+            "interests", "targets", "positions", "military", "army", "navy");
     private static final Set<String> CLAUSE_BREAK = Set.of(";", "after", "while", "although", "though", "whereas",
             "but", "because");
     private static final Set<String> COMPOUND = Set.of("linked", "backed", "affiliated", "aligned", "allied", "led",
@@ -108,7 +116,14 @@ public final class Extractor {
             "students", "passengers", "migrants", "residents", "farmers", "miners", "pilgrims", "journalists",
             "hostages", "sailors", "seafarers", "crew", "fighters", "militants", "members", "workers", "staff",
             "individuals", "schoolgirls", "schoolchildren", "boys", "girls", "others", "Palestinians", "Israelis",
-            "guards", "troopers", "peacekeepers", "servicemembers", "service", "contractors", "tourists");
+            "guards", "troopers", "peacekeepers", "servicemembers", "service", "contractors", "tourists", "fishermen",
+            "traders", "travelers", "travellers", "truckers", "drivers", "engineers", "nationals", "foreigners",
+            "Christians", "Muslims", "teachers", "doctors", "nurses", "clerics", "officials", "herders", "refugees",
+            "displaced", "protesters", "demonstrators", "prisoners", "inmates", "gatherers", "shepherds",
+            "christians", "muslims", "palestinians", "israelis", "yazidis", "worshipers", "voters", "lawmakers");
+    private static final Set<String> TOLL_ADJ = Set.of("aid", "humanitarian", "health", "medical", "security",
+            "government", "local", "foreign", "innocent", "unarmed", "young", "elderly", "international", "civilian",
+            "police", "army", "military", "other", "more", "u.s.", "allied", "pro-government", "rebel", "tribal");
     private static final Set<String> KILLED = Set.of("killed", "dead", "died", "slain", "murdered", "executed");
     private static final Set<String> INJURED = Set.of("injured", "wounded", "hurt");
     private static final Set<String> ABDUCTED = Set.of("abducted", "kidnapped", "seized", "taken");
@@ -145,7 +160,7 @@ public final class Extractor {
                     + "stampede|fire)\\b|\\bwhen (?:a|an|the) |\\bwhen (?:gunmen|militants|attackers|a gunman)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DATELINE = Pattern.compile(
-            "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z.]{1,11}\\) ?[—\\-]+ ?");
+            "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?");
 
     private record Anaphor(int start, int end, String compat) {
     }
@@ -175,6 +190,7 @@ public final class Extractor {
         List<String> articlePlaces = List.of();
         Period lastPeriod;
         Fact lastFact;
+        Fact lastPeriodFact;
         int sentenceIndex;
         int lastFactSentence = -10;
         String lowerBody;
@@ -346,7 +362,18 @@ public final class Extractor {
                         end = upper.end();
                     }
                 }
-                if (end < n && BLOCK_AFTER.contains(t.get(end).lower())) {
+                String timesEvent = null;
+                if (end < n && t.get(end).is("times")) {
+                    // "Armed robbers boarded ships 62 times"
+                    for (int k = qStart - 1; k >= Math.max(0, qStart - 4); k--) {
+                        String v = TIMES_VERBS.get(t.get(k).lower());
+                        if (v != null) {
+                            timesEvent = v;
+                            break;
+                        }
+                    }
+                }
+                if (timesEvent == null && end < n && BLOCK_AFTER.contains(t.get(end).lower())) {
                     i = end - 1;
                     continue;
                 }
@@ -354,6 +381,10 @@ public final class Extractor {
                     continue;
                 }
                 boolean breakdown = BREAKDOWN.contains(b1) || BREAKDOWN.contains(b2) || BREAKDOWN.contains(b3);
+                if (end + 1 < n && t.get(end).is("of") && Set.of("those", "them", "the", "whom", "these", "which", "its",
+                        "their").contains(t.get(end + 1).lower())) {
+                    continue; // "a dozen of those abducted": a part of a figure given elsewhere
+                }
                 // what is counted: skip modifiers, then an event term or a toll
                 int j = end;
                 String phraseActor = null;
@@ -397,10 +428,15 @@ public final class Extractor {
                         continue;
                     }
                 }
+                if (timesEvent != null) {
+                    eventType = timesEvent;
+                    eventEnd = end + 1;
+                }
                 if (eventType == null && j < n && TARGETS.contains(t.get(j).lower()) && qStart > 0
                         && STRIKE_VERBS.contains(t.get(qStart - 1).lower())) {
                     // "struck 312 PKK targets": each target struck is a strike
-                    eventType = AIR.matcher(lowerText).find() ? "airstrike" : "strike";
+                    eventType = SHIPS.contains(t.get(j).lower()) ? "attack"
+                            : AIR.matcher(lowerText).find() ? "airstrike" : "strike";
                     eventEnd = j + 1;
                     phraseActor = null; // "PKK targets" are the PKK's, struck by someone else
                 }
@@ -435,7 +471,7 @@ public final class Extractor {
                         || singular(t.get(m.end() - 1)) || !m.entry().context().isEmpty()) {
                     continue;
                 }
-                for (int k = m.end(); k < Math.min(n - 1, m.end() + 7); k++) {
+                for (int k = m.end(); k < Math.min(n - 1, m.end() + 12); k++) {
                     Token v = t.get(k);
                     if (v.is(",") || v.is(";") || attributed[k] || (v.type() == Token.Type.NUMBER && !inPeriod[k])) {
                         break;
@@ -604,6 +640,30 @@ public final class Extractor {
                 }
             }
 
+            // "JNIM claimed the attack": who did the incident just reported ---------------------------------------
+            if (lastFact != null && lastFact.kind() == FactKind.INCIDENT && lastFact.actor() == null
+                    && lastFactSentence >= sentenceIndex - 2) {
+                for (int i = 0; i + 2 < n; i++) {
+                    if (at[i] != null && at[i].kind() == Gazetteer.Kind.ACTOR && at[i].end() < n
+                            && t.get(at[i].end()).lower().startsWith("claim")) {
+                        int k = at[i].end() + 1;
+                        if (k + 1 < n && t.get(k).is("responsibility") && t.get(k + 1).is("for")) {
+                            k += 2;
+                        }
+                        if (k + 1 < n && (t.get(k).is("the") || t.get(k).is("that")) && at[k + 1] != null
+                                && at[k + 1].kind() == Gazetteer.Kind.EVENT) {
+                            Fact old = lastFact;
+                            Fact claimed = new Fact(at[i].value(), old.regions(), old.eventType(), old.count(),
+                                    old.qualifier(), old.period(), old.kind(), old.attributedTo(), old.sentence(),
+                                    old.area());
+                            facts.set(facts.lastIndexOf(old), claimed);
+                            lastFact = claimed;
+                            break;
+                        }
+                    }
+                }
+            }
+
             // memory for the next sentences ----------------------------------------------------------------
             for (Gazetteer.Mention m : mentions) {
                 if (m.kind() == Gazetteer.Kind.ACTOR) {
@@ -630,11 +690,20 @@ public final class Extractor {
         private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
                                   boolean toll, String phraseActor, int eventEnd, Fact inherit) {
             PeriodParser.Span period = nearest(c.usable, c.periodTokens, numIndex);
+            if (inherit != null) {
+                // "up from six the year before": the period after the number, relative to the figure compared with
+                String rest = c.text.substring(c.t.get(numIndex).end());
+                List<PeriodParser.Span> after = PeriodParser.find(rest, published, inherit.period());
+                period = after.isEmpty() || after.getFirst().start() > 40 ? null : after.getFirst();
+            }
             if (period == null) {
                 return false; // a number with no period is not a series value
             }
             if (toll && (period.period().days() <= 1 || SINGLE_INCIDENT.matcher(c.text).find())) {
                 return false; // the toll of one incident is not a count of events
+            }
+            if (inherit != null && period.period().equals(inherit.period())) {
+                return false; // "up from six ..." compares with another period, or it is not a figure of its own
             }
             String actor;
             List<String> regions;
@@ -649,6 +718,11 @@ public final class Extractor {
                 Places where = places(c.t, c.at, c.attributed, c.lowerText, numIndex, actor);
                 regions = where.regions;
                 area = where.area;
+                if (where.inherited && period.anaphoric() && lastPeriodFact != null) {
+                    // "during the six months": the same statistic's place, not the last place named
+                    regions = lastPeriodFact.regions();
+                    area = lastPeriodFact.area();
+                }
             }
             FactKind kind = period.day() ? FactKind.INCIDENT : FactKind.REPORTED;
             if (toll && inherit == null && actor == null && lastFact != null && lastFactSentence >= sentenceIndex - 2) {
@@ -661,10 +735,14 @@ public final class Extractor {
                     actor = lastFact.actor();
                 }
             }
+            if ("attack".equals(eventType) && actor != null && "cyber".equals(gazetteer.actorTypes.get(actor))) {
+                eventType = "ransomware attack";
+            }
             Fact f = new Fact(actor, regions, eventType, value, q, period.period(), kind, c.attribution, c.text, area);
             add(f);
             if (inherit == null) {
                 lastPeriod = f.period();
+                lastPeriodFact = f;
             }
             return true;
         }
@@ -724,8 +802,15 @@ public final class Extractor {
         private String actorFor(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, List<Anaphor> anaphors,
                                 List<Gazetteer.Mention> mentions, int before, int after) {
             Gazetteer.Mention bestMention = null;
+            int between = -1;
+            for (int k = 0; k < before; k++) {
+                if (t.get(k).is("between")) {
+                    between = k; // "the war between the army and the RSF has killed": neither side alone
+                }
+            }
             for (Gazetteer.Mention m : mentions) {
-                if (m.kind() == Gazetteer.Kind.ACTOR && m.end() <= before && !attributed[m.start()]) {
+                if (m.kind() == Gazetteer.Kind.ACTOR && m.end() <= before && !attributed[m.start()]
+                        && !(between >= 0 && m.start() > between)) {
                     bestMention = m;
                 }
             }
@@ -866,6 +951,11 @@ public final class Extractor {
                     return m.value();
                 }
             }
+            if (!a.compat().equals("any") && lastFact != null && lastFact.actor() != null
+                    && lastFactSentence >= sentenceIndex - 3
+                    && compatible(compat, gazetteer.actorTypes.getOrDefault(lastFact.actor(), "armed"))) {
+                return lastFact.actor(); // "the coalition" is still the one the story is about
+            }
             for (int k = recent.size() - 1; k >= 0; k--) {
                 ActorRef r = recent.get(k);
                 if (compatible(compat, r.type())) {
@@ -912,7 +1002,8 @@ public final class Extractor {
                     }
                     String head = t.get(j).lower();
                     String compat = switch (head) {
-                        case "group", "organization", "organisation", "outfit", "movement" -> "group";
+                        case "group", "organization", "organisation", "outfit", "movement", "coalition", "alliance",
+                             "network", "faction", "branch", "affiliate" -> "group";
                         case "militants", "jihadists", "insurgents", "extremists", "rebels", "militia", "militias",
                              "fighters", "terrorists" -> "armed";
                         case "gang", "hackers", "cybercriminals", "operators", "affiliates" -> "cyber";
@@ -1132,7 +1223,8 @@ public final class Extractor {
                 if (m == null || m.start() != k || attributed[k]) {
                     continue;
                 }
-                boolean compound = m.end() < t.size() && t.get(m.end()).is("-"); // "Iran-backed", "U.S.-led"
+                boolean compound = m.end() < t.size() && (t.get(m.end()).is("-")  // "Iran-backed", "U.S.-led"
+                        || OWNER_NOUNS.contains(t.get(m.end()).lower())); // "a U.S. base in eastern Syria"
                 switch (m.kind()) {
                     case COUNTRY, PLACE -> {
                         if (!compound) {
@@ -1226,6 +1318,7 @@ public final class Extractor {
                     int guard = 0;
                     while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower())
                             && (t.get(k).isWord() && (gazetteer.eventModifiers.contains(t.get(k).lower())
+                            || TOLL_ADJ.contains(t.get(k).lower())
                             || Character.isUpperCase(t.get(k).text().charAt(0)) || t.get(k).text().contains(".")))) {
                         k++;
                     }
@@ -1234,9 +1327,19 @@ public final class Extractor {
                     }
                     return null;
                 }
-                if (v.equals("of") && p >= 2 && t.get(p - 1).is("toll") && t.get(p - 2).is("death")
-                        || (v.equals("to") || v.equals("at")) && p >= 2 && t.get(p - 2).is("toll")) {
+                if (v.equals("of") && p >= 2 && t.get(p - 1).is("toll") && t.get(p - 2).is("death")) {
                     return "fatality";
+                }
+                if (v.equals("to") || v.equals("at")) {
+                    // "bringing the death toll since Oct. 7 to 22,835"
+                    for (int k = p - 1; k >= Math.max(0, p - 8); k--) {
+                        if (t.get(k).is("toll") && k > 0 && t.get(k - 1).is("death")) {
+                            return "fatality";
+                        }
+                        if (t.get(k).is(",") || t.get(k).is(";")) {
+                            break;
+                        }
+                    }
                 }
             }
             // N [adjectives] people [were] killed
@@ -1244,7 +1347,8 @@ public final class Extractor {
             int guard = 0;
             while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower()) && t.get(k).isWord()
                     && !KILLED.contains(t.get(k).lower()) && !INJURED.contains(t.get(k).lower())
-                    && (Character.isUpperCase(t.get(k).text().charAt(0)) || gazetteer.eventModifiers.contains(t.get(k).lower()))) {
+                    && (Character.isUpperCase(t.get(k).text().charAt(0)) || gazetteer.eventModifiers.contains(t.get(k).lower())
+                    || TOLL_ADJ.contains(t.get(k).lower()))) {
                 k++;
             }
             if (k < n && PEOPLE.contains(t.get(k).lower())) {
@@ -1263,6 +1367,10 @@ public final class Extractor {
                 }
                 if (INJURED.contains(v) || v.equals("injuries")) {
                     return "injury";
+                }
+                if (v.equals("hostage") && qStart > 0 && Set.of("took", "taken", "take", "takes", "taking", "held", "seized")
+                        .contains(t.get(qStart - 1).lower())) {
+                    return "kidnapping-victim"; // "took 85 crew members hostage"
                 }
                 if (ABDUCTED.contains(v) && !(v.equals("taken") && !(k + 1 < n && t.get(k + 1).is("hostage")))) {
                     return "kidnapping-victim";

@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
 final class PeriodParser {
 
     /** A time expression at [start, end) of the sentence. {@code day}: it names one day. */
-    record Span(int start, int end, Period period, boolean day) {
+    record Span(int start, int end, Period period, boolean day, boolean anaphoric) {
+        Span(int start, int end, Period period, boolean day) {
+            this(start, end, period, day, false);
+        }
     }
 
     private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|"
@@ -48,7 +51,9 @@ final class PeriodParser {
     private static final Pattern SINCE_START = Pattern.compile(
             "\\bsince the (?:start|beginning) of (?:the year|this year|" + YEAR + ")", CI);
     private static final Pattern SINCE_MONTH = Pattern.compile(
-            "\\b[Ss]ince (?:early |mid-|late )?" + MONTH + "(?: (\\d{1,2})(?:st|nd|rd|th)?)?(?:,? " + YEAR + ")?");
+            "\\b[Ss]ince (?:early |mid-|late )?" + MONTH + "(?: (\\d{1,2})(?!\\d)(?:st|nd|rd|th)?)?(?:,? " + YEAR + ")?");
+    private static final Pattern SINCE_EVENT = Pattern.compile(
+            "\\b[Ss]ince (?:the|a|an|his|her|their) [^,;.]{0,80}?\\b(?:in|on) " + MONTH + "(?:,? " + YEAR + ")?");
     private static final Pattern SINCE_WEEKDAY = Pattern.compile(
             "\\b[Ss]ince (?:last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
     private static final Pattern SINCE_YEAR = Pattern.compile("\\b[Ss]ince " + YEAR + "\\b");
@@ -59,9 +64,9 @@ final class PeriodParser {
             "\\b(?:in|over|during|for|within) the (?:past|last|previous) (?:" + NUM + " )?"
                     + "(days?|weeks?|months?|years?|24 hours|48 hours|hours)\\b", CI);
     private static final Pattern DATE = Pattern.compile(
-            "\\b" + MONTH + " (\\d{1,2})(?:st|nd|rd|th)?(?:, " + YEAR + ")?\\b");
+            "\\b" + MONTH + " (\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:, " + YEAR + ")?\\b");
     private static final Pattern MONTH_YEAR = Pattern.compile(
-            "\\b(?:(?:in|during|of|for|throughout|since) )?(?:early |mid-|late |the end of |the beginning of )?"
+            "\\b(?:(?:in|during|of|for|throughout) )?(?:early |mid-|late |the end of |the beginning of )?"
                     + MONTH + "(?:,? " + YEAR + ")?\\b");
     private static final Pattern YEAR_ONLY = Pattern.compile(
             "\\b(?:(?:in|during|of|for|throughout) )?" + YEAR + "\\b(?![-\\d])");
@@ -69,6 +74,9 @@ final class PeriodParser {
             "\\b(?:in|during|over|for|within|across|from|of) (?:the|that|this) (?:same (?:\\w+ )?"
                     + "(?:period|months?|quarter|half|year|weeks?|time|span|timeframe|stretch|days)|period|quarter|half-year|"
                     + "six months|three months|week|month)\\b", CI);
+    private static final Pattern PRIOR = Pattern.compile(
+            "\\b(?:the year before|a year earlier|a year before|a year ago|the prior year|the previous year|"
+                    + "the same period (?:of|in|a year|last) (?:the previous year|last year|earlier|a year earlier))\\b", CI);
     private static final Pattern WEEKDAY = Pattern.compile(
             "\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|Yesterday|Today)\\b");
 
@@ -95,7 +103,13 @@ final class PeriodParser {
         Matcher m;
         if (previous != null) {
             for (m = SAME.matcher(s); m.find(); ) {
-                add(all, m, previous.start(), previous.end(), published, previous.days() == 1);
+                if (!previous.start().isAfter(published)) {
+                    all.add(new Span(m.start(), m.end(), previous, previous.days() == 1, true));
+                }
+            }
+            for (m = PRIOR.matcher(s); m.find(); ) {
+                Period p = previous.previousYear();
+                add(all, m, p.start(), p.end(), published, p.days() == 1);
             }
         }
         for (m = FIRST_MONTHS.matcher(s); m.find(); ) {
@@ -172,6 +186,11 @@ final class PeriodParser {
             LocalDate d = published.with(TemporalAdjusters.previousOrSame(
                     DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT))));
             add(all, m, d, published, published, false);
+        }
+        for (m = SINCE_EVENT.matcher(s); m.find(); ) {
+            int mo = month(m.group(1));
+            int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : latestYear(mo, published);
+            add(all, m, LocalDate.of(year, mo, 1), published, published, false);
         }
         for (m = SINCE_YEAR.matcher(s); m.find(); ) {
             add(all, m, LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), published, published, false);
