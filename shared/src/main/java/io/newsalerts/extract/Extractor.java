@@ -60,6 +60,18 @@ public final class Extractor {
 
     // ------------------------------------------------------------------------------------------------ vocabulary
 
+    private static final Set<String> ACRONYM_LICENSORS = Set.of("militants", "fighters", "group", "cells", "jihadists", "affiliate");
+    private static final Set<String> PARTITIVE = Set.of("those", "them", "the", "whom", "these", "which", "its", "their");
+    private static final Set<String> ELLIPTIC = Set.of("down from", "up from", "compared with", "compared to", "rising from", "falling from", "increase from", "drop from", "decline from", "rise from");
+    private static final Set<String> REACH_VERBS = Set.of("reached", "totaled", "totalled", "numbered", "hit", "topped");
+    private static final Set<String> RISE_VERBS = Set.of("rose", "climbed", "jumped", "increased", "grew", "surged", "soared", "fell", "dropped", "declined", "stood", "decreased");
+    private static final Set<String> DEFINITE = Set.of("the", "these", "those");
+    private static final Set<String> GROUP_ADJECTIVES = Set.of("militant", "jihadist", "terror", "terrorist", "extremist", "armed", "insurgent", "rebel", "ransomware", "hacker", "hacking", "cybercriminal", "criminal", "islamist", "sunni", "shiite", "iran-backed", "same");
+    private static final Set<String> RELATIVE_PRONOUNS = Set.of("who", "whose", "which");
+    private static final Set<String> KILL_VERBS = Set.of("killed", "killing", "kill", "kills");
+    private static final Set<String> INJURE_VERBS = Set.of("wounded", "wounding", "injured", "injuring", "wounds", "injures");
+    private static final Set<String> ABDUCT_VERBS = Set.of("abducted", "abducting", "kidnapped", "kidnapping", "abducts", "kidnaps");
+    private static final Set<String> HOSTAGE_VERBS = Set.of("took", "taken", "take", "takes", "taking", "held", "seized");
     private static final Set<String> SAY = Set.of("said", "says", "say", "told", "reported", "reports", "announced",
             "stated", "added", "noted", "wrote", "estimated", "confirmed", "tallied", "counted", "recorded", "found",
             "showed", "shows");
@@ -257,7 +269,7 @@ public final class Extractor {
             boolean shouting = BodyCleaner.mostlyUpperCase(text);
             List<Gazetteer.Mention> mentions = gazetteer.match(t, (actor, tokens, at) ->
                     !shouting && (licensed.contains(actor) || (at + 1 < tokens.size()
-                            && Set.of("militants", "fighters", "group", "cells", "jihadists", "affiliate")
+                            && ACRONYM_LICENSORS
                             .contains(tokens.get(at + 1).lower()))));
             int n = t.size();
             // "al-Qaida-linked", "Iran-backed": an adjective, not a mention of the actor
@@ -381,8 +393,7 @@ public final class Extractor {
                     continue;
                 }
                 boolean breakdown = BREAKDOWN.contains(b1) || BREAKDOWN.contains(b2) || BREAKDOWN.contains(b3);
-                if (end + 1 < n && t.get(end).is("of") && Set.of("those", "them", "the", "whom", "these", "which", "its",
-                        "their").contains(t.get(end + 1).lower())) {
+                if (end + 1 < n && t.get(end).is("of") && PARTITIVE.contains(t.get(end + 1).lower())) {
                     continue; // "a dozen of those abducted": a part of a figure given elsewhere
                 }
                 // what is counted: skip modifiers, then an event term or a toll
@@ -448,8 +459,7 @@ public final class Extractor {
                     }
                 }
                 Fact inherit = null;
-                boolean elliptic = Set.of("down from", "up from", "compared with", "compared to", "rising from",
-                        "falling from", "increase from", "drop from", "decline from", "rise from").contains(b2)
+                boolean elliptic = ELLIPTIC.contains(b2)
                         || b1.equals("versus") || b1.equals("vs.");
                 if (elliptic && lastFact != null && lastFactSentence >= sentenceIndex - 1 && !toll
                         && (eventType == null || eventType.equals(lastFact.eventType()))) {
@@ -477,10 +487,9 @@ public final class Extractor {
                         break;
                     }
                     int numAt = -1;
-                    if (Set.of("reached", "totaled", "totalled", "numbered", "hit", "topped").contains(v.lower())) {
+                    if (REACH_VERBS.contains(v.lower())) {
                         numAt = k + 1;
-                    } else if (Set.of("rose", "climbed", "jumped", "increased", "grew", "surged", "soared", "fell",
-                            "dropped", "declined", "stood", "decreased").contains(v.lower())
+                    } else if (RISE_VERBS.contains(v.lower())
                             && (t.get(k + 1).is("to") || t.get(k + 1).is("at"))) {
                         numAt = k + 2;
                     }
@@ -731,7 +740,7 @@ public final class Extractor {
                 while (k >= 0 && c.at[k] != null && c.at[k].kind() == Gazetteer.Kind.EVENT) {
                     k--;
                 }
-                if (k >= 0 && k < qStart - 2 && Set.of("the", "these", "those").contains(c.t.get(k).lower())) {
+                if (k >= 0 && k < qStart - 2 && DEFINITE.contains(c.t.get(k).lower())) {
                     actor = lastFact.actor();
                 }
             }
@@ -992,9 +1001,7 @@ public final class Extractor {
                     out.add(new Anaphor(k, k + 1, "any"));
                 } else if (w.equals("the") || w.equals("its") || w.equals("their")) {
                     int j = k + 1;
-                    if (j < n && Set.of("militant", "jihadist", "terror", "terrorist", "extremist", "armed",
-                            "insurgent", "rebel", "ransomware", "hacker", "hacking", "cybercriminal", "criminal",
-                            "islamist", "sunni", "shiite", "iran-backed", "same").contains(t.get(j).lower())) {
+                    if (j < n && GROUP_ADJECTIVES.contains(t.get(j).lower())) {
                         j++;
                     }
                     if (j >= n) {
@@ -1049,7 +1056,7 @@ public final class Extractor {
                         while (r > 0 && !isBoundary(t.get(r - 1))) {
                             r--;
                         }
-                        if (r < k - 1 && Set.of("who", "whose", "which").contains(t.get(r).lower()) && r >= 2
+                        if (r < k - 1 && RELATIVE_PRONOUNS.contains(t.get(r).lower()) && r >= 2
                                 && t.get(r - 1).is(",")) {
                             int s3 = r - 1;
                             while (s3 > 0 && !isBoundary(t.get(s3 - 1)) && r - 1 - s3 < 10) {
@@ -1306,11 +1313,11 @@ public final class Extractor {
             if (p >= 0) {
                 String v = t.get(p).lower();
                 String type = null;
-                if (Set.of("killed", "killing", "kill", "kills").contains(v)) {
+                if (KILL_VERBS.contains(v)) {
                     type = "fatality";
-                } else if (Set.of("wounded", "wounding", "injured", "injuring", "wounds", "injures").contains(v)) {
+                } else if (INJURE_VERBS.contains(v)) {
                     type = "injury";
-                } else if (Set.of("abducted", "abducting", "kidnapped", "kidnapping", "abducts", "kidnaps").contains(v)) {
+                } else if (ABDUCT_VERBS.contains(v)) {
                     type = "kidnapping-victim";
                 }
                 if (type != null) {
@@ -1368,7 +1375,7 @@ public final class Extractor {
                 if (INJURED.contains(v) || v.equals("injuries")) {
                     return "injury";
                 }
-                if (v.equals("hostage") && qStart > 0 && Set.of("took", "taken", "take", "takes", "taking", "held", "seized")
+                if (v.equals("hostage") && qStart > 0 && HOSTAGE_VERBS
                         .contains(t.get(qStart - 1).lower())) {
                     return "kidnapping-victim"; // "took 85 crew members hostage"
                 }

@@ -101,18 +101,32 @@ final class PeriodParser {
     static List<Span> find(String s, LocalDate published, Period previous) {
         List<Span> all = new ArrayList<>();
         Matcher m;
+        // cheap gates: a pattern runs only when the words it needs are in the sentence (most sentences have few)
+        String l = s.toLowerCase(Locale.ROOT);
+        boolean hasMonth = hasMonth(s);
+        boolean hasYear = hasYear(s);
+        boolean weekday = l.contains("day");
+        boolean since = l.contains("since");
+        boolean months = l.contains("month");
+        boolean same = previous != null && (l.contains("same") || l.contains("period") || l.contains("quarter")
+                || months || l.contains("week") || l.contains("half-year"));
+        boolean prior = previous != null && (l.contains("year before") || l.contains("year earlier")
+                || l.contains("year ago") || l.contains("prior year") || l.contains("previous year")
+                || l.contains("same period"));
+        List<int[]> monthWindows = hasMonth ? windows(s, MONTH_STEMS, 40, 30) : List.of();
+        List<int[]> yearWindows = hasYear ? yearWindows(s) : List.of();
         if (previous != null) {
-            for (m = SAME.matcher(s); m.find(); ) {
+            for (m = SAME.matcher(same ? s : ""); m.find(); ) {
                 if (!previous.start().isAfter(published)) {
                     all.add(new Span(m.start(), m.end(), previous, previous.days() == 1, true));
                 }
             }
-            for (m = PRIOR.matcher(s); m.find(); ) {
+            for (m = PRIOR.matcher(prior ? s : ""); m.find(); ) {
                 Period p = previous.previousYear();
                 add(all, m, p.start(), p.end(), published, p.days() == 1);
             }
         }
-        for (m = FIRST_MONTHS.matcher(s); m.find(); ) {
+        for (m = FIRST_MONTHS.matcher(months && (l.contains("first") || l.contains("last")) ? s : ""); m.find(); ) {
             int n = number(m.group(2));
             int year = yearRef(m.group(3), m.group(4), published);
             if (n >= 1 && n <= 12) {
@@ -127,7 +141,7 @@ final class PeriodParser {
                 add(all, m, a, b, published, false);
             }
         }
-        for (m = HALF_QUARTER.matcher(s); m.find(); ) {
+        for (m = HALF_QUARTER.matcher((l.contains("half") || l.contains("quarter")) ? s : ""); m.find(); ) {
             boolean halfMatch = m.group(2) != null;
             int year = halfMatch ? yearRef(m.group(3), m.group(4), published) : yearRef(m.group(6), m.group(7), published);
             int ord = switch (m.group(1).toLowerCase(Locale.ROOT)) {
@@ -146,7 +160,7 @@ final class PeriodParser {
                 add(all, m, q.start(), q.end(), published, false);
             }
         }
-        for (m = HQ.matcher(s); m.find(); ) {
+        for (m = HQ.matcher(hasYear && (s.indexOf('H') >= 0 || s.indexOf('Q') >= 0) ? s : ""); m.find(); ) {
             int year = Integer.parseInt(m.group(3));
             int k = Integer.parseInt(m.group(2));
             if (m.group(1).equals("H") && k <= 2) {
@@ -157,7 +171,7 @@ final class PeriodParser {
                 add(all, m, q.start(), q.end(), published, false);
             }
         }
-        for (m = FROM_TO.matcher(s); m.find(); ) {
+        for (m = FROM_TO.matcher(hasMonth && (l.contains("from") || l.contains("between")) ? s : ""); m.find(); ) {
             int m1 = month(m.group(1));
             int m2 = month(m.group(3));
             int y2 = m.group(4) != null ? Integer.parseInt(m.group(4))
@@ -169,11 +183,11 @@ final class PeriodParser {
                 add(all, m, a, b, published, false);
             }
         }
-        for (m = SINCE_START.matcher(s); m.find(); ) {
+        for (m = SINCE_START.matcher(since && l.contains("since the") ? s : ""); m.find(); ) {
             int year = m.group(1) != null ? Integer.parseInt(m.group(1)) : published.getYear();
             add(all, m, LocalDate.of(year, 1, 1), published, published, false);
         }
-        for (m = SINCE_MONTH.matcher(s); m.find(); ) {
+        for (m = SINCE_MONTH.matcher(since && hasMonth ? s : ""); m.find(); ) {
             int mo = month(m.group(1));
             int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : latestYear(mo, published);
             int day = m.group(2) != null ? Integer.parseInt(m.group(2)) : 1;
@@ -182,20 +196,20 @@ final class PeriodParser {
                 add(all, m, a, published, published, false);
             }
         }
-        for (m = SINCE_WEEKDAY.matcher(s); m.find(); ) {
+        for (m = SINCE_WEEKDAY.matcher(since && weekday ? s : ""); m.find(); ) {
             LocalDate d = published.with(TemporalAdjusters.previousOrSame(
                     DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT))));
             add(all, m, d, published, published, false);
         }
-        for (m = SINCE_EVENT.matcher(s); m.find(); ) {
+        for (m = SINCE_EVENT.matcher(since && hasMonth ? s : ""); m.find(); ) {
             int mo = month(m.group(1));
             int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : latestYear(mo, published);
             add(all, m, LocalDate.of(year, mo, 1), published, published, false);
         }
-        for (m = SINCE_YEAR.matcher(s); m.find(); ) {
+        for (m = SINCE_YEAR.matcher(since && hasYear ? s : ""); m.find(); ) {
             add(all, m, LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), published, published, false);
         }
-        for (m = RELATIVE.matcher(s); m.find(); ) {
+        for (m = RELATIVE.matcher((l.contains("year") || l.contains("week") || l.contains("month")) ? s : ""); m.find(); ) {
             String r = m.group(1).toLowerCase(Locale.ROOT);
             LocalDate p = published;
             switch (r) {
@@ -221,7 +235,7 @@ final class PeriodParser {
                 }
             }
         }
-        for (m = PAST.matcher(s); m.find(); ) {
+        for (m = PAST.matcher((l.contains("past") || l.contains("last") || l.contains("previous")) ? s : ""); m.find(); ) {
             int n = m.group(1) == null ? 1 : number(m.group(1));
             String unit = m.group(2).toLowerCase(Locale.ROOT);
             LocalDate p = published;
@@ -241,7 +255,7 @@ final class PeriodParser {
                 add(all, m, a, p, p, false);
             }
         }
-        for (m = DATE.matcher(s); m.find(); ) {
+        for (m = DATE.matcher(s); windowFind(m, monthWindows); ) {
             int mo = month(m.group(1));
             int day = Integer.parseInt(m.group(2));
             int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : latestYear(mo, published);
@@ -250,17 +264,17 @@ final class PeriodParser {
                 add(all, m, d, d, published, true);
             }
         }
-        for (m = MONTH_YEAR.matcher(s); m.find(); ) {
+        for (m = MONTH_YEAR.matcher(s); windowFind(m, monthWindows); ) {
             int mo = month(m.group(1));
             int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : latestYear(mo, published);
             Period p = Period.month(year, mo);
             add(all, m, p.start(), p.end(), published, false);
         }
-        for (m = YEAR_ONLY.matcher(s); m.find(); ) {
+        for (m = YEAR_ONLY.matcher(s); windowFind(m, yearWindows); ) {
             Period y = Period.year(Integer.parseInt(m.group(1)));
             add(all, m, y.start(), y.end(), published, false);
         }
-        for (m = WEEKDAY.matcher(s); m.find(); ) {
+        for (m = WEEKDAY.matcher(s); windowFind(m, weekday ? windows(s, DAY_STEMS, 12, 12) : List.of()); ) {
             String w = m.group(1).toLowerCase(Locale.ROOT);
             LocalDate d = switch (w) {
                 case "today" -> published;
@@ -271,6 +285,122 @@ final class PeriodParser {
             add(all, m, d, d, published, true);
         }
         return nonOverlapping(all);
+    }
+
+    private static final String[] MONTH_STEMS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+            "Oct", "Nov", "Dec"};
+
+    private static final String[] DAY_STEMS = {"day", "Day"};
+
+    /**
+     * Regions of the sentence around each occurrence of a trigger word, merged: the expensive patterns only run
+     * there, so matching costs what the triggers cost rather than a full scan per pattern.
+     */
+    private static List<int[]> windows(String s, String[] stems, int before, int after) {
+        List<int[]> out = new ArrayList<>(4);
+        for (String stem : stems) {
+            for (int i = s.indexOf(stem); i >= 0; i = s.indexOf(stem, i + stem.length())) {
+                out.add(new int[]{Math.max(0, i - before), Math.min(s.length(), i + stem.length() + after)});
+            }
+        }
+        return merge(out);
+    }
+
+    private static List<int[]> yearWindows(String s) {
+        List<int[]> out = new ArrayList<>(4);
+        int run = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            if (c >= '0' && c <= '9') {
+                run++;
+            } else {
+                if (run == 4) {
+                    out.add(new int[]{Math.max(0, i - 4 - 16), Math.min(s.length(), i + 2)});
+                }
+                run = 0;
+            }
+        }
+        return merge(out);
+    }
+
+    private static List<int[]> merge(List<int[]> ws) {
+        if (ws.size() < 2) {
+            return ws;
+        }
+        ws.sort(Comparator.comparingInt(w -> w[0]));
+        List<int[]> out = new ArrayList<>(ws.size());
+        int[] cur = ws.getFirst();
+        for (int k = 1; k < ws.size(); k++) {
+            int[] w = ws.get(k);
+            if (w[0] <= cur[1]) {
+                cur = new int[]{cur[0], Math.max(cur[1], w[1])};
+            } else {
+                out.add(cur);
+                cur = w;
+            }
+        }
+        out.add(cur);
+        return out;
+    }
+
+    /**
+     * Like {@link Matcher#find()}, but only inside the windows, with transparent bounds so that \\b still sees
+     * the neighbours. The search resumes after the previous match.
+     */
+    private static boolean windowFind(Matcher m, List<int[]> windows) {
+        if (windows.isEmpty()) {
+            return false;
+        }
+        int pos = Math.max(0, lastEnd(m));
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        for (int[] w : windows) {
+            if (w[1] <= pos) {
+                continue;
+            }
+            m.region(Math.max(w[0], pos), w[1]);
+            if (m.find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int lastEnd(Matcher m) {
+        try {
+            return m.end();
+        } catch (IllegalStateException e) {
+            return -1;
+        }
+    }
+
+    private static boolean hasMonth(String s) {
+        for (String stem : MONTH_STEMS) {
+            if (s.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A run of exactly four digits starting 19 or 20. */
+    private static boolean hasYear(String s) {
+        int run = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            if (c >= '0' && c <= '9') {
+                run++;
+            } else {
+                if (run == 4) {
+                    char a = s.charAt(i - 4);
+                    char b = s.charAt(i - 3);
+                    if ((a == '1' && b == '9') || (a == '2' && b == '0')) {
+                        return true;
+                    }
+                }
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static void add(List<Span> out, Matcher m, LocalDate a, LocalDate b, LocalDate published, boolean day) {
