@@ -212,7 +212,7 @@ public final class Extractor {
         Run(Article article) {
             this.article = article;
             this.published = article.published();
-            this.lowerBody = article.body().toLowerCase(Locale.ROOT);
+
             for (var e : gazetteer.licensingAliases.entrySet()) {
                 for (String alias : e.getValue()) {
                     if (alias.length() > 3 && article.body().contains(alias)) {
@@ -221,6 +221,13 @@ public final class Extractor {
                     }
                 }
             }
+        }
+
+        private String lowerBody() {
+            if (lowerBody == null) {
+                lowerBody = article.body().toLowerCase(Locale.ROOT);
+            }
+            return lowerBody;
         }
 
         List<Fact> run() {
@@ -428,7 +435,7 @@ public final class Extractor {
                     if (!ev.entry().context().isEmpty()) {
                         boolean ok = false;
                         for (String w : ev.entry().context()) {
-                            ok |= lowerText.contains(w) || lowerBody.contains(w);
+                            ok |= lowerText.contains(w) || lowerBody().contains(w);
                         }
                         if (!ok) {
                             eventType = null;

@@ -116,17 +116,17 @@ final class PeriodParser {
         List<int[]> monthWindows = hasMonth ? windows(s, MONTH_STEMS, 40, 30) : List.of();
         List<int[]> yearWindows = hasYear ? yearWindows(s) : List.of();
         if (previous != null) {
-            for (m = SAME.matcher(same ? s : ""); m.find(); ) {
+            for (m = SAME.matcher(s); windowFind(m, same ? lowerWindows(s, l, new String[]{"same", "period", "quarter", "month", "week", "half-year"}, 30, 30) : List.of()); ) {
                 if (!previous.start().isAfter(published)) {
                     all.add(new Span(m.start(), m.end(), previous, previous.days() == 1, true));
                 }
             }
-            for (m = PRIOR.matcher(prior ? s : ""); m.find(); ) {
+            for (m = PRIOR.matcher(s); windowFind(m, prior ? lowerWindows(s, l, new String[]{"year", "period"}, 30, 40) : List.of()); ) {
                 Period p = previous.previousYear();
                 add(all, m, p.start(), p.end(), published, p.days() == 1);
             }
         }
-        for (m = FIRST_MONTHS.matcher(months && (l.contains("first") || l.contains("last")) ? s : ""); m.find(); ) {
+        for (m = FIRST_MONTHS.matcher(s); windowFind(m, months && (l.contains("first") || l.contains("last")) ? lowerWindows(s, l, new String[]{"months"}, 28, 32) : List.of()); ) {
             int n = number(m.group(2));
             int year = yearRef(m.group(3), m.group(4), published);
             if (n >= 1 && n <= 12) {
@@ -141,7 +141,7 @@ final class PeriodParser {
                 add(all, m, a, b, published, false);
             }
         }
-        for (m = HALF_QUARTER.matcher((l.contains("half") || l.contains("quarter")) ? s : ""); m.find(); ) {
+        for (m = HALF_QUARTER.matcher(s); windowFind(m, (l.contains("half") || l.contains("quarter")) ? lowerWindows(s, l, new String[]{"half", "quarter"}, 25, 32) : List.of()); ) {
             boolean halfMatch = m.group(2) != null;
             int year = halfMatch ? yearRef(m.group(3), m.group(4), published) : yearRef(m.group(6), m.group(7), published);
             int ord = switch (m.group(1).toLowerCase(Locale.ROOT)) {
@@ -171,7 +171,7 @@ final class PeriodParser {
                 add(all, m, q.start(), q.end(), published, false);
             }
         }
-        for (m = FROM_TO.matcher(hasMonth && (l.contains("from") || l.contains("between")) ? s : ""); m.find(); ) {
+        for (m = FROM_TO.matcher(s); windowFind(m, hasMonth && (l.contains("from") || l.contains("between")) ? lowerWindows(s, l, new String[]{"from", "between"}, 2, 60) : List.of()); ) {
             int m1 = month(m.group(1));
             int m2 = month(m.group(3));
             int y2 = m.group(4) != null ? Integer.parseInt(m.group(4))
@@ -183,11 +183,11 @@ final class PeriodParser {
                 add(all, m, a, b, published, false);
             }
         }
-        for (m = SINCE_START.matcher(since && l.contains("since the") ? s : ""); m.find(); ) {
+        for (m = SINCE_START.matcher(s); windowFind(m, since && l.contains("since the") ? lowerWindows(s, l, new String[]{"since"}, 2, 50) : List.of()); ) {
             int year = m.group(1) != null ? Integer.parseInt(m.group(1)) : published.getYear();
             add(all, m, LocalDate.of(year, 1, 1), published, published, false);
         }
-        for (m = SINCE_MONTH.matcher(since && hasMonth ? s : ""); m.find(); ) {
+        for (m = SINCE_MONTH.matcher(s); windowFind(m, since && hasMonth ? lowerWindows(s, l, new String[]{"since"}, 2, 40) : List.of()); ) {
             int mo = month(m.group(1));
             int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : latestYear(mo, published);
             int day = m.group(2) != null ? Integer.parseInt(m.group(2)) : 1;
@@ -196,20 +196,20 @@ final class PeriodParser {
                 add(all, m, a, published, published, false);
             }
         }
-        for (m = SINCE_WEEKDAY.matcher(since && weekday ? s : ""); m.find(); ) {
+        for (m = SINCE_WEEKDAY.matcher(s); windowFind(m, since && weekday ? lowerWindows(s, l, new String[]{"since"}, 2, 20) : List.of()); ) {
             LocalDate d = published.with(TemporalAdjusters.previousOrSame(
                     DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT))));
             add(all, m, d, published, published, false);
         }
-        for (m = SINCE_EVENT.matcher(since && hasMonth ? s : ""); m.find(); ) {
+        for (m = SINCE_EVENT.matcher(s); windowFind(m, since && hasMonth ? lowerWindows(s, l, new String[]{"since"}, 2, 110) : List.of()); ) {
             int mo = month(m.group(1));
             int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : latestYear(mo, published);
             add(all, m, LocalDate.of(year, mo, 1), published, published, false);
         }
-        for (m = SINCE_YEAR.matcher(since && hasYear ? s : ""); m.find(); ) {
+        for (m = SINCE_YEAR.matcher(s); windowFind(m, since && hasYear ? lowerWindows(s, l, new String[]{"since"}, 2, 12) : List.of()); ) {
             add(all, m, LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), published, published, false);
         }
-        for (m = RELATIVE.matcher((l.contains("year") || l.contains("week") || l.contains("month")) ? s : ""); m.find(); ) {
+        for (m = RELATIVE.matcher(s); windowFind(m, (l.contains("year") || l.contains("week") || l.contains("month")) ? lowerWindows(s, l, new String[]{"year", "week", "month"}, 20, 12) : List.of()); ) {
             String r = m.group(1).toLowerCase(Locale.ROOT);
             LocalDate p = published;
             switch (r) {
@@ -235,7 +235,7 @@ final class PeriodParser {
                 }
             }
         }
-        for (m = PAST.matcher((l.contains("past") || l.contains("last") || l.contains("previous")) ? s : ""); m.find(); ) {
+        for (m = PAST.matcher(s); windowFind(m, (l.contains("past") || l.contains("last") || l.contains("previous")) ? lowerWindows(s, l, new String[]{"past", "last", "previous"}, 22, 30) : List.of()); ) {
             int n = m.group(1) == null ? 1 : number(m.group(1));
             String unit = m.group(2).toLowerCase(Locale.ROOT);
             LocalDate p = published;
@@ -304,6 +304,16 @@ final class PeriodParser {
             }
         }
         return merge(out);
+    }
+
+    /** Windows around lower-case triggers (the whole sentence when lower-casing changed its length). */
+    private static List<int[]> lowerWindows(String s, String l, String[] stems, int before, int after) {
+        if (l.length() != s.length()) {
+            List<int[]> all = new ArrayList<>(1);
+            all.add(new int[]{0, s.length()});
+            return all;
+        }
+        return windows(l, stems, before, after);
     }
 
     private static List<int[]> yearWindows(String s) {
