@@ -297,7 +297,14 @@ public final class Extractor {
                     attributed[k] = true;
                 }
             }
-            List<PeriodParser.Span> spans = PeriodParser.find(text, published, lastPeriod);
+            // time expressions matter only where something could be counted: a number, an event word, an event verb
+            boolean countable = false;
+            for (int k = 0; k < n && !countable; k++) {
+                Token x = t.get(k);
+                countable = x.type() == Token.Type.NUMBER || (at[k] != null && at[k].kind() == Gazetteer.Kind.EVENT)
+                        || (x.isWord() && (Numbers.isNumberWord(x.lower()) || VERB_EVENTS.containsKey(x.lower())));
+            }
+            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, published, lastPeriod) : List.of();
             List<int[]> periodTokens = new ArrayList<>();
             List<PeriodParser.Span> usable = new ArrayList<>();
             boolean[] inPeriod = new boolean[n];
