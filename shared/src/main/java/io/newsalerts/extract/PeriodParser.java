@@ -48,6 +48,9 @@ final class PeriodParser {
     private static final Pattern FROM_TO = Pattern.compile(
             "\\b(?:[Ff]rom|[Bb]etween) (?:early |mid-|late )?" + MONTH + "(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
                     + "(?:early |mid-|late )?" + MONTH + "(?:,? " + YEAR + ")?");
+    private static final Pattern BETWEEN_DATES = Pattern.compile(
+            "\\b(?:[Ff]rom|[Bb]etween) " + MONTH + " (\\d{1,2})(?!\\d)(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
+                    + MONTH + " (\\d{1,2})(?!\\d)(?:,? " + YEAR + ")?");
     private static final Pattern SINCE_START = Pattern.compile(
             "\\bsince the (?:start|beginning) of (?:the year|this year|" + YEAR + ")", CI);
     private static final Pattern SINCE_MONTH = Pattern.compile(
@@ -180,6 +183,18 @@ final class PeriodParser {
             LocalDate a = LocalDate.of(y1, m1, 1);
             LocalDate b = LocalDate.of(y2, m2, 1).plusMonths(1).minusDays(1);
             if (!b.isBefore(a)) {
+                add(all, m, a, b, published, false);
+            }
+        }
+        for (m = BETWEEN_DATES.matcher(s); windowFind(m, hasMonth && (l.contains("from") || l.contains("between"))
+                ? lowerWindows(s, l, new String[]{"from", "between"}, 2, 60) : List.of()); ) {
+            int m1 = month(m.group(1));
+            int m2 = month(m.group(4));
+            int y2 = m.group(6) != null ? Integer.parseInt(m.group(6)) : latestYear(m2, published);
+            int y1 = m.group(3) != null ? Integer.parseInt(m.group(3)) : m1 <= m2 ? y2 : y2 - 1;
+            LocalDate a = safeDate(y1, m1, Integer.parseInt(m.group(2)));
+            LocalDate b = safeDate(y2, m2, Integer.parseInt(m.group(5)));
+            if (a != null && b != null && !b.isBefore(a)) {
                 add(all, m, a, b, published, false);
             }
         }
