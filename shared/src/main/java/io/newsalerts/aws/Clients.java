@@ -5,6 +5,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -60,27 +62,24 @@ public final class Clients {
     }
 
     public DynamoDbClient dynamoDb() {
-        var b = DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(http);
-        if (endpoint != null) {
-            b.endpointOverride(endpoint);
-        }
-        return b.build();
+        return configure(DynamoDbClient.builder()).build();
     }
 
     public DynamoDbStreamsClient dynamoDbStreams() {
-        var b = DynamoDbStreamsClient.builder().region(region).credentialsProvider(credentials).httpClient(http);
-        if (endpoint != null) {
-            b.endpointOverride(endpoint);
-        }
-        return b.build();
+        return configure(DynamoDbStreamsClient.builder()).build();
     }
 
     public SnsClient sns() {
-        var b = SnsClient.builder().region(region).credentialsProvider(credentials).httpClient(http);
+        return configure(SnsClient.builder()).build();
+    }
+
+    /** Applies region, credentials, HTTP client and (locally) endpoint to any service's builder, e.g. S3 in ingest. */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(region).credentialsProvider(credentials).httpClient(http);
         if (endpoint != null) {
-            b.endpointOverride(endpoint);
+            builder.endpointOverride(endpoint);
         }
-        return b.build();
+        return builder;
     }
 
     public Region region() {

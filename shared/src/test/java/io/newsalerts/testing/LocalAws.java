@@ -29,12 +29,7 @@ public final class LocalAws implements ParameterResolver {
     /** Clients for one emulator endpoint; names made unique per test so tests never depend on each other. */
     public record Endpoint(URI uri, Clients clients) {
         public SqsClient sqs() {
-            return SqsClient.builder()
-                    .region(clients.region())
-                    .credentialsProvider(clients.credentials())
-                    .httpClient(clients.httpClient())
-                    .endpointOverride(uri)
-                    .build();
+            return clients.configure(SqsClient.builder()).build();
         }
 
         public static String uniqueName(String prefix) {
