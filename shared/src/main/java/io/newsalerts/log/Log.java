@@ -12,6 +12,12 @@ import java.time.Instant;
  */
 public final class Log {
     private static final PrintStream OUT = System.err;
+    /** LOG_LEVEL=WARN (or ERROR) quiets routine lines, e.g. in the local runner. */
+    private static final int THRESHOLD = switch (String.valueOf(System.getenv("LOG_LEVEL")).toUpperCase(java.util.Locale.ROOT)) {
+        case "ERROR" -> 3;
+        case "WARN" -> 2;
+        default -> 1;
+    };
 
     private Log() {
     }
@@ -29,6 +35,14 @@ public final class Log {
     }
 
     private static void write(String level, String message, Throwable error, Object[] kv) {
+        int severity = switch (level) {
+            case "ERROR" -> 3;
+            case "WARN" -> 2;
+            default -> 1;
+        };
+        if (severity < THRESHOLD) {
+            return;
+        }
         ObjectNode line = Json.object();
         line.put("timestamp", Instant.now().toString());
         line.put("level", level);
