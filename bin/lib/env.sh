@@ -34,6 +34,10 @@ require_java() {
     if [ -n "$v" ] && [ "$v" -ge 21 ]; then
       export JAVA_HOME="$c"
       export PATH="$JAVA_HOME/bin:$PATH"
+      # Maven 3.8's bundled Guava trips JDK 24+'s sun.misc.Unsafe warning on every run; allow it quietly.
+      if [ "$v" -ge 24 ]; then
+        case " ${MAVEN_OPTS:-} " in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
+      fi
       return 0
     fi
   done
