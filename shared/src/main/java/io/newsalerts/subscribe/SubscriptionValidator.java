@@ -110,6 +110,22 @@ public final class SubscriptionValidator {
         return new SubscriptionRequest(protocol, endpoint, actors, regions, eventTypes, minSeverity);
     }
 
+    /**
+     * An endpoint given on its own (a query parameter), normalised as a subscription's would be, so a lookup finds
+     * what subscribe stored.
+     */
+    public static String normaliseEndpoint(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidSubscriptionException("endpoint is required: an email address or an E.164 phone number");
+        }
+        List<String> problems = new ArrayList<>();
+        String e = endpoint(raw.contains("@") ? Protocol.EMAIL : Protocol.SMS, Json.MAPPER.getNodeFactory().textNode(raw), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidSubscriptionException(problems);
+        }
+        return e;
+    }
+
     private static Protocol protocol(JsonNode v, List<String> problems) {
         if (v == null || v.isNull()) {
             problems.add("protocol is required: email or sms");
