@@ -1,6 +1,9 @@
 package io.newsalerts.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsalerts.json.Json;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -22,6 +25,39 @@ public final class StreamImages {
         Map<String, AttributeValue> out = new LinkedHashMap<>();
         image.properties().forEach(e -> out.put(e.getKey(), value(e.getValue())));
         return out;
+    }
+
+    /** The reverse: an SDK item as the JSON Lambda delivers in a stream record (used to replay streams locally). */
+    public static ObjectNode toJson(Map<String, AttributeValue> item) {
+        ObjectNode o = Json.object();
+        item.forEach((k, v) -> o.set(k, toJson(v)));
+        return o;
+    }
+
+    static ObjectNode toJson(AttributeValue v) {
+        ObjectNode o = Json.object();
+        switch (v.type()) {
+            case S -> o.put("S", v.s());
+            case N -> o.put("N", v.n());
+            case BOOL -> o.put("BOOL", v.bool());
+            case NUL -> o.put("NULL", true);
+            case M -> o.set("M", toJson(v.m()));
+            case L -> {
+                ArrayNode l = o.putArray("L");
+                v.l().forEach(x -> l.add(toJson(x)));
+            }
+            case SS -> {
+                ArrayNode l = o.putArray("SS");
+                v.ss().forEach(l::add);
+            }
+            case NS -> {
+                ArrayNode l = o.putArray("NS");
+                v.ns().forEach(l::add);
+            }
+            case B -> o.put("B", Base64.getEncoder().encodeToString(v.b().asByteArray()));
+            default -> throw new IllegalArgumentException("unsupported attribute value: " + v);
+        }
+        return o;
     }
 
     static AttributeValue value(JsonNode v) {

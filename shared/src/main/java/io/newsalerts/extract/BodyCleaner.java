@@ -1,0 +1,106 @@
+package io.newsalerts.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an article body into the paragraphs worth reading: drops photo captions, bylines, timestamps and the
+ * sidebar teasers scraped along with the story (a headline printed twice, a snippet cut off with "...", an
+ * "5h ago" stamp), and stops at the closing byline or a "Related" block.
+ */
+final class BodyCleaner {
+
+    private static final Pattern AGO = Pattern.compile("(?i)^\\d{1,3}\\s?(?:h|m|d|min|mins|hr|hrs|hours?|minutes?|days?|weeks?)\\s+ago$");
+    private static final Pattern BYLINE = Pattern.compile("^(?:By|BY) [A-Z][^.!?]{0,150}$");
+    private static final Pattern STAMP = Pattern.compile("(?i)^(?:posted|published|updated|last updated)\\b.{0,80}$");
+    private static final Pattern CAPTION = Pattern.compile("^(?:FILE|File) ?[-—–]|\\((?:AP|AFP|Reuters) Photo");
+    private static final Pattern SIGN_OFF = Pattern.compile(
+            "^[A-Z][^.!?]{0,160}, (?:The )?(?:Associated Press|Reuters|AFP|Agence France-Presse)\\.?$");
+    private static final Pattern STOP_HEADING = Pattern.compile(
+            "(?i)^(?:related|related stories|related articles|read more|more stories|more from .{1,40}|most read|"
+                    + "most popular|trending|recommended|you may also like|you might also like|latest news|top stories|"
+                    + "advertisement|sponsored)\\s*:?$");
+
+    private BodyCleaner() {
+    }
+
+    static List<String> paragraphs(String body) {
+        String[] lines = body.replace("\r\n", "\n").replace('\r', '\n').split("\n");
+        List<String> kept = new ArrayList<>();
+        int n = lines.length;
+        for (int i = 0; i < n; i++) {
+            String line = normalize(lines[i]).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (STOP_HEADING.matcher(line).matches() || (SIGN_OFF.matcher(line).matches() && !kept.isEmpty() && !line.startsWith("By "))) {
+                break; // the story is over; what follows is somebody else's
+            }
+            String next = nextNonBlank(lines, i);
+            if (next != null && normalize(next).strip().equals(line)) {
+                break; // a headline printed twice is a teaser card: the sidebar has started
+            }
+            if (AGO.matcher(line).matches() || BYLINE.matcher(line).matches() || STAMP.matcher(line).matches()
+                    || CAPTION.matcher(line).find()) {
+                continue;
+            }
+            if (line.endsWith("...") || line.endsWith("…")) {
+                continue; // a truncated teaser snippet
+            }
+            kept.add(line);
+        }
+        return kept;
+    }
+
+    private static String nextNonBlank(String[] lines, int i) {
+        for (int k = i + 1; k < lines.length; k++) {
+            if (!lines[k].isBlank()) {
+                return lines[k];
+            }
+        }
+        return null;
+    }
+
+    /** Straight quotes and plain spaces, so the rest of the pipeline sees one spelling. */
+    static String normalize(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char r = switch (c) {
+                case '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB' -> '"';
+                case '\u2018', '\u2019', '\u201A', '\u02BC' -> '\'';
+                case '\u00A0', '\u2007', '\u202F', '\t' -> ' ';
+                case '\u2013', '\u2012' -> '-';
+                default -> c;
+            };
+            if (r != c && b == null) {
+                b = new StringBuilder(s);
+            }
+            if (b != null) {
+                b.setCharAt(i, r);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    static boolean mostlyUpperCase(String s) {
+        int letters = 0;
+        int upper = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+            }
+        }
+        return letters >= 8 && upper * 10 >= letters * 7;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,1016 @@
+package io.newsalerts.extract;
+
+import io.newsalerts.domain.Article;
+import io.newsalerts.domain.Fact;
+import io.newsalerts.domain.FactKind;
+import io.newsalerts.domain.Period;
+import io.newsalerts.domain.Qualifier;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an article like an analyst: who did how many of what, where, over which period, according to whom.
+ *
+ * <p>Per sentence: tokens, one trie pass for every known name (actors, event types, places), attribution clauses,
+ * time expressions, then counts that quantify an event ("153 attacks") or a toll over a period ("killed 40 people
+ * this year"), and single incidents ("launched a new drone attack"). Across sentences the extractor remembers the
+ * actors named so far (for "the group", "they"), the countries last named together (for "both countries"),
+ * the places of the paragraph and the dateline. See docs/extraction.md for the decisions.
+ */
+public final class Extractor {
+
+    private final Gazetteer gazetteer;
+
+    private Extractor(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    private static final class Holder {
+        static final Extractor DEFAULT = new Extractor(Gazetteer.bundled());
+    }
+
+    /** The extractor with the bundled data, loaded once per JVM on first use. */
+    public static Extractor defaults() {
+        return Holder.DEFAULT;
+    }
+
+    /**
+     * The bundled data with a deployer-supplied gazetteer (same JSON format as the bundled one) merged over it:
+     * new actors, aliases, event terms, places and areas are added, and a place's country is overridden.
+     *
+     * @throws IllegalArgumentException when the JSON is malformed
+     */
+    public static Extractor withExtraGazetteer(String json) {
+        Objects.requireNonNull(json, "json");
+        return new Extractor(Gazetteer.build(json));
+    }
+
+    public List<Fact> extract(Article article) {
+        Objects.requireNonNull(article, "article");
+        return new Run(article).run();
+    }
+
+    // ------------------------------------------------------------------------------------------------ vocabulary
+
+    private static final Set<String> SAY = Set.of("said", "says", "say", "told", "reported", "reports", "announced",
+            "stated", "added", "noted", "wrote", "estimated", "confirmed", "tallied", "counted", "recorded", "found",
+            "showed", "shows");
+    private static final Set<String> SAY_SUBJECTLESS_OK = Set.of("said", "says", "told", "added");
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "two", "three", "four", "several", "some",
+            "senior", "other", "one", "another", "both", "five", "many");
+    private static final Set<String> LAUNCH = Set.of("launched", "launch", "launches", "launching", "carried",
+            "carry", "carries", "carrying", "conducted", "conduct", "conducts", "staged", "stage", "mounted", "mount",
+            "claimed", "claims", "executed", "unleashed", "perpetrated", "committed", "fired", "waged");
+    private static final Set<String> NOT_REAL = Set.of("not", "never", "to", "would", "could", "might", "may", "will",
+            "threatened", "vowed", "plans", "planned", "planning", "threatens", "vows", "cannot", "can't", "didn't",
+            "won't", "if", "attempting", "trying", "tried", "foiled", "thwarted", "prevented");
+    private static final Set<String> HIT_VERBS = Set.of("killed", "hit", "struck", "targeted", "wounded", "injured",
+            "destroyed", "damaged", "rocked", "tore", "exploded", "ripped", "killing", "wounding", "injuring",
+            "hitting", "striking", "targeting", "went");
+    private static final Set<String> PEOPLE = Set.of("people", "persons", "civilians", "soldiers", "troops",
+            "police", "policemen", "officers", "personnel", "children", "women", "men", "villagers", "worshippers",
+            "students", "passengers", "migrants", "residents", "farmers", "miners", "pilgrims", "journalists",
+            "hostages", "sailors", "seafarers", "crew", "fighters", "militants", "members", "workers", "staff",
+            "individuals", "schoolgirls", "schoolchildren", "boys", "girls", "others", "Palestinians", "Israelis",
+            "guards", "troopers", "peacekeepers", "servicemembers", "service", "contractors", "tourists");
+    private static final Set<String> KILLED = Set.of("killed", "dead", "died", "slain", "murdered", "executed");
+    private static final Set<String> INJURED = Set.of("injured", "wounded", "hurt");
+    private static final Set<String> ABDUCTED = Set.of("abducted", "kidnapped", "seized", "taken");
+    private static final Set<String> BE = Set.of("were", "was", "have", "has", "had", "been", "are", "being", "is",
+            "reportedly", "also", "all");
+    private static final Set<String> AT_LEAST = Set.of("more than", "over", "at least", "upwards of",
+            "in excess of", "no fewer than", "no less than", "a minimum of", "nearly all");
+    private static final Set<String> APPROX = Set.of("nearly", "almost", "about", "approximately", "around",
+            "roughly", "some", "an estimated", "estimated", "close to", "as many as", "up to", "approx", "just under",
+            "just over", "circa", "an approximate");
+    private static final Set<String> BLOCK_BEFORE = Set.of("$", "us$", "€", "£", "average", "averaged",
+            "an average of", "average of", "on pace for", "on track for", "pace of", "projected", "expected",
+            "forecast", "above", "below", "fewer than", "less than", "under", "no", "number", "top", "aged", "age",
+            "ages", "rate of", "reach", "exceed", "surpass", "to", "than", "of the", "per", "each", "every", "only",
+            "#", "vs", "record", "all", "target of", "goal of", "threshold of", "cap of", "limit of", "below the",
+            "the first", "first time above", "mark of", "least one", "than one");
+    private static final Set<String> BLOCK_AFTER = Set.of("%", "percent", "per", "percentage", "pct", "times", "-",
+            "year", "years", "months", "days", "weeks", "hours", "minutes", "km", "kilometers", "kilometres", "miles",
+            "millimetres", "millimeters", "mm", "cm", "meters", "metres", "feet", "tons", "tonnes", "dollars",
+            "euros", "pounds", "degrees", "am", "pm", "a.m.", "p.m.", "th", "st", "nd", "rd", "o'clock", ":", "/");
+    private static final Set<String> RATE_AFTER = Set.of("a day", "per day", "a week", "per week", "a month",
+            "per month", "each day", "each week", "each month", "every day", "every week", "every month", "daily",
+            "weekly", "monthly", "a year", "per year", "annually", "on average", "per capita");
+    private static final Set<String> BREAKDOWN = Set.of("including", "among them", "among whom", "of whom",
+            "of them", "among the dead", "among those", "among the victims", "among the injured", "among the wounded",
+            "of which", "such as");
+    private static final Pattern SINGLE_INCIDENT = Pattern.compile(
+            "\\b(?:in|during|by|from|after) (?:a|an|the|that|this|one|Monday's|Tuesday's|Wednesday's|Thursday's|"
+                    + "Friday's|Saturday's|Sunday's|last week's|the same|a single|a suspected|a massive|a deadly|"
+                    + "a major|a separate) (?:suicide |car |truck |roadside |drone |missile |rocket |deadly |"
+                    + "suspected |coordinated |massive |major |single |separate |twin |)?(?:attack|strike|bombing|"
+                    + "blast|explosion|raid|ambush|shooting|assault|airstrike|air strike|incident|crash|massacre|"
+                    + "stampede|fire)\\b|\\bwhen (?:a|an|the) |\\bwhen (?:gunmen|militants|attackers|a gunman)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATELINE = Pattern.compile(
+            "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\((?:AP|Reuters|AFP|dpa|UPI|Xinhua)\\) ?[—\\-]+ ?");
+
+    private record Anaphor(int start, int end, String compat) {
+    }
+
+    private record Attribution(int start, int end, String text) {
+    }
+
+    private record ActorRef(String name, String type) {
+    }
+
+    // ------------------------------------------------------------------------------------------------ one article
+
+    private final class Run {
+        final Article article;
+        final LocalDate published;
+        final List<Fact> facts = new ArrayList<>();
+        final List<ActorRef> recent = new ArrayList<>();
+        final Set<String> licensed = new LinkedHashSet<>();
+        List<String> lastCountries = List.of();
+        List<String> paragraphPlaces = List.of();
+        String datelineCountry;
+
+        Run(Article article) {
+            this.article = article;
+            this.published = article.published();
+            for (var e : gazetteer.licensingAliases.entrySet()) {
+                for (String alias : e.getValue()) {
+                    if (alias.length() > 3 && article.body().contains(alias)) {
+                        licensed.add(e.getKey());
+                        break;
+                    }
+                }
+            }
+        }
+
+        List<Fact> run() {
+            List<String> paragraphs = BodyCleaner.paragraphs(article.body());
+            boolean first = true;
+            for (String p : paragraphs) {
+                paragraphPlaces = List.of();
+                for (String sentence : SentenceSplitter.split(p)) {
+                    if (first) {
+                        sentence = dateline(sentence);
+                        first = false;
+                    }
+                    if (sentence.length() > 2000) {
+                        sentence = sentence.substring(0, 2000); // a run-on "sentence" is not prose
+                    }
+                    sentence(sentence);
+                }
+            }
+            return dedupe(facts);
+        }
+
+        private String dateline(String sentence) {
+            var m = DATELINE.matcher(sentence);
+            if (m.find()) {
+                String city = m.group(1).strip();
+                List<Token> tokens = Tokenizer.tokenize(titleCase(city));
+                for (Gazetteer.Mention mention : gazetteer.match(tokens, null)) {
+                    if (mention.kind() == Gazetteer.Kind.PLACE || mention.kind() == Gazetteer.Kind.COUNTRY) {
+                        datelineCountry = mention.value();
+                        break;
+                    }
+                }
+                return sentence.substring(m.end());
+            }
+            return sentence;
+        }
+
+        // -------------------------------------------------------------------------------------- one sentence
+
+        private void sentence(String text) {
+            List<Token> t = Tokenizer.tokenize(text);
+            if (t.isEmpty()) {
+                return;
+            }
+            boolean shouting = BodyCleaner.mostlyUpperCase(text);
+            List<Gazetteer.Mention> mentions = gazetteer.match(t, (actor, tokens, at) ->
+                    !shouting && (licensed.contains(actor) || (at + 1 < tokens.size()
+                            && Set.of("militants", "fighters", "group", "cells", "jihadists", "affiliate")
+                            .contains(tokens.get(at + 1).lower()))));
+            int n = t.size();
+            Gazetteer.Mention[] at = new Gazetteer.Mention[n];
+            for (Gazetteer.Mention m : mentions) {
+                for (int k = m.start(); k < m.end(); k++) {
+                    at[k] = m;
+                }
+            }
+            List<Attribution> attributions = attributions(t, text);
+            boolean[] attributed = new boolean[n];
+            for (Attribution a : attributions) {
+                for (int k = a.start(); k < a.end(); k++) {
+                    attributed[k] = true;
+                }
+            }
+            List<PeriodParser.Span> spans = PeriodParser.find(text, published);
+            List<int[]> periodTokens = new ArrayList<>();
+            List<PeriodParser.Span> usable = new ArrayList<>();
+            boolean[] inPeriod = new boolean[n];
+            for (PeriodParser.Span s : spans) {
+                int a = -1;
+                int b = -1;
+                for (int k = 0; k < n; k++) {
+                    if (t.get(k).start() >= s.start() && t.get(k).end() <= s.end()) {
+                        if (a < 0) {
+                            a = k;
+                        }
+                        b = k + 1;
+                        inPeriod[k] = true;
+                    }
+                }
+                if (a < 0) {
+                    continue;
+                }
+                boolean saidWhen = a > 0 && SAY.contains(t.get(a - 1).lower()) && s.day();
+                if (!saidWhen && !attributed[a]) {
+                    usable.add(s);
+                    periodTokens.add(new int[]{a, b});
+                }
+            }
+            List<Anaphor> anaphors = anaphors(t, at, attributed);
+            String lowerText = text.toLowerCase(Locale.ROOT);
+
+            String attribution = attributions.isEmpty() ? null : attributionText(attributions.getFirst(), t, at, anaphors);
+            List<Integer> usedEvents = new ArrayList<>();
+
+            // counts ---------------------------------------------------------------------------------------
+            for (int i = 0; i < n; i++) {
+                if (inPeriod[i] || attributed[i] || at[i] != null) {
+                    continue;
+                }
+                Token tok = t.get(i);
+                if (tok.type() != Token.Type.NUMBER && !tok.isWord()) {
+                    continue;
+                }
+                if (tok.isWord() && !Numbers.isNumberWord(tok.lower()) && !tok.is("a") && !tok.is("half")) {
+                    continue;
+                }
+                Numbers.Parsed num = Numbers.parse(t, i);
+                if (num == null) {
+                    continue;
+                }
+                int qStart = i;
+                Qualifier q = num.qualifier();
+                String q2 = i >= 2 ? t.get(i - 2).lower() + " " + t.get(i - 1).lower() : "";
+                String q3 = i >= 3 ? t.get(i - 3).lower() + " " + q2 : "";
+                String q1 = i >= 1 ? t.get(i - 1).lower() : "";
+                if (AT_LEAST.contains(q3) || APPROX.contains(q3)) {
+                    q = AT_LEAST.contains(q3) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                    qStart = i - 3;
+                } else if (AT_LEAST.contains(q2) || APPROX.contains(q2)) {
+                    q = AT_LEAST.contains(q2) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                    qStart = i - 2;
+                } else if (AT_LEAST.contains(q1) || APPROX.contains(q1)) {
+                    q = AT_LEAST.contains(q1) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                    qStart = i - 1;
+                }
+                int end = num.end();
+                // blocked by what comes before the number (and its qualifier)
+                String b1 = qStart >= 1 ? t.get(qStart - 1).lower() : "";
+                String b2 = qStart >= 2 ? t.get(qStart - 2).lower() + " " + b1 : "";
+                String b3 = qStart >= 3 ? t.get(qStart - 3).lower() + " " + b2 : "";
+                if (BLOCK_BEFORE.contains(b1) || BLOCK_BEFORE.contains(b2) || BLOCK_BEFORE.contains(b3)
+                        || b2.equals("time above") || b3.endsWith("first time above")) {
+                    if (!(b1.equals("to") && q != Qualifier.EXACT)) {
+                        i = end - 1;
+                        continue;
+                    }
+                }
+                // a range: "10 to 15 attacks", "between 10 and 15"
+                if (end + 1 < n && (t.get(end).is("to") || t.get(end).is("-") || (t.get(end).is("and") && b1.equals("between")))) {
+                    Numbers.Parsed upper = Numbers.parse(t, end + 1);
+                    if (upper != null && upper.value() > num.value()) {
+                        q = Qualifier.AT_LEAST;
+                        end = upper.end();
+                    }
+                }
+                if (end < n && BLOCK_AFTER.contains(t.get(end).lower())) {
+                    i = end - 1;
+                    continue;
+                }
+                if (num.value() < 1) {
+                    continue;
+                }
+                boolean breakdown = BREAKDOWN.contains(b1) || BREAKDOWN.contains(b2) || BREAKDOWN.contains(b3);
+                // what is counted: skip modifiers, then an event term or a toll
+                int j = end;
+                String phraseActor = null;
+                int guard = 0;
+                while (j < n && guard++ < 5) {
+                    Token x = t.get(j);
+                    Gazetteer.Mention m = at[j];
+                    if (m != null && m.start() == j && m.kind() == Gazetteer.Kind.ACTOR) {
+                        phraseActor = m.value();
+                        j = m.end();
+                    } else if (m != null && m.start() == j && m.kind() == Gazetteer.Kind.DEMONYM) {
+                        String military = demonymMilitary(t, m);
+                        if (military != null) {
+                            phraseActor = military;
+                        }
+                        j = m.end();
+                    } else if (gazetteer.eventModifiers.contains(x.lower()) && !(m != null && m.kind() == Gazetteer.Kind.EVENT)) {
+                        j++;
+                    } else {
+                        break;
+                    }
+                }
+                Gazetteer.Mention ev = j < n ? at[j] : null;
+                String eventType = null;
+                int eventEnd = j;
+                boolean toll = false;
+                if (ev != null && ev.start() == j && ev.kind() == Gazetteer.Kind.EVENT) {
+                    eventType = ev.value();
+                    eventEnd = ev.end();
+                    if (!ev.entry().context().isEmpty()) {
+                        boolean ok = false;
+                        for (String c : ev.entry().context()) {
+                            ok |= lowerText.contains(c);
+                        }
+                        if (!ok) {
+                            eventType = null;
+                        }
+                    }
+                    if (eventType != null && rateFollows(t, eventEnd)) {
+                        i = eventEnd - 1;
+                        continue;
+                    }
+                }
+                if (eventType == null) {
+                    eventType = toll(t, qStart, end, j);
+                    toll = eventType != null;
+                    if (toll && breakdown) {
+                        continue;
+                    }
+                }
+                if (eventType == null) {
+                    continue;
+                }
+                // when
+                PeriodParser.Span period = nearest(usable, periodTokens, i);
+                if (period == null) {
+                    continue; // a number with no period is not a series value
+                }
+                if (toll && (period.period().days() <= 1 || SINGLE_INCIDENT.matcher(text).find())) {
+                    continue; // the toll of one incident is not a count of events
+                }
+                String actor = phraseActor != null ? phraseActor : actorFor(t, at, attributed, anaphors, mentions, qStart, eventEnd);
+                Places where = places(t, at, attributed, lowerText);
+                FactKind kind = period.day() ? FactKind.INCIDENT : FactKind.REPORTED;
+                add(new Fact(actor, where.regions, eventType, num.value(), q, period.period(), kind,
+                        attribution, text, where.area));
+                usedEvents.add(j);
+                i = eventEnd - 1;
+            }
+
+            // single incidents -----------------------------------------------------------------------------
+            for (int i = 0; i < n; i++) {
+                int evAt = -1;
+                int verbAt = -1;
+                Token tok = t.get(i);
+                if (LAUNCH.contains(tok.lower()) && !attributed[i]) {
+                    int k = i + 1;
+                    if (k < n && (tok.is("carried") || tok.is("carry") || tok.is("carries") || tok.is("carrying"))) {
+                        if (!t.get(k).is("out")) {
+                            continue;
+                        }
+                        k++;
+                    }
+                    if (tok.lower().startsWith("claim") && k + 2 < n && t.get(k).is("responsibility") && t.get(k + 1).is("for")) {
+                        k += 2;
+                    }
+                    if (k < n && (t.get(k).is("a") || t.get(k).is("an") || t.get(k).is("another"))) {
+                        int e = skipModifiers(t, at, k + 1);
+                        if (e < n && at[e] != null && at[e].start() == e && at[e].kind() == Gazetteer.Kind.EVENT
+                                && singular(t.get(at[e].end() - 1))) {
+                            evAt = e;
+                            verbAt = i;
+                        }
+                    }
+                    if (evAt >= 0 && negated(t, i)) {
+                        evAt = -1;
+                    }
+                } else if ((tok.is("a") || tok.is("an")) && (i == 0 || t.get(i - 1).is(",") || t.get(i - 1).is("\""))
+                        && !attributed[i]) {
+                    int e = skipModifiers(t, at, i + 1);
+                    if (e < n && at[e] != null && at[e].start() == e && at[e].kind() == Gazetteer.Kind.EVENT
+                            && singular(t.get(at[e].end() - 1))) {
+                        int v = at[e].end();
+                        // "A drone attack by the Houthis hit ..." / "A car bomb killed ..."
+                        for (int k = v; k < Math.min(n, v + 6); k++) {
+                            if (HIT_VERBS.contains(t.get(k).lower())) {
+                                verbAt = k;
+                                break;
+                            }
+                        }
+                        boolean dayKnown = usable.stream().anyMatch(PeriodParser.Span::day);
+                        if (verbAt >= 0 && dayKnown) {
+                            evAt = e;
+                        }
+                    }
+                }
+                if (evAt < 0 || usedEvents.contains(evAt)) {
+                    continue;
+                }
+                Gazetteer.Mention ev = at[evAt];
+                PeriodParser.Span period = nearest(usable, periodTokens, evAt);
+                Period p = period != null ? period.period() : Period.day(published);
+                String actor = actorFor(t, at, attributed, anaphors, mentions, Math.min(verbAt, evAt), ev.end());
+                Places where = places(t, at, attributed, lowerText);
+                add(new Fact(actor, where.regions, ev.value(), 1, Qualifier.EXACT, p, FactKind.INCIDENT,
+                        attribution, text, where.area));
+                usedEvents.add(evAt);
+                i = ev.end() - 1;
+            }
+
+            // memory for the next sentences ----------------------------------------------------------------
+            for (Gazetteer.Mention m : mentions) {
+                if (m.kind() == Gazetteer.Kind.ACTOR) {
+                    recent.add(new ActorRef(m.value(), m.entry().actorType()));
+                }
+            }
+            if (recent.size() > 64) {
+                recent.subList(0, recent.size() - 32).clear();
+            }
+            Places here = places(t, at, attributed, lowerText);
+            List<String> countries = countriesNamed(t, at, attributed);
+            if (countries.size() >= 2) {
+                lastCountries = countries;
+            }
+            if (!here.regions.isEmpty() && !here.inherited) {
+                paragraphPlaces = here.regions;
+            }
+        }
+
+        private void add(Fact f) {
+            facts.add(f);
+        }
+
+        // -------------------------------------------------------------------------------------- who
+
+        private String actorFor(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, List<Anaphor> anaphors,
+                                List<Gazetteer.Mention> mentions, int before, int after) {
+            Gazetteer.Mention bestMention = null;
+            for (Gazetteer.Mention m : mentions) {
+                if (m.kind() == Gazetteer.Kind.ACTOR && m.end() <= before && !attributed[m.start()]) {
+                    bestMention = m;
+                }
+            }
+            Anaphor bestAnaphor = null;
+            for (Anaphor a : anaphors) {
+                if (a.end() <= before) {
+                    bestAnaphor = a;
+                }
+            }
+            if (bestAnaphor != null && (bestMention == null || bestAnaphor.start() > bestMention.start())) {
+                String r = resolve(bestAnaphor, t, mentions);
+                if (r != null) {
+                    return r;
+                }
+            }
+            if (bestMention != null) {
+                return coalition(t, mentions, bestMention);
+            }
+            // "... attacks by the Houthis", "... claimed by Islamic State"
+            for (int k = after; k < Math.min(t.size(), after + 10); k++) {
+                if (t.get(k).is(",") || t.get(k).is(";")) {
+                    break;
+                }
+                if (t.get(k).is("by") || t.get(k).is("on") && k > 0 && t.get(k - 1).is("blamed")) {
+                    int s = k + 1;
+                    if (s < t.size() && t.get(s).is("the")) {
+                        s++;
+                    }
+                    if (s < t.size() && at[s] != null && at[s].kind() == Gazetteer.Kind.ACTOR) {
+                        return coalition(t, mentions, at[s]);
+                    }
+                    if (s < t.size() && at[s] != null && at[s].kind() == Gazetteer.Kind.DEMONYM) {
+                        String mil = demonymMilitary(t, at[s]);
+                        if (mil != null) {
+                            return mil;
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** "Hamas and Islamic Jihad fired ..." is the coalition's figure, not Hamas's. */
+        private String coalition(List<Token> t, List<Gazetteer.Mention> mentions, Gazetteer.Mention last) {
+            TreeSet<String> names = new TreeSet<>();
+            names.add(last.value());
+            int idx = mentions.indexOf(last);
+            int edge = last.start();
+            for (int k = idx - 1; k >= 0; k--) {
+                Gazetteer.Mention m = mentions.get(k);
+                if (m.kind() != Gazetteer.Kind.ACTOR) {
+                    break;
+                }
+                boolean joined = true;
+                for (int x = m.end(); x < edge; x++) {
+                    String w = t.get(x).lower();
+                    if (!(w.equals("and") || w.equals(",") || w.equals("the"))) {
+                        joined = false;
+                        break;
+                    }
+                }
+                if (!joined || m.end() == edge) {
+                    break;
+                }
+                names.add(m.value());
+                edge = m.start();
+            }
+            // also "X and Y" where the last mention is the first of the pair
+            int after = last.end();
+            while (true) {
+                int x = after;
+                while (x < t.size() && (t.get(x).is("and") || t.get(x).is(",") || t.get(x).is("the"))) {
+                    x++;
+                }
+                if (x == after) {
+                    break;
+                }
+                Gazetteer.Mention next = null;
+                for (Gazetteer.Mention m : mentions) {
+                    if (m.start() == x && m.kind() == Gazetteer.Kind.ACTOR) {
+                        next = m;
+                    }
+                }
+                if (next == null) {
+                    break;
+                }
+                names.add(next.value());
+                after = next.end();
+            }
+            return String.join(" and ", names);
+        }
+
+        private String resolve(Anaphor a, List<Token> t, List<Gazetteer.Mention> mentions) {
+            String compat = a.compat();
+            if (compat.equals("any")) {
+                // "militia officials said they ..." : the sayer's words tell what "they" is
+                StringBuilder before = new StringBuilder();
+                for (int k = 0; k < a.start(); k++) {
+                    before.append(t.get(k).lower()).append(' ');
+                }
+                String b = before.toString();
+                if (b.contains("militia") || b.contains("militant") || b.contains("rebel") || b.contains("insurgent")
+                        || b.contains("jihadist")) {
+                    compat = "armed";
+                }
+            }
+            for (int k = mentions.size() - 1; k >= 0; k--) {
+                Gazetteer.Mention m = mentions.get(k);
+                if (m.kind() == Gazetteer.Kind.ACTOR && m.end() <= a.start() && compatible(compat, m.entry().actorType())) {
+                    return m.value();
+                }
+            }
+            for (int k = recent.size() - 1; k >= 0; k--) {
+                ActorRef r = recent.get(k);
+                if (compatible(compat, r.type())) {
+                    return r.name();
+                }
+            }
+            return null;
+        }
+
+        private static boolean compatible(String compat, String type) {
+            return switch (compat) {
+                case "any" -> true;
+                case "group" -> "armed".equals(type) || "cyber".equals(type);
+                default -> compat.equals(type);
+            };
+        }
+
+        /** "Israeli airstrikes", "by Russian forces": the country's military when the gazetteer has one. */
+        private String demonymMilitary(List<Token> t, Gazetteer.Mention m) {
+            String demonym = t.get(m.start()).text();
+            String candidate = demonym + " military";
+            return gazetteer.actorTypes.containsKey(candidate) ? candidate : null;
+        }
+
+        private List<Anaphor> anaphors(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed) {
+            List<Anaphor> out = new ArrayList<>();
+            int n = t.size();
+            for (int k = 0; k < n; k++) {
+                if (at[k] != null || attributed[k]) {
+                    continue;
+                }
+                String w = t.get(k).lower();
+                if (w.equals("it") || w.equals("they")) {
+                    out.add(new Anaphor(k, k + 1, "any"));
+                } else if (w.equals("the") || w.equals("its") || w.equals("their")) {
+                    int j = k + 1;
+                    if (j < n && Set.of("militant", "jihadist", "terror", "terrorist", "extremist", "armed",
+                            "insurgent", "rebel", "ransomware", "hacker", "hacking", "cybercriminal", "criminal",
+                            "islamist", "sunni", "shiite", "iran-backed", "same").contains(t.get(j).lower())) {
+                        j++;
+                    }
+                    if (j >= n) {
+                        continue;
+                    }
+                    String head = t.get(j).lower();
+                    String compat = switch (head) {
+                        case "group", "organization", "organisation", "outfit", "movement" -> "group";
+                        case "militants", "jihadists", "insurgents", "extremists", "rebels", "militia", "militias",
+                             "fighters", "terrorists" -> "armed";
+                        case "gang", "hackers", "cybercriminals", "operators", "affiliates" -> "cyber";
+                        case "military", "army" -> w.equals("the") ? "military" : null;
+                        default -> null;
+                    };
+                    if (compat != null && !(w.equals("its") || w.equals("their")) || (compat != null && compat.equals("armed"))) {
+                        out.add(new Anaphor(k, j + 1, compat));
+                        k = j;
+                    }
+                }
+            }
+            return out;
+        }
+
+        // -------------------------------------------------------------------------------------- who says
+
+        private List<Attribution> attributions(List<Token> t, String text) {
+            List<Attribution> out = new ArrayList<>();
+            int n = t.size();
+            for (int k = 0; k < n; k++) {
+                String w = t.get(k).lower();
+                if (w.equals("according") && k + 1 < n && t.get(k + 1).is("to")) {
+                    int e = k + 2;
+                    while (e < n && !isBoundary(t.get(e))) {
+                        e++;
+                    }
+                    if (e > k + 2) {
+                        out.add(new Attribution(k, e, clean(text, t, k + 2, e)));
+                    }
+                    k = e;
+                } else if (SAY.contains(w)) {
+                    int s = k;
+                    while (s > 0 && !isBoundary(t.get(s - 1)) && k - s < 12) {
+                        s--;
+                    }
+                    boolean subjectOk = s < k && (s == 0 || isBoundary(t.get(s - 1))) && k - s <= 10
+                            && !containsVerbLike(t, s, k);
+                    int subjectEnd = k;
+                    if (s == k && k >= 2 && t.get(k - 1).is(",")) {
+                        // "A U.S. defense official, who was not authorized to speak, said ..."
+                        int r = k - 1;
+                        while (r > 0 && !isBoundary(t.get(r - 1))) {
+                            r--;
+                        }
+                        if (r < k - 1 && Set.of("who", "whose", "which").contains(t.get(r).lower()) && r >= 2
+                                && t.get(r - 1).is(",")) {
+                            int s3 = r - 1;
+                            while (s3 > 0 && !isBoundary(t.get(s3 - 1)) && r - 1 - s3 < 10) {
+                                s3--;
+                            }
+                            if (s3 < r - 1 && (s3 == 0 || isBoundary(t.get(s3 - 1))) && !containsVerbLike(t, s3, r - 1)) {
+                                s = s3;
+                                subjectEnd = r - 1;
+                                subjectOk = true;
+                            }
+                        }
+                    }
+                    if (subjectOk) {
+                        int e = k + 1;
+                        if (e < n && t.get(e).is("that")) {
+                            e++;
+                        }
+                        if (tailIsAdverbial(t, e)) {
+                            e = n;
+                        }
+                        out.add(new Attribution(s, e, clean(text, t, s, subjectEnd)));
+                    } else if (SAY_SUBJECTLESS_OK.contains(w) && k > 0 && isBoundary(t.get(k - 1))) {
+                        // inverted: "..., said Maj. Gen. Ahmed Ali, the army spokesman."
+                        int e = k + 1;
+                        while (e < n && !isBoundary(t.get(e)) && !t.get(e).is("and")) {
+                            e++;
+                        }
+                        if (e > k + 1 && e - k <= 9 && !containsVerbLike(t, k + 1, e)
+                                && (e >= n || t.get(e).is(",") || t.get(e).is("."))) {
+                            out.add(new Attribution(k, e, clean(text, t, k + 1, e)));
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static boolean isBoundary(Token tok) {
+            String w = tok.text();
+            return w.equals(",") || w.equals(";") || w.equals("\"") || w.equals(":") || w.equals("—")
+                    || w.equals("(") || w.equals(")") || w.equals(".") || tok.is("that") || tok.is("and")
+                    || tok.is("but");
+        }
+
+        private static boolean containsVerbLike(List<Token> t, int s, int e) {
+            for (int k = s; k < e; k++) {
+                String w = t.get(k).lower();
+                if (w.equals("has") || w.equals("have") || w.equals("had") || w.equals("was") || w.equals("were")
+                        || w.equals("is") || w.equals("are") || t.get(k).type() == Token.Type.NUMBER) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** After "CENTCOM said" at the end: "in a statement", "on Wednesday" belong to the attribution. */
+        private static boolean tailIsAdverbial(List<Token> t, int e) {
+            int rest = t.size() - e;
+            if (rest > 8) {
+                return false;
+            }
+            for (int k = e; k < t.size(); k++) {
+                if (t.get(k).type() == Token.Type.NUMBER) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private String clean(String text, List<Token> t, int s, int e) {
+            while (s < e && (DETERMINERS.contains(t.get(s).lower()) || t.get(s).type() == Token.Type.NUMBER)) {
+                s++;
+            }
+            while (e > s && (t.get(e - 1).type() == Token.Type.PUNCT)) {
+                e--;
+            }
+            if (s >= e) {
+                return null;
+            }
+            return text.substring(t.get(s).start(), t.get(e - 1).end());
+        }
+
+        private String attributionText(Attribution a, List<Token> t, Gazetteer.Mention[] at, List<Anaphor> anaphors) {
+            String x = a.text();
+            if (x == null) {
+                return null;
+            }
+            String l = x.toLowerCase(Locale.ROOT);
+            if (l.equals("he") || l.equals("she") || l.equals("i") || l.equals("we")) {
+                return null;
+            }
+            if (l.equals("it") || l.equals("they") || l.startsWith("the group") || l.startsWith("the militant")) {
+                for (Anaphor an : anaphors) {
+                    if (an.start() >= a.start() && an.start() < a.end()) {
+                        return resolve(an, t, List.of());
+                    }
+                }
+                ActorRef last = recent.isEmpty() ? null : recent.getLast();
+                return last == null ? null : last.name();
+            }
+            return x;
+        }
+
+        // -------------------------------------------------------------------------------------- where
+
+        private record Places(List<String> regions, String area, boolean inherited) {
+        }
+
+        private Places places(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText) {
+            TreeSet<String> codes = new TreeSet<>();
+            TreeSet<String> demonyms = new TreeSet<>();
+            List<String> areas = new ArrayList<>();
+            for (int k = 0; k < t.size(); k++) {
+                Gazetteer.Mention m = at[k];
+                if (m == null || m.start() != k || attributed[k]) {
+                    continue;
+                }
+                boolean compound = m.end() < t.size() && t.get(m.end()).is("-"); // "Iran-backed", "U.S.-led"
+                switch (m.kind()) {
+                    case COUNTRY, PLACE -> {
+                        if (!compound) {
+                            codes.add(m.value());
+                        }
+                    }
+                    case DEMONYM -> demonyms.add(m.value());
+                    case AREA -> {
+                        if (!areas.contains(m.value())) {
+                            areas.add(m.value());
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (lowerText.contains("both countries") || lowerText.contains("the two countries")
+                    || lowerText.contains("both nations") || lowerText.contains("the two nations")) {
+                if (!lastCountries.isEmpty()) {
+                    codes.addAll(lastCountries);
+                }
+            }
+            if (!codes.isEmpty()) {
+                return new Places(List.copyOf(codes), null, false);
+            }
+            if (!areas.isEmpty()) {
+                return new Places(List.of(), String.join(" and ", areas), false);
+            }
+            if (!demonyms.isEmpty()) {
+                return new Places(List.copyOf(demonyms), null, false);
+            }
+            if (!paragraphPlaces.isEmpty()) {
+                return new Places(paragraphPlaces, null, true);
+            }
+            if (datelineCountry != null) {
+                return new Places(List.of(datelineCountry), null, true);
+            }
+            return new Places(List.of(), null, true);
+        }
+
+        private List<String> countriesNamed(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed) {
+            List<String> out = new ArrayList<>();
+            for (int k = 0; k < t.size(); k++) {
+                Gazetteer.Mention m = at[k];
+                if (m != null && m.start() == k && !attributed[k]
+                        && (m.kind() == Gazetteer.Kind.COUNTRY) && !out.contains(m.value())
+                        && !(m.end() < t.size() && t.get(m.end()).is("-"))) {
+                    out.add(m.value());
+                }
+            }
+            return out;
+        }
+
+        // -------------------------------------------------------------------------------------- what
+
+        /** "killed 40 people", "40 people were killed", "12 dead", "abducted 30 students": a toll, or null. */
+        private String toll(List<Token> t, int qStart, int numEnd, int j) {
+            int n = t.size();
+            // prefix verb: killed / wounded / abducted N (people)
+            int p = qStart - 1;
+            if (p >= 0) {
+                String v = t.get(p).lower();
+                String type = null;
+                if (Set.of("killed", "killing", "kill", "kills").contains(v)) {
+                    type = "fatality";
+                } else if (Set.of("wounded", "wounding", "injured", "injuring", "wounds", "injures").contains(v)) {
+                    type = "injury";
+                } else if (Set.of("abducted", "abducting", "kidnapped", "kidnapping", "abducts", "kidnaps").contains(v)) {
+                    type = "kidnapping-victim";
+                }
+                if (type != null) {
+                    int k = numEnd;
+                    int guard = 0;
+                    while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower())
+                            && (t.get(k).isWord() && (gazetteer.eventModifiers.contains(t.get(k).lower())
+                            || Character.isUpperCase(t.get(k).text().charAt(0)) || t.get(k).text().contains(".")))) {
+                        k++;
+                    }
+                    if (k >= n || PEOPLE.contains(t.get(k).lower()) || isBoundary(t.get(k)) || t.get(k).is("in")) {
+                        return type;
+                    }
+                    return null;
+                }
+                if (v.equals("of") && p >= 2 && t.get(p - 1).is("toll") && t.get(p - 2).is("death")
+                        || (v.equals("to") || v.equals("at")) && p >= 2 && t.get(p - 2).is("toll")) {
+                    return "fatality";
+                }
+            }
+            // N [adjectives] people [were] killed
+            int k = j;
+            int guard = 0;
+            while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower()) && t.get(k).isWord()
+                    && !KILLED.contains(t.get(k).lower()) && !INJURED.contains(t.get(k).lower())
+                    && (Character.isUpperCase(t.get(k).text().charAt(0)) || gazetteer.eventModifiers.contains(t.get(k).lower()))) {
+                k++;
+            }
+            if (k < n && PEOPLE.contains(t.get(k).lower())) {
+                k++;
+                if (k < n && t.get(k).is("members")) {
+                    k++;
+                }
+            }
+            while (k < n && BE.contains(t.get(k).lower())) {
+                k++;
+            }
+            if (k < n) {
+                String v = t.get(k).lower();
+                if (KILLED.contains(v) || v.equals("deaths") || v.equals("fatalities")) {
+                    return "fatality";
+                }
+                if (INJURED.contains(v) || v.equals("injuries")) {
+                    return "injury";
+                }
+                if (ABDUCTED.contains(v) && !(v.equals("taken") && !(k + 1 < n && t.get(k + 1).is("hostage")))) {
+                    return "kidnapping-victim";
+                }
+                if (v.equals("kidnapping") && k + 1 < n && t.get(k + 1).is("victims")) {
+                    return "kidnapping-victim";
+                }
+            }
+            return null;
+        }
+
+        private int skipModifiers(List<Token> t, Gazetteer.Mention[] at, int k) {
+            int guard = 0;
+            while (k < t.size() && guard++ < 3) {
+                Gazetteer.Mention m = at[k];
+                if (m != null && m.kind() == Gazetteer.Kind.EVENT) {
+                    return k;
+                }
+                if (m != null && m.start() == k && (m.kind() == Gazetteer.Kind.ACTOR || m.kind() == Gazetteer.Kind.DEMONYM)) {
+                    k = m.end();
+                } else if (gazetteer.eventModifiers.contains(t.get(k).lower()) || t.get(k).is("-")
+                        || t.get(k).is("second") || t.get(k).is("third") || t.get(k).is("suicide")) {
+                    k++;
+                } else {
+                    return k;
+                }
+            }
+            return k;
+        }
+
+        private boolean singular(Token last) {
+            String w = last.lower();
+            return !w.endsWith("s") || w.endsWith("ss");
+        }
+
+        private boolean negated(List<Token> t, int verb) {
+            for (int k = Math.max(0, verb - 3); k < verb; k++) {
+                if (NOT_REAL.contains(t.get(k).lower())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean rateFollows(List<Token> t, int e) {
+            if (e >= t.size()) {
+                return false;
+            }
+            String one = t.get(e).lower();
+            String two = e + 1 < t.size() ? one + " " + t.get(e + 1).lower() : one;
+            return RATE_AFTER.contains(one) || RATE_AFTER.contains(two);
+        }
+
+        // -------------------------------------------------------------------------------------- when
+
+        private PeriodParser.Span nearest(List<PeriodParser.Span> spans, List<int[]> tokens, int i) {
+            PeriodParser.Span best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (int k = 0; k < spans.size(); k++) {
+                int[] r = tokens.get(k);
+                int d = r[0] >= i ? r[0] - i : i - r[1] + 1;
+                // prefer what follows the count ("153 attacks in the first six months"): small tie-break
+                d = d * 2 + (r[0] >= i ? 0 : 1);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = spans.get(k);
+                }
+            }
+            return best;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ dedupe
+
+    /**
+     * A figure said twice is one fact: the same series and period with the same count, or a rounded restatement
+     * ("nearly 600" after "591") within 10%; the first, most exact statement is kept.
+     */
+    static List<Fact> dedupe(List<Fact> facts) {
+        List<Fact> out = new ArrayList<>();
+        outer:
+        for (Fact f : facts) {
+            for (int k = 0; k < out.size(); k++) {
+                Fact g = out.get(k);
+                if (Objects.equals(f.actor(), g.actor()) && f.regions().equals(g.regions())
+                        && f.eventType().equals(g.eventType()) && f.period().equals(g.period()) && f.kind() == g.kind()
+                        && Objects.equals(f.area(), g.area())) {
+                    long a = f.count();
+                    long b = g.count();
+                    boolean same = a == b;
+                    boolean rounded = (f.qualifier() != Qualifier.EXACT || g.qualifier() != Qualifier.EXACT)
+                            && Math.abs(a - b) * 10 <= Math.max(a, b);
+                    if (same || rounded) {
+                        if (g.qualifier() != Qualifier.EXACT && f.qualifier() == Qualifier.EXACT) {
+                            out.set(k, f);
+                        }
+                        continue outer;
+                    }
+                }
+            }
+            out.add(f);
+        }
+        return List.copyOf(out);
+    }
+
+    private static String titleCase(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean start = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            start = c == ' ' || c == '-';
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,363 @@
+package io.newsalerts.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsalerts.json.Json;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the extractor knows by name: actors, event types, countries, places and areas, compiled once into a
+ * token trie so that a sentence is matched in a single left-to-right pass (longest match wins).
+ *
+ * <p>Sources, merged in order: the bundled {@code gazetteer.json}, {@code countries.tsv} and {@code places.tsv}
+ * (generated from GeoNames by {@code tools/gen_places.py}), then any deployer-supplied JSON in the gazetteer format.
+ */
+final class Gazetteer {
+
+    enum Kind { ACTOR, EVENT, AREA, COUNTRY, PLACE, DEMONYM }
+
+    /**
+     * One name the trie knows. {@code value} is the canonical actor, event type, ISO code or area name;
+     * {@code caseSensitive} entries match only with the exact capitalisation of {@code surface}.
+     */
+    record Entry(Kind kind, String value, String actorType, List<String> surface, boolean caseSensitive,
+                 boolean needsLicence, List<String> context) {
+    }
+
+    /** A match: tokens [start, end) of the sentence. */
+    record Mention(int start, int end, Entry entry) {
+        Kind kind() {
+            return entry.kind();
+        }
+
+        String value() {
+            return entry.value();
+        }
+    }
+
+    static final class Node {
+        final Map<String, Node> next = new HashMap<>(4);
+        List<Entry> entries = List.of();
+    }
+
+    private final Node root = new Node();
+    final Set<String> eventModifiers;
+    final Map<String, String> actorTypes;
+    /** Aliases of actors with a licensed acronym: seeing one in an article licenses the acronym. */
+    final Map<String, List<String>> licensingAliases;
+
+    private Gazetteer(Data data) {
+        this.eventModifiers = Set.copyOf(data.modifiers);
+        Map<String, String> types = new LinkedHashMap<>();
+        Map<String, List<String>> licensing = new LinkedHashMap<>();
+        for (ActorDef a : data.actors.values()) {
+            types.put(a.name, a.type);
+            for (String alias : a.aliases) {
+                add(alias, Kind.ACTOR, a.name, a.type, isAcronymLike(alias), false, List.of());
+            }
+            for (String acronym : a.acronyms) {
+                boolean licence = acronym.length() <= 2; // "IS": only where the article has named the group
+                add(acronym, Kind.ACTOR, a.name, a.type, true, licence, List.of());
+                if (licence) {
+                    List<String> names = new ArrayList<>(a.aliases);
+                    a.acronyms.stream().filter(x -> x.length() > 2).forEach(names::add);
+                    licensing.put(a.name, List.copyOf(names));
+                }
+            }
+        }
+        this.actorTypes = Map.copyOf(types);
+        this.licensingAliases = Map.copyOf(licensing);
+        for (var e : data.events.entrySet()) {
+            for (EventDef d : e.getValue()) {
+                for (String term : d.terms) {
+                    add(term, Kind.EVENT, e.getKey(), null, isAcronymLike(term), false, d.context);
+                }
+            }
+        }
+        for (String area : data.areas) {
+            add(area, Kind.AREA, canonicalArea(area), null, false, false, List.of());
+        }
+        for (var p : data.places.entrySet()) {
+            add(p.getKey(), Kind.PLACE, p.getValue(), null, false, false, List.of());
+        }
+        for (var c : data.countries.entrySet()) {
+            for (String alias : c.getValue().aliases) {
+                add(alias, Kind.COUNTRY, c.getKey(), null, isAcronymLike(alias), false, List.of());
+            }
+            for (String demonym : c.getValue().demonyms) {
+                add(demonym, Kind.DEMONYM, c.getKey(), null, false, false, List.of());
+            }
+        }
+    }
+
+    /** "the Red Sea" and "southern Red Sea" name the area "Red Sea"; "globally" and friends are "worldwide". */
+    private static String canonicalArea(String area) {
+        String a = area.strip();
+        for (String prefix : List.of("southern ", "northern ", "eastern ", "western ", "the ")) {
+            if (a.startsWith(prefix)) {
+                a = a.substring(prefix.length());
+            }
+        }
+        return switch (a) {
+            case "globally", "across the globe", "around the world", "across the world", "world" -> "worldwide";
+            case "Mediterranean" -> "Mediterranean Sea";
+            case "Bab al-Mandab", "Bab el-Mandeb Strait" -> "Bab el-Mandeb";
+            default -> Character.toUpperCase(a.charAt(0)) + a.substring(1);
+        };
+    }
+
+    /** All-capital short names ("US", "UK", "PKK") must match with their capitals: "us" is a pronoun. */
+    private static boolean isAcronymLike(String s) {
+        if (s.length() > 6) {
+            return false;
+        }
+        int letters = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+            }
+        }
+        return letters > 0;
+    }
+
+    private void add(String surface, Kind kind, String value, String actorType, boolean caseSensitive,
+                     boolean licence, List<String> context) {
+        List<Token> tokens = Tokenizer.tokenize(surface);
+        if (tokens.isEmpty()) {
+            return;
+        }
+        Node node = root;
+        for (Token t : tokens) {
+            node = node.next.computeIfAbsent(t.lower(), k -> new Node());
+        }
+        List<String> texts = tokens.stream().map(Token::text).toList();
+        Entry entry = new Entry(kind, value, actorType, texts, caseSensitive, licence, context);
+        List<Entry> list = new ArrayList<>(node.entries);
+        // a later source overrides an earlier one for the same name and kind (deployer data wins)
+        list.removeIf(x -> x.kind() == kind && x.surface().equals(texts) && x.caseSensitive() == caseSensitive);
+        list.add(entry);
+        node.entries = List.copyOf(list);
+    }
+
+    /**
+     * Every name in the sentence, longest match first, in one pass: at each token the trie is walked as far as
+     * the text allows, and the longest accepted entry is taken; matching resumes after it.
+     */
+    List<Mention> match(List<Token> tokens, Licence licence) {
+        List<Mention> out = new ArrayList<>();
+        int n = tokens.size();
+        int i = 0;
+        while (i < n) {
+            Node node = root;
+            Entry best = null;
+            int bestEnd = -1;
+            for (int j = i; j < n; j++) {
+                node = node.next.get(tokens.get(j).lower());
+                if (node == null) {
+                    break;
+                }
+                Entry accepted = accept(node.entries, tokens, i, j + 1, licence);
+                if (accepted != null) {
+                    best = accepted;
+                    bestEnd = j + 1;
+                }
+            }
+            if (best != null) {
+                out.add(new Mention(i, bestEnd, best));
+                i = bestEnd;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** Whether the article licenses a short acronym like "IS" for an actor. */
+    interface Licence {
+        boolean allows(String actor, List<Token> tokens, int at);
+    }
+
+    private Entry accept(List<Entry> entries, List<Token> tokens, int start, int end, Licence licence) {
+        Entry best = null;
+        for (Entry e : entries) {
+            if (!valid(e, tokens, start, end, licence)) {
+                continue;
+            }
+            if (best == null || e.kind().ordinal() < best.kind().ordinal()) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    private static boolean valid(Entry e, List<Token> tokens, int start, int end, Licence licence) {
+        if (e.caseSensitive()) {
+            for (int k = start; k < end; k++) {
+                if (!tokens.get(k).text().equals(e.surface().get(k - start))) {
+                    return false;
+                }
+            }
+        }
+        if (e.kind() != Kind.EVENT) {
+            // names are proper nouns: where the name is capitalised the text must be too
+            // ("the west bank of the river" is not the West Bank, "play" is not the Play gang)
+            for (int k = start; k < end; k++) {
+                String sf = e.surface().get(k - start);
+                if (Character.isUpperCase(sf.charAt(0)) && !tokens.get(k).startsUpper()) {
+                    return false;
+                }
+            }
+        }
+        if (e.needsLicence()) {
+            return licence != null && licence.allows(e.value(), tokens, start);
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    private static final class ActorDef {
+        final String name;
+        String type;
+        final Set<String> aliases = new LinkedHashSet<>();
+        final Set<String> acronyms = new LinkedHashSet<>();
+
+        ActorDef(String name, String type) {
+            this.name = name;
+            this.type = type;
+        }
+    }
+
+    private record EventDef(List<String> terms, List<String> context) {
+    }
+
+    private static final class CountryDef {
+        final Set<String> aliases = new LinkedHashSet<>();
+        final Set<String> demonyms = new LinkedHashSet<>();
+    }
+
+    private static final class Data {
+        final Map<String, ActorDef> actors = new LinkedHashMap<>();
+        final Map<String, List<EventDef>> events = new LinkedHashMap<>();
+        final Map<String, CountryDef> countries = new LinkedHashMap<>();
+        final Map<String, String> places = new LinkedHashMap<>();
+        final Set<String> areas = new LinkedHashSet<>();
+        final Set<String> modifiers = new LinkedHashSet<>();
+
+        void mergeJson(JsonNode root, String what) {
+            if (root == null || !root.isObject()) {
+                throw new IllegalArgumentException(what + ": a gazetteer must be a JSON object");
+            }
+            for (JsonNode a : root.path("actors")) {
+                String name = text(a, "name", what);
+                ActorDef def = actors.computeIfAbsent(name, k -> new ActorDef(k, "armed"));
+                if (a.hasNonNull("type")) {
+                    def.type = a.get("type").asText();
+                }
+                def.aliases.add(name);
+                a.path("aliases").forEach(x -> def.aliases.add(x.asText()));
+                a.path("acronyms").forEach(x -> def.acronyms.add(x.asText()));
+            }
+            for (JsonNode e : root.path("eventTypes")) {
+                String name = text(e, "name", what);
+                List<String> terms = new ArrayList<>();
+                e.path("terms").forEach(x -> terms.add(x.asText()));
+                List<String> context = new ArrayList<>();
+                e.path("context").forEach(x -> context.add(x.asText().toLowerCase(Locale.ROOT)));
+                events.computeIfAbsent(name, k -> new ArrayList<>()).add(new EventDef(terms, context));
+            }
+            for (JsonNode c : root.path("countries")) {
+                CountryDef def = countries.computeIfAbsent(text(c, "code", what).toUpperCase(Locale.ROOT),
+                        k -> new CountryDef());
+                c.path("aliases").forEach(x -> def.aliases.add(x.asText()));
+                c.path("demonyms").forEach(x -> def.demonyms.add(x.asText()));
+            }
+            root.path("places").properties().forEach(p -> places.put(p.getKey(), p.getValue().asText()));
+            root.path("areas").forEach(x -> areas.add(x.asText()));
+            root.path("eventModifiers").forEach(x -> modifiers.add(x.asText().toLowerCase(Locale.ROOT)));
+        }
+
+        private static String text(JsonNode n, String field, String what) {
+            JsonNode v = n.get(field);
+            if (v == null || !v.isTextual() || v.asText().isBlank()) {
+                throw new IllegalArgumentException(what + ": an entry lacks \"" + field + "\": " + n);
+            }
+            return v.asText();
+        }
+    }
+
+    private static final String BASE = "/io/newsalerts/extract/";
+
+    static Gazetteer bundled() {
+        return build(null);
+    }
+
+    /** Bundled data, then the deployer's JSON (may be null) merged over it. */
+    static Gazetteer build(String extraJson) {
+        Data data = new Data();
+        readTsv(BASE + "countries.tsv", (name, code) -> data.countries
+                .computeIfAbsent(code, k -> new CountryDef()).aliases.add(name));
+        readTsv(BASE + "places.tsv", data.places::put);
+        data.mergeJson(readJson(BASE + "gazetteer.json"), "gazetteer.json");
+        if (extraJson != null) {
+            JsonNode extra;
+            try {
+                extra = Json.MAPPER.readTree(extraJson);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("extra gazetteer is not valid JSON: " + e.getOriginalMessage(), e);
+            }
+            data.mergeJson(extra, "extra gazetteer");
+        }
+        return new Gazetteer(data);
+    }
+
+    private static JsonNode readJson(String resource) {
+        try (InputStream in = open(resource)) {
+            return Json.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static void readTsv(String resource, java.util.function.BiConsumer<String, String> sink) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(open(resource), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isEmpty() || line.charAt(0) == '#') {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                if (tab > 0) {
+                    sink.accept(line.substring(0, tab), line.substring(tab + 1).strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static InputStream open(String resource) {
+        InputStream in = Gazetteer.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing bundled resource " + resource);
+        }
+        return in;
+    }
+}

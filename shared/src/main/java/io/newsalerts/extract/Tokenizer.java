@@ -1,0 +1,116 @@
+package io.newsalerts.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Splits a sentence into tokens in one left-to-right pass (no regex). Hyphens split words ("al-Asad" is
+ * "al", "-", "Asad"), a possessive "'s" is its own token, dotted abbreviations ("U.S.", "U.N.") stay whole,
+ * and numbers keep their thousands separators and decimals ("1,200", "2.5").
+ */
+final class Tokenizer {
+
+    private Tokenizer() {
+    }
+
+    static List<Token> tokenize(String s) {
+        List<Token> out = new ArrayList<>(Math.max(8, s.length() / 5));
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            if (Character.isDigit(c)) {
+                i++;
+                while (i < n) {
+                    char d = s.charAt(i);
+                    if (Character.isDigit(d)) {
+                        i++;
+                    } else if ((d == ',' || d == '.') && i + 1 < n && Character.isDigit(s.charAt(i + 1))
+                            && (d == '.' || digitsAhead(s, i + 1) == 3)) {
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                if (i < n && Character.isLetter(s.charAt(i))) {
+                    while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
+                        i++;
+                    }
+                    add(out, s, start, i, Token.Type.ORDINAL);
+                } else {
+                    add(out, s, start, i, Token.Type.NUMBER);
+                }
+            } else if (Character.isLetter(c)) {
+                int dotted = dottedAbbreviation(s, i);
+                if (dotted > i) {
+                    i = dotted;
+                } else {
+                    i++;
+                    while (i < n) {
+                        char d = s.charAt(i);
+                        if (Character.isLetterOrDigit(d)) {
+                            i++;
+                        } else if (d == '\'' && i + 1 < n && Character.isLetter(s.charAt(i + 1))
+                                && !possessive(s, i)) {
+                            i++;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                add(out, s, start, i, Token.Type.WORD);
+            } else if (c == '\'' && possessive(s, i)) {
+                i += 2;
+                add(out, s, start, i, Token.Type.WORD);
+            } else {
+                i++;
+                add(out, s, start, i, Token.Type.PUNCT);
+            }
+        }
+        return out;
+    }
+
+    private static int digitsAhead(String s, int i) {
+        int k = i;
+        while (k < s.length() && Character.isDigit(s.charAt(k))) {
+            k++;
+        }
+        return k - i;
+    }
+
+    /** "'s" followed by a non-letter. */
+    private static boolean possessive(String s, int i) {
+        return i + 1 < s.length() && (s.charAt(i + 1) == 's' || s.charAt(i + 1) == 'S')
+                && (i + 2 >= s.length() || !Character.isLetter(s.charAt(i + 2)));
+    }
+
+    /** "U.S." / "U.N." / "U.S.A.": single letters each followed by a dot, at least two of them. Returns end or i. */
+    private static int dottedAbbreviation(String s, int i) {
+        int k = i;
+        int letters = 0;
+        while (k + 1 < s.length() && Character.isLetter(s.charAt(k)) && s.charAt(k + 1) == '.'
+                && (k + 2 >= s.length() || !Character.isLetter(s.charAt(k + 2)) || letterDot(s, k + 2))) {
+            letters++;
+            k += 2;
+            if (k >= s.length() || !letterDot(s, k)) {
+                break;
+            }
+        }
+        return letters >= 2 ? k : i;
+    }
+
+    private static boolean letterDot(String s, int k) {
+        return k + 1 < s.length() && Character.isLetter(s.charAt(k)) && s.charAt(k + 1) == '.';
+    }
+
+    private static void add(List<Token> out, String s, int start, int end, Token.Type type) {
+        String text = s.substring(start, end);
+        out.add(new Token(text, text.toLowerCase(Locale.ROOT), start, end, type));
+    }
+}

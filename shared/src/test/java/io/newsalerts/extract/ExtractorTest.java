@@ -1,0 +1,194 @@
+package io.newsalerts.extract;
+
+import io.newsalerts.domain.Article;
+import io.newsalerts.domain.Fact;
+import io.newsalerts.domain.FactKind;
+import io.newsalerts.domain.Period;
+import io.newsalerts.domain.Qualifier;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExtractorTest {
+
+    private static final LocalDate WED = LocalDate.of(2024, 7, 17);
+
+    private static List<Fact> facts(String body) {
+        return Extractor.defaults().extract(Article.of(null, "t", WED, body));
+    }
+
+    private static Fact only(String body) {
+        List<Fact> f = facts(body);
+        assertThat(f).hasSize(1);
+        return f.getFirst();
+    }
+
+    @Test
+    void defaultsIsOneInstancePerJvm() {
+        assertThat(Extractor.defaults()).isSameAs(Extractor.defaults());
+    }
+
+    @Test
+    void aliasesMapToTheCanonicalActor() {
+        for (String alias : List.of("ISIS", "ISIL", "Daesh", "The Islamic State group")) {
+            Fact f = only(alias + " carried out 40 attacks in Iraq in 2023, officials said.");
+            assertThat(f.actor()).as(alias).isEqualTo("Islamic State");
+        }
+    }
+
+    @Test
+    void khorasanBranchStaysDistinctFromIslamicState() {
+        Fact f = only("ISIS-K claimed 12 bombings in Afghanistan last year.");
+        assertThat(f.actor()).isEqualTo("Islamic State Khorasan Province");
+        assertThat(f.eventType()).isEqualTo("bombing");
+        assertThat(f.period()).isEqualTo(Period.year(2023));
+    }
+
+    @Test
+    void lowercaseIsIsNeverTheIslamicState() {
+        Fact f = only("It is believed 30 attacks in Syria in 2023 were carried out by cells, officials said.");
+        assertThat(f.actor()).isNull();
+    }
+
+    @Test
+    void bareIsWithoutLicenceIsNotAnActor() {
+        // no other Islamic State name anywhere in the article, and "IS" is not followed by a licensing word
+        Fact f = only("IS THE END NEAR? Police recorded 40 shootings in Mexico in 2023.");
+        assertThat(f.actor()).isNull();
+    }
+
+    @Test
+    void countWithoutNamedPerpetratorHasNullActor() {
+        Fact f = only("Pirates carried out 33 attacks in the Gulf of Guinea in the first half of 2024, the IMB said.");
+        assertThat(f.actor()).isNull();
+        assertThat(f.regions()).isEmpty();
+        assertThat(f.area()).isEqualTo("Gulf of Guinea");
+        assertThat(f.period()).isEqualTo(Period.of("2024-01-01", "2024-06-30"));
+        assertThat(f.attributedTo()).isEqualTo("IMB");
+    }
+
+    @Test
+    void countCreditedToSeveralGroupsBelongsToTheCoalition() {
+        Fact f = only("Hamas and Islamic Jihad claimed 300 attacks in the West Bank in 2023.");
+        assertThat(f.actor()).isEqualTo("Hamas and Palestinian Islamic Jihad");
+        assertThat(f.regions()).containsExactly("PS");
+    }
+
+    @Test
+    void militarysOwnStrikesAreItsFacts() {
+        Fact f = only("The Israeli military said it carried out 50 airstrikes in Lebanon in the past week.");
+        assertThat(f.actor()).isEqualTo("Israeli military");
+        assertThat(f.eventType()).isEqualTo("airstrike");
+        assertThat(f.regions()).containsExactly("LB");
+        assertThat(f.period()).isEqualTo(Period.of("2024-07-11", "2024-07-17"));
+        assertThat(f.attributedTo()).isEqualTo("Israeli military");
+    }
+
+    @Test
+    void anaphorResolvesToTheLatestCompatibleActor() {
+        List<Fact> f = facts("Al-Shabab fighters attacked a base on Monday. The Kenyan army responded. "
+                + "The group carried out 25 bombings in Somalia in 2023, according to the U.N.");
+        assertThat(f).hasSize(1);
+        assertThat(f.getFirst().actor()).isEqualTo("al-Shabab");
+        assertThat(f.getFirst().attributedTo()).isEqualTo("U.N.");
+    }
+
+    @Test
+    void bothCountriesMeansTheCountriesJustNamed() {
+        List<Fact> f = facts("Violence rose in Mali and Burkina Faso. JNIM staged 200 attacks in both countries "
+                + "so far this year.");
+        assertThat(f).hasSize(1);
+        assertThat(f.getFirst().regions()).containsExactly("BF", "ML");
+        assertThat(f.getFirst().period()).isEqualTo(Period.of("2024-01-01", "2024-07-17"));
+    }
+
+    @Test
+    void qualifiersAndNumberWordsAreRead() {
+        assertThat(only("Houthis launched more than 190 drone attacks in the Red Sea last year.").qualifier())
+                .isEqualTo(Qualifier.AT_LEAST);
+        Fact approx = only("Nearly two dozen kidnappings were reported in Haiti in June.");
+        assertThat(approx.count()).isEqualTo(24);
+        assertThat(approx.qualifier()).isEqualTo(Qualifier.APPROX);
+        assertThat(approx.period()).isEqualTo(Period.month(2024, 6));
+        Fact dozens = only("Dozens of protests took place in Kenya last month.");
+        assertThat(dozens.count()).isEqualTo(12);
+        assertThat(dozens.qualifier()).isEqualTo(Qualifier.AT_LEAST);
+        assertThat(only("Fifteen bombings hit Pakistan in the second quarter.").count()).isEqualTo(15);
+    }
+
+    @Test
+    void moneyPercentagesRatesAndProjectionsYieldNothing() {
+        assertThat(facts("Attacks rose 40% in Iraq in 2023.")).isEmpty();
+        assertThat(facts("The militia spent $300 on drone attacks in 2023.")).isEmpty();
+        assertThat(facts("Militants averaged 3 attacks a day in Syria in 2023.")).isEmpty();
+        assertThat(facts("The group is on pace for 130 attacks in Iraq this year.")).isEmpty();
+        assertThat(facts("Attacks in Iraq were for the first time above 300 in 2023.")).isEmpty();
+        assertThat(facts("There were no attacks in Iraq in 2023.")).isEmpty();
+    }
+
+    @Test
+    void tollsOverAPeriodAreFatalitiesButASingleIncidentsTollIsNot() {
+        Fact toll = only("Militants killed 120 civilians in Burkina Faso in the first quarter of 2024.");
+        assertThat(toll.eventType()).isEqualTo("fatality");
+        assertThat(toll.period()).isEqualTo(Period.quarter(2024, 1));
+        assertThat(facts("Three soldiers were killed in a strike on a base in Jordan in late January.")).isEmpty();
+        assertThat(facts("Ten people were killed when a bomb exploded in Kabul on Monday.")).isEmpty();
+    }
+
+    @Test
+    void breakdownsByVictimCategoryAreNotSeparateFacts() {
+        List<Fact> f = facts("Attacks killed 300 people in Nigeria in 2023, including 40 children.");
+        assertThat(f).extracting(Fact::count).containsExactly(300L);
+    }
+
+    @Test
+    void roundedRestatementIsTheSameFact() {
+        List<Fact> f = facts("Boko Haram carried out 591 attacks in Nigeria in 2023. "
+                + "That means nearly 600 attacks in Nigeria in 2023 were claimed by Boko Haram.");
+        assertThat(f).hasSize(1);
+        assertThat(f.getFirst().count()).isEqualTo(591);
+    }
+
+    @Test
+    void singleIncidentIsDatedToTheDayItHappened() {
+        Fact f = only("On Monday, the Houthis launched a drone attack on a tanker in the Red Sea.");
+        assertThat(f.kind()).isEqualTo(FactKind.INCIDENT);
+        assertThat(f.count()).isEqualTo(1);
+        assertThat(f.period()).isEqualTo(Period.day(LocalDate.of(2024, 7, 15)));
+        assertThat(f.area()).isEqualTo("Red Sea");
+        assertThat(f.actor()).isEqualTo("Houthis");
+    }
+
+    @Test
+    void threatsAndPlansAreNotIncidents() {
+        assertThat(facts("The Houthis threatened to launch a drone attack on Tel Aviv on Monday.")).isEmpty();
+        assertThat(facts("It was unclear whether the attack on Monday had hit its target.")).isEmpty();
+    }
+
+    @Test
+    void extraGazetteerAddsActorsAndPlaces() {
+        Extractor ex = Extractor.withExtraGazetteer("""
+                {"actors":[{"name":"Example Front","type":"armed","aliases":["Example Front","EF fighters"]}],
+                 "places":{"Zorbastan Ridge":"IQ"}}""");
+        List<Fact> f = ex.extract(Article.of(null, "t", WED,
+                "EF fighters carried out 14 raids near Zorbastan Ridge in 2023."));
+        assertThat(f).hasSize(1);
+        assertThat(f.getFirst().actor()).isEqualTo("Example Front");
+        assertThat(f.getFirst().regions()).containsExactly("IQ");
+        // the defaults are untouched
+        assertThat(Extractor.defaults().extract(Article.of(null, "t", WED,
+                "EF fighters carried out 14 raids near Zorbastan Ridge in 2023.")).getFirst().actor()).isNull();
+    }
+
+    @Test
+    void malformedExtraGazetteerIsRejected() {
+        assertThatThrownBy(() -> Extractor.withExtraGazetteer("{\"actors\": ["))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> Extractor.withExtraGazetteer("{\"actors\": [{\"aliases\": [\"x\"]}]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+    }
+}

@@ -1,0 +1,63 @@
+package io.newsalerts.extract;
+
+import io.newsalerts.domain.Period;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PeriodParserTest {
+
+    private static final LocalDate PUB = LocalDate.of(2024, 7, 17); // a Wednesday
+
+    private static Period one(String s) {
+        List<PeriodParser.Span> spans = PeriodParser.find(s, PUB);
+        assertThat(spans).as(s).hasSize(1);
+        return spans.getFirst().period();
+    }
+
+    @Test
+    void yearsHalvesQuartersAndMonthsResolve() {
+        assertThat(one("in 2023")).isEqualTo(Period.year(2023));
+        assertThat(one("in the first six months of 2024")).isEqualTo(Period.of("2024-01-01", "2024-06-30"));
+        assertThat(one("in the first half of last year")).isEqualTo(Period.of("2023-01-01", "2023-06-30"));
+        assertThat(one("during the third quarter of 2023")).isEqualTo(Period.quarter(2023, 3));
+        assertThat(one("in Q1 2024")).isEqualTo(Period.quarter(2024, 1));
+        assertThat(one("in June")).isEqualTo(Period.month(2024, 6));
+        assertThat(one("in November")).isEqualTo(Period.month(2023, 11)); // the latest November before publication
+        assertThat(one("in late January")).isEqualTo(Period.month(2024, 1));
+    }
+
+    @Test
+    void relativeExpressionsResolveAgainstPublication() {
+        assertThat(one("last year")).isEqualTo(Period.year(2023));
+        assertThat(one("so far this year")).isEqualTo(Period.of("2024-01-01", "2024-07-17"));
+        assertThat(one("since October")).isEqualTo(Period.of("2023-10-01", "2024-07-17"));
+        assertThat(one("From October to February")).isEqualTo(Period.of("2023-10-01", "2024-02-29"));
+        assertThat(one("in the past week")).isEqualTo(Period.of("2024-07-11", "2024-07-17"));
+        assertThat(one("last month")).isEqualTo(Period.month(2024, 6));
+    }
+
+    @Test
+    void daysResolveToTheLatestSuchDay() {
+        List<PeriodParser.Span> s = PeriodParser.find("On Tuesday", PUB);
+        assertThat(s.getFirst().period()).isEqualTo(Period.day(LocalDate.of(2024, 7, 16)));
+        assertThat(s.getFirst().day()).isTrue();
+        assertThat(one("on Wednesday")).isEqualTo(Period.day(PUB));
+        assertThat(one("on July 4")).isEqualTo(Period.day(LocalDate.of(2024, 7, 4)));
+    }
+
+    @Test
+    void periodsRunningPastPublicationAreCutAtIt() {
+        assertThat(one("in 2024")).isEqualTo(Period.of("2024-01-01", "2024-07-17"));
+        assertThat(PeriodParser.find("in 2025", PUB)).isEmpty();
+    }
+
+    @Test
+    void modalMayIsNotAMonthAndCompoundYearsAreNotYears() {
+        assertThat(PeriodParser.find("attacks may rise", PUB)).isEmpty();
+        assertThat(PeriodParser.find("a 2023-style offensive", PUB)).isEmpty();
+    }
+}
