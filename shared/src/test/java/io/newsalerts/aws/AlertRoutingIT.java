@@ -10,15 +10,14 @@ import io.newsalerts.message.AlertMessage;
 import io.newsalerts.subscribe.SubscriptionRequest;
 import io.newsalerts.subscribe.SubscriptionValidator;
 import io.newsalerts.testing.LocalAws;
+import io.newsalerts.testing.QueueSubscriber;
 import io.newsalerts.testing.SampleAlerts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +56,13 @@ class AlertRoutingIT {
         filters.put("medium-up", "{\"minSeverity\":\"medium\"}");
         filters.put("iraq-drones-medium-up", "{\"regions\":[\"IQ\"],\"eventTypes\":[\"drone attack\"],\"minSeverity\":\"medium\"}");
         filters.put("iraq-high", "{\"regions\":[\"IQ\"],\"minSeverity\":\"high\"}");
-        Map<String, String> queues = new LinkedHashMap<>();
+        Map<String, QueueSubscriber> queues = new LinkedHashMap<>();
         for (var f : filters.entrySet()) {
             // The filters as a subscriber would send them; the policy is whatever the validator makes of them.
             ObjectNode body = (ObjectNode) Json.MAPPER.readTree(f.getValue());
             body.put("protocol", "email").put("endpoint", "x@example.org");
             SubscriptionRequest r = VALIDATOR.validate(body);
-            queues.put(f.getKey(), subscribeQueue(sns, sqs, topic, f.getKey(), r.filterPolicyJson().orElse(null)));
+            queues.put(f.getKey(), QueueSubscriber.subscribe(sns, sqs, topic, f.getKey(), r.filterPolicyJson().orElse(null)));
         }
 
         AlertPublisher publisher = new AlertPublisher(sns, topic);
@@ -72,7 +71,7 @@ class AlertRoutingIT {
         }
 
         Map<String, List<String>> received = new LinkedHashMap<>();
-        queues.forEach((name, url) -> received.put(name, alertIds(sqs, url)));
+        queues.forEach((name, q) -> received.put(name, q.drainAlerts().stream().map(Alert::id).toList()));
 
         assertThat(received.get("everything")).containsExactlyInAnyOrder(
                 isIraqSyria.id(), dronesIraq.id(), shipsRedSea.id(), hezbollahLebanon.id());
@@ -91,11 +90,11 @@ class AlertRoutingIT {
         SnsClient sns = aws.clients().sns();
         SqsClient sqs = aws.sqs();
         String topic = sns.createTopic(b -> b.name(LocalAws.Endpoint.uniqueName("alerts"))).topicArn();
-        String queue = subscribeQueue(sns, sqs, topic, "envelope", null);
+        QueueSubscriber queue = QueueSubscriber.subscribe(sns, sqs, topic, "envelope", null);
 
         String messageId = new AlertPublisher(sns, topic).publish(isIraqSyria);
 
-        List<Message> messages = drain(sqs, queue);
+        List<Message> messages = queue.drain();
         assertThat(messages).hasSize(1);
         JsonNode envelope = Json.MAPPER.readTree(messages.getFirst().body());
         assertThat(envelope.path("Type").asText()).isEqualTo("Notification");
@@ -109,46 +108,5 @@ class AlertRoutingIT {
         assertThat(attributes.path("severityLevel").path("Type").asText()).isEqualTo("Number");
         assertThat(attributes.path("severityLevel").path("Value").asText()).isEqualTo("3");
         assertThat(attributes.path("rule").path("Value").asText()).isEqualTo("yoy-projected-doubling");
-    }
-
-    /** A queue subscribed with the filter policy; raw delivery off, so bodies are SNS envelopes. */
-    private static String subscribeQueue(SnsClient sns, SqsClient sqs, String topic, String name, String filterPolicy) {
-        String url = sqs.createQueue(b -> b.queueName(LocalAws.Endpoint.uniqueName(name))).queueUrl();
-        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("RawMessageDelivery", "false");
-        if (filterPolicy != null) {
-            attributes.put("FilterPolicy", filterPolicy);
-            attributes.put("FilterPolicyScope", "MessageAttributes");
-        }
-        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(arn).attributes(attributes));
-        return url;
-    }
-
-    private static List<String> alertIds(SqsClient sqs, String queueUrl) {
-        List<String> ids = new ArrayList<>();
-        for (Message m : drain(sqs, queueUrl)) {
-            try {
-                ids.add(AlertJson.fromString(Json.MAPPER.readTree(m.body()).path("Message").asText()).id());
-            } catch (Exception e) {
-                throw new AssertionError("not an SNS envelope with an alert: " + m.body(), e);
-            }
-        }
-        return ids;
-    }
-
-    /** Everything in the queue: publishing returned, so SNS has handed every message over already. */
-    private static List<Message> drain(SqsClient sqs, String queueUrl) {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
-                    .messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            all.addAll(batch);
-            batch.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
-        }
     }
 }
