@@ -10,7 +10,6 @@ import io.newsalerts.domain.SeriesKey;
 import io.newsalerts.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -27,83 +26,111 @@ import java.util.Map;
 
 /**
  * The counters table: partition = series, sort = period ("2024-01-01..2024-06-30"). Holds incident counters
- * (atomic additions) and reported-statistic slots (conditional replacement), plus short-lived "applied" markers that
- * make counting an article exactly-once under redelivery.
+ * (atomic additions) and reported-statistic slots (conditional replacement), plus per-day bookkeeping items
+ * ("day#" + series, date) that make incident counting idempotent across redeliveries and outlets.
  */
 public final class CounterRepository {
 
     /** What a reported figure did to its slot. */
     public enum Outcome { NEW, REPLACED, CORROBORATED, IGNORED }
 
-    private static final String MARKER_PREFIX = "applied#";
-    private static final int TRANSACTION_LIMIT = 100;
+    private static final String DAY_PREFIX = "day#";
+    private static final int MAX_ATTEMPTS = 8;
 
     private final DynamoDbClient ddb;
     private final String table;
-    private final Duration markerTtl;
+    private final Duration dayTtl;
     private final Clock clock;
 
-    public CounterRepository(DynamoDbClient ddb, String table, Duration markerTtl, Clock clock) {
+    public CounterRepository(DynamoDbClient ddb, String table, Duration dayTtl, Clock clock) {
         this.ddb = ddb;
         this.table = table;
-        this.markerTtl = markerTtl;
+        this.dayTtl = dayTtl;
         this.clock = clock;
     }
 
     public CounterRepository(DynamoDbClient ddb, String table) {
-        // Markers must outlive the stream's 24-hour retention and Lambda's retries; a week is ample.
-        this(ddb, table, Duration.ofDays(7), Clock.systemUTC());
+        // A day's count must outlive late reports of the same day (weekly and monthly round-ups): keep it 400 days.
+        this(ddb, table, Duration.ofDays(400), Clock.systemUTC());
     }
 
-    /** True for marker items, which are bookkeeping, not counters. */
-    public static boolean isMarker(String seriesAttribute) {
-        return seriesAttribute.startsWith(MARKER_PREFIX);
+    /** True for the per-day bookkeeping items, which are not counters. */
+    public static boolean isBookkeeping(String seriesAttribute) {
+        return seriesAttribute.startsWith(DAY_PREFIX);
     }
 
     /**
-     * Adds an article's incidents to their counters exactly once: each transaction carries a marker that can only be
-     * created once, so a redelivered article cancels its own transaction and changes nothing.
+     * Raises a day's incident count for a series to what an article reports, and that series' year, quarter and month
+     * counters by the difference, in one transaction conditioned on the day's previous count. A redelivered article,
+     * or another outlet's report of the same day, finds the day already as high and adds nothing; a race with a
+     * concurrent writer cancels the transaction and is retried on fresh data.
      *
-     * @return false when the article had already been counted
+     * @return how much the counters grew (0 when the day already had at least this many)
      */
-    public boolean applyIncidents(String articleId, String source, List<Tally.Increment> increments) {
-        boolean applied = false;
-        int perChunk = TRANSACTION_LIMIT - 1;
-        for (int from = 0, chunk = 0; from < increments.size(); from += perChunk, chunk++) {
-            List<Tally.Increment> part = increments.subList(from, Math.min(increments.size(), from + perChunk));
-            String chunkId = Integer.toString(chunk);
+    public long recordDay(Tally.DayCount day, String source) {
+        Map<String, AttributeValue> dayKey = Map.of(
+                "series", AttributeValue.fromS(DAY_PREFIX + day.series().encode()),
+                "period", AttributeValue.fromS(day.day().toString()));
+        String src = source == null || source.isBlank() ? "unknown" : source;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            var current = ddb.getItem(b -> b.tableName(table).key(dayKey).consistentRead(true));
+            long before = current.hasItem() ? Long.parseLong(current.item().get("count").n()) : 0;
+            if (day.count() <= before) {
+                return 0;
+            }
+            long delta = day.count() - before;
             List<TransactWriteItem> items = new ArrayList<>();
-            items.add(TransactWriteItem.builder().put(p -> p.tableName(table)
-                    .item(Map.of(
-                            "series", AttributeValue.fromS(MARKER_PREFIX + articleId),
-                            "period", AttributeValue.fromS(chunkId),
-                            "expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(markerTtl).getEpochSecond()))))
-                    .conditionExpression("attribute_not_exists(series)")).build());
-            for (Tally.Increment inc : part) {
+            items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(dayKey)
+                    .updateExpression("SET #count = :count, #expiresAt = :expires")
+                    .conditionExpression(before == 0 ? "attribute_not_exists(#count)" : "#count = :before")
+                    .expressionAttributeNames(Map.of("#count", "count", "#expiresAt", "expiresAt"))
+                    .expressionAttributeValues(before == 0
+                            ? Map.of(":count", number(day.count()), ":expires", number(expiry()))
+                            : Map.of(":count", number(day.count()), ":expires", number(expiry()), ":before", number(before))))
+                    .build());
+            for (Period p : Tally.calendarPeriods(day.day())) {
                 items.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                        .key(key(inc.series(), inc.period()))
+                        .key(key(day.series(), p))
                         .updateExpression("ADD #count :by, #sources :source SET #kind = :kind")
                         .expressionAttributeNames(Map.of("#count", "count", "#sources", "sources", "#kind", "kind"))
                         .expressionAttributeValues(Map.of(
-                                ":by", AttributeValue.fromN(Long.toString(inc.by())),
-                                ":source", AttributeValue.fromSs(List.of(source == null || source.isBlank() ? articleId : source)),
+                                ":by", number(delta),
+                                ":source", AttributeValue.fromSs(List.of(src)),
                                 ":kind", AttributeValue.fromS("counter")))).build());
             }
             try {
                 ddb.transactWriteItems(b -> b.transactItems(items));
-                applied = true;
+                return delta;
             } catch (TransactionCanceledException e) {
-                if (!markerConflict(e)) {
+                if (!conditionFailed(e)) {
                     throw e;
                 }
+                backoff(attempt);
             }
         }
-        return applied;
+        throw new IllegalStateException("day " + day.day() + " of " + day.series().encode() + " kept changing under us; "
+                + "giving up after " + MAX_ATTEMPTS + " attempts (the stream record will be retried)");
     }
 
-    private static boolean markerConflict(TransactionCanceledException e) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        return !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
+    private static boolean conditionFailed(TransactionCanceledException e) {
+        return e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+    }
+
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep((long) (Math.random() * 20 * (1L << Math.min(attempt, 6))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a counter update", e);
+        }
+    }
+
+    private long expiry() {
+        return clock.instant().plus(dayTtl).getEpochSecond();
+    }
+
+    private static AttributeValue number(long n) {
+        return AttributeValue.fromN(Long.toString(n));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.newsalerts.domain.SeriesKey;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +17,13 @@ import java.util.Set;
 
 /**
  * The counting rules in memory, for evaluation and benchmarks: the same semantics the counters table implements with
- * conditional writes (CounterRepository) — incidents added once per article, a statistic slot replaced only by a
+ * conditional writes (CounterRepository) — a day's incidents counted at the largest figure any article gave, a statistic slot replaced only by a
  * larger figure published no earlier, the same figure from another source corroborating it.
  */
 public final class Ledger {
     private final Map<String, Map<Period, Slot>> series = new LinkedHashMap<>();
     private final Map<String, SeriesKey> keys = new LinkedHashMap<>();
-    private final Set<String> countedArticles = new HashSet<>();
+    private final Map<String, Long> days = new HashMap<>(); // series + day -> largest count reported
 
     private static final class Slot {
         long count;
@@ -32,16 +33,21 @@ public final class Ledger {
     }
 
     /** Applies one article's facts; returns the series it changed. */
-    public Set<SeriesKey> add(String articleId, String source, LocalDate published, List<Fact> facts) {
+    public Set<SeriesKey> add(String source, LocalDate published, List<Fact> facts) {
         Set<SeriesKey> changed = new java.util.LinkedHashSet<>();
         Tally.Plan plan = Tally.plan(facts);
-        if (countedArticles.add(articleId)) {
-            for (Tally.Increment i : plan.increments()) {
-                Slot s = slot(i.series(), i.period());
-                s.count += i.by();
-                s.sources.add(source);
-                changed.add(i.series());
+        for (Tally.DayCount d : plan.days()) {
+            long before = days.getOrDefault(d.series().encode() + "#" + d.day(), 0L);
+            if (d.count() <= before) {
+                continue;
             }
+            days.put(d.series().encode() + "#" + d.day(), d.count());
+            for (Period p : Tally.calendarPeriods(d.day())) {
+                Slot s = slot(d.series(), p);
+                s.count += d.count() - before;
+                s.sources.add(source);
+            }
+            changed.add(d.series());
         }
         for (Tally.Statistic st : plan.statistics()) {
             Slot s = slot(st.series(), st.period());

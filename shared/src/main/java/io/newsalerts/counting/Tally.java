@@ -7,26 +7,34 @@ import io.newsalerts.domain.SeriesKey;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Counting rules. Incidents add to counters per actor x region x calendar period (year, quarter, month); a
- * reported statistic fills one slot per (series, period) and is never added to anything.
+ * Counting rules.
+ *
+ * <p>Incidents are counted per series and day: within one article, incidents of the same series on the same day add
+ * up (the article reports that many); across articles, a day keeps the largest count any article gave it, because
+ * two outlets reporting Tuesday's drone attack are reporting one attack. A day's count then flows into the calendar
+ * counters of its year, quarter and month.
+ *
+ * <p>A reported statistic fills one slot per (series, period) and is never added to anything.
  */
 public final class Tally {
 
-    /** One atomic addition to one counter. */
-    public record Increment(SeriesKey series, Period period, long by) {
+    /** How many incidents of one series one article reports on one day. */
+    public record DayCount(SeriesKey series, LocalDate day, long count) {
     }
 
     /** One reported figure for one slot. */
     public record Statistic(SeriesKey series, Period period, Fact fact) {
     }
 
-    /** What one article's facts do to the counters: increments from incidents, slots from statistics. */
-    public record Plan(List<Increment> increments, List<Statistic> statistics) {
+    /** What one article's facts do to the counters. */
+    public record Plan(List<DayCount> days, List<Statistic> statistics) {
         public boolean isEmpty() {
-            return increments.isEmpty() && statistics.isEmpty();
+            return days.isEmpty() && statistics.isEmpty();
         }
     }
 
@@ -34,49 +42,38 @@ public final class Tally {
     }
 
     public static Plan plan(List<Fact> facts) {
-        List<Increment> increments = new ArrayList<>();
+        Map<String, DayCount> days = new LinkedHashMap<>();
         List<Statistic> statistics = new ArrayList<>();
         for (Fact f : facts) {
             if (f.kind() == FactKind.REPORTED) {
                 statistics.add(new Statistic(f.seriesKey(), f.period(), f));
-            } else {
-                increments.addAll(incrementsFor(f));
+                continue;
+            }
+            for (SeriesKey k : incidentSeries(f)) {
+                DayCount d = new DayCount(k, f.period().start(), f.count());
+                days.merge(k.encode() + "#" + d.day(), d, (a, b) -> new DayCount(a.series(), a.day(), a.count() + b.count()));
             }
         }
-        return new Plan(List.copyOf(merge(increments)), List.copyOf(statistics));
+        return new Plan(List.copyOf(days.values()), List.copyOf(statistics));
     }
 
-    /** An incident counts once in each region it happened in (or once in its area), in each calendar period of its day. */
-    static List<Increment> incrementsFor(Fact incident) {
-        List<SeriesKey> keys = new ArrayList<>();
+    /** An incident counts in each region it happened in (or in its area when it is in no country). */
+    static List<SeriesKey> incidentSeries(Fact incident) {
         if (incident.regions().isEmpty()) {
-            keys.add(new SeriesKey(SeriesKey.Source.INCIDENTS, incident.actor(), List.of(), incident.eventType(), incident.area()));
-        } else {
-            for (String region : incident.regions()) {
-                keys.add(new SeriesKey(SeriesKey.Source.INCIDENTS, incident.actor(), List.of(region), incident.eventType(), null));
-            }
+            return List.of(new SeriesKey(SeriesKey.Source.INCIDENTS, incident.actor(), List.of(), incident.eventType(), incident.area()));
         }
-        LocalDate day = incident.period().start();
-        List<Period> periods = List.of(
+        List<SeriesKey> keys = new ArrayList<>();
+        for (String region : incident.regions()) {
+            keys.add(new SeriesKey(SeriesKey.Source.INCIDENTS, incident.actor(), List.of(region), incident.eventType(), null));
+        }
+        return keys;
+    }
+
+    /** The calendar counters a day's incidents go into: its year, quarter and month. */
+    public static List<Period> calendarPeriods(LocalDate day) {
+        return List.of(
                 Period.year(day.getYear()),
                 Period.quarter(day.getYear(), (day.getMonthValue() - 1) / 3 + 1),
                 Period.month(day.getYear(), day.getMonthValue()));
-        List<Increment> out = new ArrayList<>();
-        for (SeriesKey k : keys) {
-            for (Period p : periods) {
-                out.add(new Increment(k, p, incident.count()));
-            }
-        }
-        return out;
-    }
-
-    /** Two incidents of one article on the same counter become one addition (one write, same total). */
-    private static List<Increment> merge(List<Increment> increments) {
-        var byKey = new java.util.LinkedHashMap<String, Increment>();
-        for (Increment i : increments) {
-            byKey.merge(i.series().encode() + "#" + i.period(), i,
-                    (a, b) -> new Increment(a.series(), a.period(), a.by() + b.by()));
-        }
-        return new ArrayList<>(byKey.values());
     }
 }

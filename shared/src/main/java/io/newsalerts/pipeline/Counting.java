@@ -5,7 +5,7 @@ import io.newsalerts.aws.CounterRepository;
 import io.newsalerts.counting.Tally;
 import io.newsalerts.domain.Evidence;
 
-/** The count stage: an article's incidents go to counters (exactly once), its statistics to their slots. */
+/** The count stage: an article's incidents go to their days and calendar counters, its statistics to their slots. */
 public final class Counting {
     private final CounterRepository counters;
 
@@ -15,8 +15,8 @@ public final class Counting {
 
     public Tally.Plan count(StoredArticle article) {
         Tally.Plan plan = Tally.plan(article.facts());
-        if (!plan.increments().isEmpty()) {
-            counters.applyIncidents(article.id(), article.source(), plan.increments());
+        for (Tally.DayCount day : plan.days()) {
+            counters.recordDay(day, article.source());
         }
         for (Tally.Statistic s : plan.statistics()) {
             counters.recordStatistic(s.series(), s.period(), s.fact().count(),

@@ -19,30 +19,38 @@ class TallyTest {
     }
 
     @Test
-    void anIncidentAddsToItsYearQuarterAndMonth() {
+    void anIncidentCountsOnItsDay() {
         Tally.Plan plan = Tally.plan(List.of(incident("Islamic Resistance in Iraq", List.of("IQ"), "2024-07-16", 1)));
 
-        assertThat(plan.increments()).extracting(Tally.Increment::period)
-                .containsExactly(Period.year(2024), Period.quarter(2024, 3), Period.month(2024, 7));
-        assertThat(plan.increments()).allSatisfy(i -> assertThat(i.by()).isEqualTo(1));
+        assertThat(plan.days()).singleElement().satisfies(d -> {
+            assertThat(d.day()).isEqualTo(LocalDate.parse("2024-07-16"));
+            assertThat(d.count()).isEqualTo(1);
+            assertThat(d.series().encode()).isEqualTo("I|Islamic Resistance in Iraq|IQ|drone attack|-");
+        });
         assertThat(plan.statistics()).isEmpty();
     }
 
     @Test
-    void twoIncidentsOnOneCounterInOneArticleBecomeOneAddition() {
+    void aDayGoesIntoItsYearQuarterAndMonth() {
+        assertThat(Tally.calendarPeriods(LocalDate.parse("2024-07-16")))
+                .containsExactly(Period.year(2024), Period.quarter(2024, 3), Period.month(2024, 7));
+    }
+
+    @Test
+    void incidentsOfOneSeriesOnOneDayInOneArticleAddUp() {
         Tally.Plan plan = Tally.plan(List.of(
                 incident(null, List.of("PK"), "2024-03-02", 1),
-                incident(null, List.of("PK"), "2024-03-03", 2)));
+                incident(null, List.of("PK"), "2024-03-02", 2),
+                incident(null, List.of("PK"), "2024-03-03", 1)));
 
-        assertThat(plan.increments()).hasSize(3).allSatisfy(i -> assertThat(i.by()).isEqualTo(3));
+        assertThat(plan.days()).extracting(Tally.DayCount::count).containsExactly(3L, 1L);
     }
 
     @Test
     void anIncidentInTwoCountriesCountsInEach() {
         Tally.Plan plan = Tally.plan(List.of(incident(null, List.of("SY", "IQ"), "2024-03-02", 1)));
 
-        assertThat(plan.increments()).extracting(i -> i.series().regions()).containsOnly(List.of("IQ"), List.of("SY"));
-        assertThat(plan.increments()).hasSize(6);
+        assertThat(plan.days()).extracting(d -> d.series().regions()).containsExactly(List.of("IQ"), List.of("SY"));
     }
 
     @Test
@@ -52,7 +60,7 @@ class TallyTest {
 
         Tally.Plan plan = Tally.plan(List.of(stat));
 
-        assertThat(plan.increments()).isEmpty();
+        assertThat(plan.days()).isEmpty();
         assertThat(plan.statistics()).singleElement().satisfies(s -> {
             assertThat(s.series().encode()).isEqualTo("S|Islamic State|IQ+SY|attack|-");
             assertThat(s.period()).isEqualTo(Period.of("2024-01-01", "2024-06-30"));

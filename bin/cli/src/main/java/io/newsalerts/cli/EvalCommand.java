@@ -54,7 +54,7 @@ final class EvalCommand implements Callable<Integer> {
                     a.hasNonNull("actor") ? a.get("actor").asText() : null, regions(a.path("regions")), a.path("eventType").asText())));
             Article article = ArticleReader.read(Files.readString(dir.resolve(f.name())), null, f.name());
             Ledger ledger = new Ledger();
-            var changed = ledger.add(article.id(), f.name(), article.published(), f.actual());
+            var changed = ledger.add(f.name(), article.published(), f.actual());
             Set<String> actual = new TreeSet<>();
             for (SeriesKey key : changed) {
                 for (Alert a : rules.evaluate(key, ledger.observations(key))) {

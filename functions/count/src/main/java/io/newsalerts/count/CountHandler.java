@@ -35,7 +35,7 @@ public final class CountHandler implements RequestStreamHandler {
             if (record.isInsert() && record.newImage().containsKey("facts")) {
                 var article = ArticleRepository.fromItem(record.newImage());
                 var plan = counting.count(article);
-                Log.info("article counted", "articleId", article.id(), "increments", plan.increments().size(),
+                Log.info("article counted", "articleId", article.id(), "incidentDays", plan.days().size(),
                         "statistics", plan.statistics().size());
             }
         }, (record, e) -> Log.error("count failed", e, "sequenceNumber", record.sequenceNumber()));

@@ -82,4 +82,23 @@ class CountHandlerIT {
         assertThat(response.path("batchItemFailures").get(0).path("itemIdentifier").asText()).isEqualTo("1");
         assertThat(counters.series(IS_STATS)).hasSize(2);
     }
+
+    @Test
+    void theSameIncidentFromAnotherOutletCountsOnceAndALargerCountForThatDayAddsTheDifference() {
+        Lambda.invoke(handler, Events.json("count-stream.json"));
+        com.fasterxml.jackson.databind.node.ObjectNode other = (com.fasterxml.jackson.databind.node.ObjectNode) Events.json("count-stream.json").deepCopy();
+        var image = (com.fasterxml.jackson.databind.node.ObjectNode) other.get("Records").get(0).get("dynamodb").get("NewImage");
+        image.putObject("id").put("S", "another-outlet");
+        image.putObject("source").put("S", "https://other.example.net/drones");
+
+        Lambda.invoke(handler, other);
+        assertThat(counters.series(IRI_DRONES)).extracting(Observation::count).containsOnly(1L);
+
+        var drone = (com.fasterxml.jackson.databind.node.ObjectNode) image.get("facts").get("L").get(2).get("M");
+        drone.putObject("count").put("N", "2");
+        image.putObject("id").put("S", "a-later-tally");
+        Lambda.invoke(handler, other);
+
+        assertThat(counters.series(IRI_DRONES)).extracting(Observation::count).containsOnly(2L);
+    }
 }

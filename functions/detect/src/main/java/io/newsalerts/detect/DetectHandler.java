@@ -47,7 +47,7 @@ public final class DetectHandler implements RequestStreamHandler {
         Set<String> seen = new HashSet<>(); // a batch often touches one series several times: evaluate it once
         var response = StreamBatch.process(event, record -> {
             var key = record.keys().get("series");
-            if (key == null || CounterRepository.isMarker(key.s()) || !seen.add(key.s())) {
+            if (key == null || CounterRepository.isBookkeeping(key.s()) || !seen.add(key.s())) {
                 return;
             }
             var alerts = detection.detect(SeriesKey.decode(key.s()));
