@@ -4,12 +4,17 @@
 NEWSALERTS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 NEWSALERTS_BUILD="$NEWSALERTS_ROOT/build"
 NEWSALERTS_VENV="$NEWSALERTS_BUILD/venv"
+NEWSALERTS_CHECKOV_VENV="$NEWSALERTS_BUILD/venv-checkov"
 
 # Pinned Python tools (one place). moto serves DynamoDB, DynamoDB Streams, SNS and SQS when there is no Docker.
 NEWSALERTS_PY_TOOLS=(
   "moto[server]==5.2.5"
   "aws-sam-cli==1.170.0"
   "cfn-lint==1.58.0"
+)
+# checkov pins boto3==1.35.49 while aws-sam-cli pins boto3[crt]==1.43.108: pip cannot put both in one
+# environment, so checkov gets a virtualenv of its own (build/venv-checkov), made by require_checkov.
+NEWSALERTS_CHECKOV_TOOLS=(
   "checkov==3.3.30"
 )
 
@@ -58,6 +63,22 @@ require_venv() {
   [ -x "$NEWSALERTS_VENV/bin/python" ] || python3 -m venv "$NEWSALERTS_VENV" || die "could not create a virtualenv (python3 -m venv)"
   "$NEWSALERTS_VENV/bin/pip" install -q --disable-pip-version-check "${NEWSALERTS_PY_TOOLS[@]}" >&2 \
     || die "pip could not install: ${NEWSALERTS_PY_TOOLS[*]}"
+  printf '%s' "$want" > "$stamp"
+}
+
+# Creates build/venv-checkov with the pinned checkov the first time, and again whenever the pin changes.
+require_checkov() {
+  command -v python3 >/dev/null 2>&1 || die "python3 is not on PATH: install Python 3.9 or newer."
+  local stamp="$NEWSALERTS_CHECKOV_VENV/.pins" want
+  want="$(printf '%s\n' "${NEWSALERTS_CHECKOV_TOOLS[@]}")"
+  if [ -x "$NEWSALERTS_CHECKOV_VENV/bin/checkov" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0
+  fi
+  echo "Installing pinned checkov into build/venv-checkov (first run only) ..." >&2
+  mkdir -p "$NEWSALERTS_BUILD"
+  [ -x "$NEWSALERTS_CHECKOV_VENV/bin/python" ] || python3 -m venv "$NEWSALERTS_CHECKOV_VENV" || die "could not create a virtualenv (python3 -m venv)"
+  "$NEWSALERTS_CHECKOV_VENV/bin/pip" install -q --disable-pip-version-check "${NEWSALERTS_CHECKOV_TOOLS[@]}" >&2 \
+    || die "pip could not install: ${NEWSALERTS_CHECKOV_TOOLS[*]}"
   printf '%s' "$want" > "$stamp"
 }
 
