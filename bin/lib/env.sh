@@ -82,7 +82,9 @@ start_moto() {
   local port log
   port="$(free_port)"
   log="$NEWSALERTS_BUILD/moto-$port.log"
-  "$(venv_bin moto)/moto_server" -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
+  # Our launcher (bin/lib/moto_server.py): moto with DynamoDB requests serialised, since DynamoDB applies each
+  # conditional write atomically and moto's threaded server does not.
+  "$(venv_bin moto)/python" "$NEWSALERTS_ROOT/bin/lib/moto_server.py" -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
   MOTO_PID=$!
   MOTO_ENDPOINT="http://127.0.0.1:$port"
   for _ in $(seq 1 100); do
