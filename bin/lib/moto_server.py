@@ -9,6 +9,8 @@ blocks the tables.
 Usage: python moto_server.py [-H HOST] [-p PORT]
 """
 import argparse
+import signal
+import sys
 import threading
 
 from werkzeug.serving import run_simple
@@ -22,6 +24,7 @@ def main() -> None:
     parser.add_argument("-H", "--host", default="127.0.0.1")
     parser.add_argument("-p", "--port", type=int, default=5000)
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
 
     moto = DomainDispatcherApplication(create_backend_app)
 
