@@ -60,7 +60,7 @@ public final class AlertRepository {
         try {
             ddb.updateItem(u -> u.tableName(table)
                     .key(Map.of("id", AttributeValue.fromS(id)))
-                    .updateExpression("SET #state = :sent, messageId = :mid, sentAt = :now REMOVE #pending")
+                    .updateExpression("SET #state = :sent, messageId = :mid, sentAt = :now REMOVE #pending, claimedUntil")
                     .conditionExpression("attribute_exists(#pending)")
                     .expressionAttributeNames(Map.of("#state", "state", "#pending", "pending"))
                     .expressionAttributeValues(Map.of(
@@ -70,6 +70,41 @@ public final class AlertRepository {
             return true;
         } catch (ConditionalCheckFailedException notPending) {
             return false;
+        }
+    }
+
+    /**
+     * Claims a pending alert for delivery for the length of the lease: only one delivery (a stream record, a retry of
+     * it, or the sweep) can hold it at a time, so two of them cannot publish it at the same moment. False when the
+     * alert is no longer pending or another delivery holds a live claim.
+     */
+    public boolean claim(String id, java.time.Duration lease) {
+        long now = clock.instant().toEpochMilli();
+        try {
+            ddb.updateItem(u -> u.tableName(table)
+                    .key(Map.of("id", AttributeValue.fromS(id)))
+                    .updateExpression("SET #claimedUntil = :until")
+                    .conditionExpression("attribute_exists(#pending) AND (attribute_not_exists(#claimedUntil) OR #claimedUntil < :now)")
+                    .expressionAttributeNames(Map.of("#pending", "pending", "#claimedUntil", "claimedUntil"))
+                    .expressionAttributeValues(Map.of(
+                            ":until", AttributeValue.fromN(Long.toString(now + lease.toMillis())),
+                            ":now", AttributeValue.fromN(Long.toString(now)))));
+            return true;
+        } catch (ConditionalCheckFailedException notAvailable) {
+            return false;
+        }
+    }
+
+    /** Gives up a claim after a failed publish, so the next retry need not wait for the lease to run out. */
+    public void release(String id) {
+        try {
+            ddb.updateItem(u -> u.tableName(table)
+                    .key(Map.of("id", AttributeValue.fromS(id)))
+                    .updateExpression("REMOVE #claimedUntil")
+                    .conditionExpression("attribute_exists(#pending)")
+                    .expressionAttributeNames(Map.of("#pending", "pending", "#claimedUntil", "claimedUntil")));
+        } catch (ConditionalCheckFailedException alreadySent) {
+            // nothing to release
         }
     }
 

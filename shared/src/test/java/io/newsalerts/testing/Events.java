@@ -1,6 +1,6 @@
 package io.newsalerts.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.json.Json;
 
 import java.io.IOException;
@@ -24,9 +24,10 @@ public final class Events {
         throw new IllegalStateException("no events/ folder next to template.yaml above " + Path.of("").toAbsolutePath());
     }
 
-    public static JsonNode json(String name) {
+    /** A fresh, mutable copy of events/{name}. */
+    public static ObjectNode json(String name) {
         try {
-            return Json.MAPPER.readTree(dir().resolve(name).toFile());
+            return (ObjectNode) Json.MAPPER.readTree(dir().resolve(name).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

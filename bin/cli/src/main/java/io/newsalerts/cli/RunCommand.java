@@ -2,13 +2,17 @@ package io.newsalerts.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsalerts.aws.AlertPublisher;
+import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.json.AlertJson;
 import io.newsalerts.json.Json;
 import io.newsalerts.message.AlertMessage;
+import io.newsalerts.notify.NotifyHandler;
 import picocli.CommandLine.Command;
+import software.amazon.awssdk.services.sns.SnsClient;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
             description = "DynamoDB (with Streams) endpoint; default AWS_ENDPOINT_URL_DYNAMODB or AWS_ENDPOINT_URL (bin/alerts starts one)")
     URI dynamoEndpoint;
 
+    @Option(names = "--topic-arn", paramLabel = "ARN",
+            description = "deliver alerts to this SNS topic (endpoint, region and credentials from the standard AWS settings)")
+    String topicArn;
+
     @Option(names = "--region", defaultValue = "${env:AWS_REGION:-us-east-1}", description = "region for the local tables (default: ${DEFAULT-VALUE})")
     String region;
 
@@ -60,8 +68,7 @@ final class RunCommand implements Callable<Integer> {
                         + TableSnapshot.load(ddb, tables.alerts(), state.resolve("alerts.jsonl"));
                 System.err.println("restored " + restored + " item(s) from " + state);
             }
-            System.err.println("[console delivery] no SNS topic configured: alerts are printed, not sent");
-            LocalPipeline pipeline = new LocalPipeline(clients, tables, null, RunCommand::print, Clock.systemUTC());
+            LocalPipeline pipeline = new LocalPipeline(clients, tables, notifier(ddb, tables), RunCommand::print, Clock.systemUTC());
             pipeline.skipExisting();
             int rejected = 0;
             for (Path file : files) {
@@ -88,6 +95,22 @@ final class RunCommand implements Callable<Integer> {
                 ddb.deleteTable(b -> b.tableName(t));
             }
         }
+    }
+
+    /**
+     * Where alerts go besides stdout: the topic named by --topic-arn; else, when an emulator's SNS is configured
+     * (AWS_ENDPOINT_URL_SNS or AWS_ENDPOINT_URL), a local topic created there; else nowhere, and the console says so.
+     */
+    private NotifyHandler notifier(software.amazon.awssdk.services.dynamodb.DynamoDbClient ddb, Tables tables) {
+        URI snsEndpoint = envUri("AWS_ENDPOINT_URL_SNS", "AWS_ENDPOINT_URL");
+        if (topicArn == null && snsEndpoint == null) {
+            System.err.println("[console delivery] no SNS topic configured (--topic-arn or AWS_ENDPOINT_URL): alerts are printed, not sent");
+            return null;
+        }
+        SnsClient sns = Clients.fromEnvironment().sns(); // the SDK's own resolution of AWS_ENDPOINT_URL_SNS / AWS_ENDPOINT_URL
+        String topic = topicArn != null ? topicArn : sns.createTopic(b -> b.name("newsalerts-local-alerts")).topicArn();
+        System.err.println("[sns delivery] alerts are published to " + topic);
+        return new NotifyHandler(new AlertRepository(ddb, tables.alerts()), new AlertPublisher(sns, topic), 100);
     }
 
     /** The run contract: rule, actor, regions, eventType, current, baseline, ratio, severity, sms, emailSubject, evidence. */

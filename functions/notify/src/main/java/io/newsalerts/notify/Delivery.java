@@ -5,6 +5,7 @@ import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.log.Log;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,14 +13,18 @@ import java.util.List;
  * after SNS accepted it, so a failed publish leaves it pending for the next try, and an alert already marked sent
  * (by an earlier try of the same record, or by the sweep) is skipped.
  *
- * <p>This is at-least-once, not exactly-once: a crash between publish and mark, or the stream and the sweep
- * publishing the same fresh alert at the same moment, sends it twice. SNS standard topics have no deduplication,
- * and FIFO topics cannot deliver to email or SMS.
+ * <p>Before publishing, a delivery claims the alert for a short lease, so the stream, its retries and the sweep
+ * never publish the same alert at the same moment. What remains is at-least-once: a crash between publish and mark
+ * sends it again once the lease runs out. SNS standard topics have no deduplication, and FIFO topics cannot deliver
+ * to email or SMS.
  */
 final class Delivery {
 
     /** What became of one alert. */
     enum Outcome { PUBLISHED, ALREADY_SENT }
+
+    /** Longer than a publish can take (the SNS client's timeouts), short enough for a quick retry after a crash. */
+    static final Duration LEASE = Duration.ofSeconds(60);
 
     /** A sweep's tally; failed alerts stay pending. */
     record Sweep(int published, int alreadySent, int failed) {
@@ -36,11 +41,17 @@ final class Delivery {
     /** Publishes the alert unless it is no longer pending; publishing failures propagate and leave it pending. */
     Outcome deliver(Alert alert) {
         String id = alert.id();
-        if (!alerts.isPending(id)) {
-            Log.info("alert already sent, skipped", "alertId", id);
+        if (!alerts.claim(id, LEASE)) {
+            Log.info("alert already sent or being sent, skipped", "alertId", id);
             return Outcome.ALREADY_SENT;
         }
-        String messageId = publisher.publish(alert);
+        String messageId;
+        try {
+            messageId = publisher.publish(alert);
+        } catch (RuntimeException e) {
+            alerts.release(id);
+            throw e;
+        }
         if (alerts.markSent(id, messageId)) {
             Log.info("alert published", "alertId", id, "messageId", messageId, "rule", alert.rule(),
                     "severity", alert.severity().wire());

@@ -4,7 +4,7 @@ import io.newsalerts.api.StreamBatch;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.json.Json;
 import io.newsalerts.testing.SampleAlerts;
-import io.newsalerts.testing.SampleEvents;
+import io.newsalerts.testing.Events;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +14,7 @@ class NotifyEventsTest {
 
     @Test
     void theSampleStreamEventIsAnInsertOfThePendingSeedAlert() {
-        var records = StreamBatch.records(SampleEvents.load("notify-stream.json"));
+        var records = StreamBatch.records(Events.json("notify-stream.json"));
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.isInsert()).isTrue();
             assertThat(r.sequenceNumber()).isEqualTo("4421584500000000017450439091");
@@ -27,11 +27,11 @@ class NotifyEventsTest {
 
     @Test
     void triggersAreToldApart() throws Exception {
-        assertThat(NotifyHandler.Trigger.of(SampleEvents.load("notify-stream.json"))).isEqualTo(NotifyHandler.Trigger.STREAM);
-        assertThat(NotifyHandler.Trigger.of(SampleEvents.load("notify-schedule.json"))).isEqualTo(NotifyHandler.Trigger.SCHEDULE);
+        assertThat(NotifyHandler.Trigger.of(Events.json("notify-stream.json"))).isEqualTo(NotifyHandler.Trigger.STREAM);
+        assertThat(NotifyHandler.Trigger.of(Events.json("notify-schedule.json"))).isEqualTo(NotifyHandler.Trigger.SCHEDULE);
         assertThat(NotifyHandler.Trigger.of(Json.MAPPER.readTree("{\"source\":\"aws.scheduler\"}")))
                 .isEqualTo(NotifyHandler.Trigger.SCHEDULE);
-        assertThatThrownBy(() -> NotifyHandler.Trigger.of(SampleEvents.load("subscribe-post.json")))
+        assertThatThrownBy(() -> NotifyHandler.Trigger.of(Events.json("subscribe-post.json")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

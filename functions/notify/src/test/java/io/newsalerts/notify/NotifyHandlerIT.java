@@ -11,8 +11,10 @@ import io.newsalerts.domain.Severity;
 import io.newsalerts.json.AlertJson;
 import io.newsalerts.json.Json;
 import io.newsalerts.testing.LocalAws;
+import io.newsalerts.testing.QueueSubscriber;
 import io.newsalerts.testing.SampleAlerts;
-import io.newsalerts.testing.SampleEvents;
+import io.newsalerts.testing.Events;
+import io.newsalerts.testing.Lambda;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,11 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,7 @@ class NotifyHandlerIT {
     private AlertRepository alerts;
     private String table;
     private String topic;
-    private String queue;
+    private QueueSubscriber subscriber;
 
     @BeforeEach
     void setUp() {
@@ -58,10 +56,7 @@ class NotifyHandlerIT {
         table = tables.alerts();
         alerts = new AlertRepository(ddb, table);
         topic = sns.createTopic(b -> b.name(LocalAws.Endpoint.uniqueName("alerts"))).topicArn();
-        queue = sqs.createQueue(b -> b.queueName(LocalAws.Endpoint.uniqueName("delivered"))).queueUrl();
-        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queue).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn));
+        subscriber = QueueSubscriber.subscribe(sns, sqs, topic, "delivered", null);
     }
 
     @Test
@@ -69,7 +64,7 @@ class NotifyHandlerIT {
         assertThat(alerts.record(seed)).isTrue();
         NotifyHandler handler = handler(topic);
 
-        JsonNode response = invoke(handler, SampleEvents.load("notify-stream.json"));
+        JsonNode response = Lambda.invoke(handler, Events.json("notify-stream.json"));
 
         assertThat(response.path("batchItemFailures")).isEmpty();
         List<JsonNode> delivered = delivered();
@@ -82,7 +77,7 @@ class NotifyHandlerIT {
         assertThat(item.get("messageId").s()).isEqualTo(delivered.getFirst().path("MessageId").asText());
 
         // Lambda delivers the same record again (a retry after a later record failed): nothing is sent twice.
-        assertThat(invoke(handler, SampleEvents.load("notify-stream.json")).path("batchItemFailures")).isEmpty();
+        assertThat(Lambda.invoke(handler, Events.json("notify-stream.json")).path("batchItemFailures")).isEmpty();
         assertThat(delivered()).isEmpty();
     }
 
@@ -91,7 +86,7 @@ class NotifyHandlerIT {
         assertThat(alerts.record(seed)).isTrue();
         String missingTopic = topic + "-does-not-exist";
 
-        JsonNode response = invoke(handler(missingTopic), SampleEvents.load("notify-stream.json"));
+        JsonNode response = Lambda.invoke(handler(missingTopic), Events.json("notify-stream.json"));
 
         assertThat(response.path("batchItemFailures")).singleElement().satisfies(f ->
                 assertThat(f.path("itemIdentifier").asText()).isEqualTo("4421584500000000017450439091"));
@@ -99,7 +94,7 @@ class NotifyHandlerIT {
         assertThat(delivered()).isEmpty();
 
         // The retry, with SNS back, delivers it.
-        assertThat(invoke(handler(topic), SampleEvents.load("notify-stream.json")).path("batchItemFailures")).isEmpty();
+        assertThat(Lambda.invoke(handler(topic), Events.json("notify-stream.json")).path("batchItemFailures")).isEmpty();
         assertThat(delivered()).hasSize(1);
         assertThat(alerts.isPending(seed.id())).isFalse();
     }
@@ -107,7 +102,7 @@ class NotifyHandlerIT {
     @Test
     void onlyInsertsOfPendingAlertsArePublished() throws Exception {
         assertThat(alerts.record(seed)).isTrue();
-        ObjectNode event = SampleEvents.load("notify-stream.json");
+        ObjectNode event = Events.json("notify-stream.json");
         ArrayNode records = (ArrayNode) event.get("Records");
         ObjectNode modify = records.get(0).deepCopy();
         modify.put("eventName", "MODIFY");
@@ -121,7 +116,7 @@ class NotifyHandlerIT {
         records.removeAll();
         records.add(modify).add(sentInsert).add(unreadable);
 
-        JsonNode response = invoke(handler(topic), event);
+        JsonNode response = Lambda.invoke(handler(topic), event);
 
         // Nothing to publish, and nothing worth retrying: a malformed item never becomes readable.
         assertThat(response.path("batchItemFailures")).isEmpty();
@@ -138,21 +133,21 @@ class NotifyHandlerIT {
         }
         assertThat(alerts.markSent(ships.id(), "sent-earlier")).isTrue();
 
-        JsonNode summary = invoke(handler(topic), SampleEvents.load("notify-schedule.json"));
+        JsonNode summary = Lambda.invoke(handler(topic), Events.json("notify-schedule.json"));
 
         assertThat(summary.path("published").asInt()).isEqualTo(2);
         assertThat(delivered()).extracting(e -> AlertJson.fromString(e.path("Message").asText()).id())
                 .containsExactlyInAnyOrder(seed.id(), drones.id());
         assertThat(alerts.pending(100)).isEmpty();
 
-        assertThat(invoke(handler(topic), SampleEvents.load("notify-schedule.json")).path("published").asInt()).isZero();
+        assertThat(Lambda.invoke(handler(topic), Events.json("notify-schedule.json")).path("published").asInt()).isZero();
         assertThat(delivered()).isEmpty();
     }
 
     @Test
     void aSweepThatCannotPublishFailsTheInvocationAndLeavesAlertsPending() {
         assertThat(alerts.record(seed)).isTrue();
-        assertThatThrownBy(() -> invoke(handler(topic + "-does-not-exist"), SampleEvents.load("notify-schedule.json")))
+        assertThatThrownBy(() -> Lambda.invoke(handler(topic + "-does-not-exist"), Events.json("notify-schedule.json")))
                 .hasMessageContaining("1 pending alert(s) could not be published");
         assertThat(alerts.isPending(seed.id())).isTrue();
     }
@@ -161,25 +156,32 @@ class NotifyHandlerIT {
         return new NotifyHandler(alerts, new AlertPublisher(sns, topicArn), 100);
     }
 
-    private static JsonNode invoke(NotifyHandler handler, JsonNode event) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)), out, null);
-        return Json.MAPPER.readTree(out.toByteArray());
-    }
 
     /** SNS envelopes that reached the queue since the last call. */
     private List<JsonNode> delivered() throws Exception {
         List<JsonNode> out = new ArrayList<>();
-        while (true) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
-                    .messages();
-            if (batch.isEmpty()) {
-                return out;
-            }
-            for (Message m : batch) {
-                out.add(Json.MAPPER.readTree(m.body()));
-                sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()));
+        for (Message m : subscriber.drain()) {
+            out.add(Json.MAPPER.readTree(m.body()));
+        }
+        return out;
+    }
+
+    @Test
+    void sixteenConcurrentDeliveriesOfOneAlertPublishItOnce() throws Exception {
+        assertThat(alerts.record(seed)).isTrue();
+        NotifyHandler handler = handler(topic);
+        List<java.util.concurrent.Callable<JsonNode>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            deliveries.add(() -> Lambda.invoke(handler, Events.json("notify-stream.json")));
+        }
+
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            for (var f : pool.invokeAll(deliveries)) {
+                assertThat(f.get().path("batchItemFailures")).isEmpty();
             }
         }
+
+        assertThat(delivered()).hasSize(1);
+        assertThat(alerts.isPending(seed.id())).isFalse();
     }
 }

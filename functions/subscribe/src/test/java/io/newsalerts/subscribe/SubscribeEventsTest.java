@@ -1,7 +1,7 @@
 package io.newsalerts.subscribe;
 
 import io.newsalerts.api.HttpRequest;
-import io.newsalerts.testing.SampleEvents;
+import io.newsalerts.testing.Events;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +11,7 @@ class SubscribeEventsTest {
 
     @Test
     void postCarriesAJsonBody() {
-        var event = SampleEvents.load("subscribe-post.json");
+        var event = Events.json("subscribe-post.json");
         assertThat(event.path("version").asText()).isEqualTo("2.0");
         HttpRequest r = HttpRequest.fromEvent(event);
         assertThat(r.method()).isEqualTo("POST");
@@ -24,7 +24,7 @@ class SubscribeEventsTest {
 
     @Test
     void getCarriesTheEndpointAsAQueryParameter() {
-        HttpRequest r = HttpRequest.fromEvent(SampleEvents.load("subscribe-get.json"));
+        HttpRequest r = HttpRequest.fromEvent(Events.json("subscribe-get.json"));
         assertThat(r.method()).isEqualTo("GET");
         assertThat(r.query()).containsEntry("endpoint", "ana@example.org");
         assertThat(r.body()).isEmpty();
@@ -32,7 +32,7 @@ class SubscribeEventsTest {
 
     @Test
     void deleteCarriesTheIdAsAPathParameter() {
-        HttpRequest r = HttpRequest.fromEvent(SampleEvents.load("subscribe-delete.json"));
+        HttpRequest r = HttpRequest.fromEvent(Events.json("subscribe-delete.json"));
         assertThat(r.method()).isEqualTo("DELETE");
         assertThat(r.routeKey()).isEqualTo("DELETE /subscriptions/{id}");
         assertThat(r.pathParameters()).containsEntry("id", "3f2c9a4e-8b1d-4c6e-9f0a-1b2c3d4e5f60");

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.aws.SubscriptionGateway;
 import io.newsalerts.json.Json;
 import io.newsalerts.testing.LocalAws;
-import io.newsalerts.testing.SampleEvents;
+import io.newsalerts.testing.Events;
+import io.newsalerts.testing.Lambda;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,8 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.Subscription;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -42,7 +41,7 @@ class SubscribeHandlerIT {
 
     @Test
     void subscribeListAndUnsubscribeWithTheSampleEvents() throws Exception {
-        JsonNode created = invoke(SampleEvents.load("subscribe-post.json"));
+        JsonNode created = Lambda.invoke(handler, Events.json("subscribe-post.json"));
         assertThat(created.path("statusCode").asInt()).isEqualTo(201);
         assertThat(created.path("headers").path("content-type").asText()).isEqualTo("application/json");
         JsonNode body = Json.MAPPER.readTree(created.path("body").asText());
@@ -64,7 +63,7 @@ class SubscribeHandlerIT {
         assertThat(sns.getSubscriptionAttributes(b -> b.subscriptionArn(topic + ":" + id)).attributes())
                 .containsEntry("FilterPolicy", policy);
 
-        JsonNode listed = invoke(SampleEvents.load("subscribe-get.json"));
+        JsonNode listed = Lambda.invoke(handler, Events.json("subscribe-get.json"));
         assertThat(listed.path("statusCode").asInt()).isEqualTo(200);
         JsonNode list = Json.MAPPER.readTree(listed.path("body").asText());
         assertThat(list.path("endpoint").asText()).isEqualTo("a***@example.org");
@@ -72,18 +71,18 @@ class SubscribeHandlerIT {
         assertThat(list.path("subscriptions").get(0).path("id").asText()).isEqualTo(id);
         assertThat(list.path("subscriptions").get(0).path("filterPolicy").toString()).isEqualTo(policy);
 
-        JsonNode deleted = invoke(deleteEvent(id));
+        JsonNode deleted = Lambda.invoke(handler, deleteEvent(id));
         assertThat(deleted.path("statusCode").asInt()).isEqualTo(204);
         assertThat(subscriptions()).isEmpty();
 
-        JsonNode again = invoke(deleteEvent(id));
+        JsonNode again = Lambda.invoke(handler, deleteEvent(id));
         assertThat(again.path("statusCode").asInt()).isEqualTo(404);
         assertThat(problem(again).path("detail").asText()).isEqualTo("no subscription with id " + id);
     }
 
     @Test
     void anUnsupportedProtocolIsA400AndCreatesNothing() throws Exception {
-        JsonNode response = invoke(post("{\"protocol\":\"http\",\"endpoint\":\"https://example.org/hook\"}"));
+        JsonNode response = Lambda.invoke(handler, post("{\"protocol\":\"http\",\"endpoint\":\"https://example.org/hook\"}"));
         assertThat(response.path("statusCode").asInt()).isEqualTo(400);
         assertThat(response.path("headers").path("content-type").asText()).isEqualTo("application/problem+json");
         JsonNode problem = problem(response);
@@ -104,7 +103,7 @@ class SubscribeHandlerIT {
             "''|the body is empty",
     })
     void badInputIsA400NamingTheProblemAndCreatesNothing(String body, String detail) throws Exception {
-        JsonNode response = invoke(post(body));
+        JsonNode response = Lambda.invoke(handler, post(body));
         assertThat(response.path("statusCode").asInt()).isEqualTo(400);
         assertThat(problem(response).path("detail").asText()).startsWith(detail);
         assertThat(subscriptions()).isEmpty();
@@ -113,7 +112,7 @@ class SubscribeHandlerIT {
     @Test
     void aBodyOverTheLimitIsRefusedUnread() throws Exception {
         String huge = "{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"pad\":\"" + "x".repeat(16 * 1024) + "\"}";
-        JsonNode response = invoke(post(huge));
+        JsonNode response = Lambda.invoke(handler, post(huge));
         assertThat(response.path("statusCode").asInt()).isEqualTo(413);
         assertThat(subscriptions()).isEmpty();
     }
@@ -122,7 +121,7 @@ class SubscribeHandlerIT {
     void onlyJsonBodiesAreAccepted() throws Exception {
         ObjectNode event = post("protocol=sms&endpoint=%2B14155550123");
         ((ObjectNode) event.get("headers")).put("content-type", "application/x-www-form-urlencoded");
-        assertThat(invoke(event).path("statusCode").asInt()).isEqualTo(415);
+        assertThat(Lambda.invoke(handler, event).path("statusCode").asInt()).isEqualTo(415);
         assertThat(subscriptions()).isEmpty();
     }
 
@@ -132,7 +131,7 @@ class SubscribeHandlerIT {
         event.put("body", Base64.getEncoder().encodeToString(
                 "{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\"}".getBytes(StandardCharsets.UTF_8)));
         event.put("isBase64Encoded", true);
-        JsonNode response = invoke(event);
+        JsonNode response = Lambda.invoke(handler, event);
         assertThat(response.path("statusCode").asInt()).isEqualTo(201);
         JsonNode body = Json.MAPPER.readTree(response.path("body").asText());
         assertThat(body.path("status").asText()).isEqualTo("confirmed");
@@ -144,7 +143,7 @@ class SubscribeHandlerIT {
     @Test
     void anOptedOutPhoneIsA409() throws Exception {
         // The emulator reports numbers ending in 99 as opted out.
-        JsonNode response = invoke(post("{\"protocol\":\"sms\",\"endpoint\":\"+14155550199\"}"));
+        JsonNode response = Lambda.invoke(handler, post("{\"protocol\":\"sms\",\"endpoint\":\"+14155550199\"}"));
         assertThat(response.path("statusCode").asInt()).isEqualTo(409);
         assertThat(problem(response).path("detail").asText()).contains("has opted out of SMS");
         assertThat(subscriptions()).isEmpty();
@@ -152,38 +151,33 @@ class SubscribeHandlerIT {
 
     @Test
     void idsRoutesAndMethodsAreChecked() throws Exception {
-        JsonNode badId = invoke(deleteEvent("not-a-uuid"));
+        JsonNode badId = Lambda.invoke(handler, deleteEvent("not-a-uuid"));
         assertThat(badId.path("statusCode").asInt()).isEqualTo(400);
         assertThat(problem(badId).path("detail").asText()).startsWith("'not-a-uuid' is not a subscription id");
 
-        ObjectNode noEndpoint = SampleEvents.load("subscribe-get.json");
+        ObjectNode noEndpoint = Events.json("subscribe-get.json");
         noEndpoint.remove("queryStringParameters");
-        assertThat(invoke(noEndpoint).path("statusCode").asInt()).isEqualTo(400);
+        assertThat(Lambda.invoke(handler, noEndpoint).path("statusCode").asInt()).isEqualTo(400);
 
-        ObjectNode put = SampleEvents.load("subscribe-post.json");
+        ObjectNode put = Events.json("subscribe-post.json");
         ((ObjectNode) put.path("requestContext").path("http")).put("method", "PUT");
         put.put("routeKey", "PUT /subscriptions");
-        assertThat(invoke(put).path("statusCode").asInt()).isEqualTo(405);
+        assertThat(Lambda.invoke(handler, put).path("statusCode").asInt()).isEqualTo(405);
 
-        ObjectNode elsewhere = SampleEvents.load("subscribe-get.json");
+        ObjectNode elsewhere = Events.json("subscribe-get.json");
         ((ObjectNode) elsewhere.path("requestContext").path("http")).put("path", "/admin");
         elsewhere.put("rawPath", "/admin");
-        assertThat(invoke(elsewhere).path("statusCode").asInt()).isEqualTo(404);
+        assertThat(Lambda.invoke(handler, elsewhere).path("statusCode").asInt()).isEqualTo(404);
         assertThat(subscriptions()).isEmpty();
     }
 
-    private JsonNode invoke(JsonNode event) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)), out, null);
-        return Json.MAPPER.readTree(out.toByteArray());
-    }
 
     private static JsonNode problem(JsonNode response) throws Exception {
         return Json.MAPPER.readTree(response.path("body").asText());
     }
 
     private static ObjectNode post(String body) {
-        ObjectNode event = SampleEvents.load("subscribe-post.json");
+        ObjectNode event = Events.json("subscribe-post.json");
         event.put("body", body);
         ((ObjectNode) event.get("headers")).put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
         return event;
@@ -191,7 +185,7 @@ class SubscribeHandlerIT {
 
     /** The sample DELETE event, pointed at a given id the way API Gateway would fill it in. */
     private static ObjectNode deleteEvent(String id) {
-        ObjectNode event = SampleEvents.load("subscribe-delete.json");
+        ObjectNode event = Events.json("subscribe-delete.json");
         event.put("rawPath", "/subscriptions/" + id);
         ((ObjectNode) event.path("requestContext").path("http")).put("path", "/subscriptions/" + id);
         ((ObjectNode) event.get("pathParameters")).put("id", id);
