@@ -108,10 +108,6 @@ public final class LocalPipeline {
         return invoke("ingest", ingest, HttpEvents.post("/articles", body, contentType));
     }
 
-    /** Invokes ingest with any event (an API Gateway request or an S3 notification from events/). */
-    public JsonNode invokeIngest(JsonNode event) {
-        return invoke("ingest", ingest, event);
-    }
 
     /** Skips what the streams already hold (after restoring saved tables). */
     public void skipExisting() {
