@@ -12,6 +12,7 @@ import io.newsalerts.aws.Tables;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
+import io.newsalerts.log.Metrics;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,15 +70,20 @@ public final class NotifyHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.MAPPER.readTree(input);
-        ObjectNode response = switch (Trigger.of(event)) {
-            case STREAM -> onStream(event);
-            case SCHEDULE -> onSchedule();
-        };
-        Json.MAPPER.writeValue(output, response);
+        Metrics metrics = Metrics.of("notify").add(Metrics.Name.NotificationsSent, 0);
+        try {
+            ObjectNode response = switch (Trigger.of(event)) {
+                case STREAM -> onStream(event, metrics);
+                case SCHEDULE -> onSchedule(metrics);
+            };
+            Json.MAPPER.writeValue(output, response);
+        } finally {
+            metrics.flush();
+        }
     }
 
-    private ObjectNode onStream(JsonNode event) {
-        return StreamBatch.process(event, record -> {
+    private ObjectNode onStream(JsonNode event, Metrics metrics) {
+        ObjectNode response = StreamBatch.process(event, record -> {
             if (!record.isInsert() || !AlertRepository.isPendingItem(record.newImage())) {
                 return; // "marked sent" modifications and removals come through the same stream
             }
@@ -90,13 +96,18 @@ public final class NotifyHandler implements RequestStreamHandler {
                         "alertId", record.keys().containsKey("id") ? record.keys().get("id").s() : null);
                 return;
             }
-            delivery.deliver(alert);
+            if (delivery.deliver(alert) == Delivery.Outcome.PUBLISHED) {
+                metrics.add(Metrics.Name.NotificationsSent, 1);
+            }
         }, (record, e) -> Log.error("alert not published, record will be retried", e,
                 "sequenceNumber", record.sequenceNumber()));
+        metrics.add(Metrics.Name.Failures, response.path("batchItemFailures").size());
+        return response;
     }
 
-    private ObjectNode onSchedule() {
+    private ObjectNode onSchedule(Metrics metrics) {
         Delivery.Sweep s = delivery.sweep(sweepLimit);
+        metrics.add(Metrics.Name.NotificationsSent, s.published()).add(Metrics.Name.Failures, s.failed());
         if (s.failed() > 0) {
             throw new IllegalStateException(s.failed() + " pending alert(s) could not be published; they stay pending "
                     + "for the next sweep");
