@@ -3,14 +3,13 @@
 
 NEWSALERTS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 NEWSALERTS_BUILD="$NEWSALERTS_ROOT/build"
-NEWSALERTS_VENV="$NEWSALERTS_BUILD/venv"
 
-# Pinned Python tools (one place). moto serves DynamoDB, DynamoDB Streams, SNS and SQS when there is no Docker.
-NEWSALERTS_PY_TOOLS=(
-  "moto[server]==5.2.5"
-  "aws-sam-cli==1.170.0"
-  "cfn-lint==1.58.0"
-  "checkov==3.3.30"
+# Pinned Python tools, one virtualenv each under build/ (their dependency pins conflict with one another).
+# moto serves DynamoDB, DynamoDB Streams, SNS and SQS when there is no Docker engine.
+declare -A NEWSALERTS_PY_TOOLS=(
+  [moto]="moto[server]==5.2.5"
+  [sam]="aws-sam-cli==1.170.0 cfn-lint==1.58.0"
+  [checkov]="checkov==3.3.30"
 )
 
 die() { echo "error: $*" >&2; exit 1; }
@@ -35,6 +34,10 @@ require_java() {
     if [ -n "$v" ] && [ "$v" -ge 21 ]; then
       export JAVA_HOME="$c"
       export PATH="$JAVA_HOME/bin:$PATH"
+      # Maven 3.8's bundled Guava trips JDK 24+'s sun.misc.Unsafe warning on every run; allow it quietly.
+      if [ "$v" -ge 24 ]; then
+        case " ${MAVEN_OPTS:-} " in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
+      fi
       return 0
     fi
   done
@@ -45,20 +48,28 @@ require_maven() {
   command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is not on PATH: install Maven 3.8 or newer."
 }
 
-# Creates build/venv with the pinned tools the first time, and again whenever the pins change.
+# require_venv NAME: creates build/venv-NAME with NAME's pinned tools the first time (and when the pins change),
+# and prints nothing; its programs are then in "$(venv_bin NAME)".
 require_venv() {
+  local name="$1" pins venv stamp
+  pins="${NEWSALERTS_PY_TOOLS[$name]:-}"
+  [ -n "$pins" ] || die "unknown tool set '$name' (known: ${!NEWSALERTS_PY_TOOLS[*]})"
   command -v python3 >/dev/null 2>&1 || die "python3 is not on PATH: install Python 3.9 or newer."
-  local stamp="$NEWSALERTS_VENV/.pins" want
-  want="$(printf '%s\n' "${NEWSALERTS_PY_TOOLS[@]}")"
-  if [ -x "$NEWSALERTS_VENV/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  venv="$NEWSALERTS_BUILD/venv-$name"
+  stamp="$venv/.pins"
+  if [ -x "$venv/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$pins" ]; then
     return 0
   fi
-  echo "Installing pinned Python tools into build/venv (first run only) ..." >&2
+  echo "Installing $pins into build/venv-$name (first run only) ..." >&2
   mkdir -p "$NEWSALERTS_BUILD"
-  [ -x "$NEWSALERTS_VENV/bin/python" ] || python3 -m venv "$NEWSALERTS_VENV" || die "could not create a virtualenv (python3 -m venv)"
-  "$NEWSALERTS_VENV/bin/pip" install -q --disable-pip-version-check "${NEWSALERTS_PY_TOOLS[@]}" >&2 \
-    || die "pip could not install: ${NEWSALERTS_PY_TOOLS[*]}"
-  printf '%s' "$want" > "$stamp"
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv" || die "could not create a virtualenv (python3 -m venv)"
+  # shellcheck disable=SC2086 # pins is a list of requirement specifiers
+  "$venv/bin/pip" install -q --disable-pip-version-check $pins >&2 || die "pip could not install: $pins"
+  printf '%s' "$pins" > "$stamp"
+}
+
+venv_bin() {
+  echo "$NEWSALERTS_BUILD/venv-$1/bin"
 }
 
 free_port() {
@@ -67,11 +78,13 @@ free_port() {
 
 # Starts moto server on a free loopback port; sets MOTO_PID and MOTO_ENDPOINT. Caller stops it with stop_moto.
 start_moto() {
-  require_venv
+  require_venv moto
   local port log
   port="$(free_port)"
   log="$NEWSALERTS_BUILD/moto-$port.log"
-  "$NEWSALERTS_VENV/bin/moto_server" -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
+  # Our launcher (bin/lib/moto_server.py): moto with DynamoDB requests serialised, since DynamoDB applies each
+  # conditional write atomically and moto's threaded server does not.
+  "$(venv_bin moto)/python" "$NEWSALERTS_ROOT/bin/lib/moto_server.py" -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
   MOTO_PID=$!
   MOTO_ENDPOINT="http://127.0.0.1:$port"
   for _ in $(seq 1 100); do
@@ -85,7 +98,10 @@ start_moto() {
 }
 
 stop_moto() {
-  [ -n "${MOTO_PID:-}" ] && kill "$MOTO_PID" 2>/dev/null && wait "$MOTO_PID" 2>/dev/null
+  if [ -n "${MOTO_PID:-}" ]; then
+    kill "$MOTO_PID" 2>/dev/null || true
+    wait "$MOTO_PID" 2>/dev/null || true # its exit status is the signal's, not a failure of ours
+  fi
   MOTO_PID=""
 }
 

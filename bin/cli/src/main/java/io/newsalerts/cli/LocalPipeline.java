@@ -1,0 +1,206 @@
+package io.newsalerts.cli;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsalerts.aws.AlertRepository;
+import io.newsalerts.aws.ArticleRepository;
+import io.newsalerts.aws.Clients;
+import io.newsalerts.aws.CounterRepository;
+import io.newsalerts.aws.StreamImages;
+import io.newsalerts.aws.Tables;
+import io.newsalerts.count.CountHandler;
+import io.newsalerts.detect.DetectHandler;
+import io.newsalerts.domain.Alert;
+import io.newsalerts.extract.Extractor;
+import io.newsalerts.ingest.IngestHandler;
+import io.newsalerts.json.Json;
+import io.newsalerts.pipeline.Counting;
+import io.newsalerts.pipeline.Detection;
+import io.newsalerts.pipeline.Ingestion;
+import io.newsalerts.rules.RuleSet;
+import io.newsalerts.rules.RuleSettings;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The whole pipeline in one process: the real handlers, wired to one DynamoDB endpoint, with each table's stream
+ * read through the Streams API and handed to the next handler in Lambda's event shape, as the event-source
+ * mappings in template.yaml would: articles -> count, counters -> detect, alerts -> notify.
+ */
+public final class LocalPipeline {
+    private static final int BATCH_SIZE = 10;
+    /** First try plus template.yaml's MaximumRetryAttempts (5) on every stream mapping. */
+    static final int MAX_ATTEMPTS = 6;
+    /** Lambda retries a failed asynchronous invocation (S3 notifications, schedules) twice. */
+    static final int ASYNC_ATTEMPTS = 3;
+
+    private final RequestStreamHandler ingest;
+    private final List<Stage> stages = new ArrayList<>();
+    private final Consumer<Alert> onAlert;
+    private FailureDestination failures = FailureDestination.stderr();
+
+    /** One stream and the handler its event-source mapping invokes. */
+    private record Stage(String function, StreamPump pump, RequestStreamHandler handler) {
+    }
+
+    /**
+     * @param notify  the notify handler to hand new alerts to, or null to deliver nowhere but {@code onAlert}
+     * @param onAlert called with every alert recorded, before notify sees it
+     */
+    public LocalPipeline(Clients clients, Tables tables, RequestStreamHandler notify, Consumer<Alert> onAlert, Clock clock) {
+        DynamoDbClient ddb = clients.dynamoDb();
+        DynamoDbStreamsClient streams = clients.dynamoDbStreams();
+        String region = clients.region().id();
+        CounterRepository counters = new CounterRepository(ddb, tables.counters());
+        this.ingest = new IngestHandler(
+                new Ingestion(Extractor.defaults(), new ArticleRepository(ddb, tables.articles()), clock), null);
+        this.onAlert = onAlert;
+        stages.add(new Stage("count", new StreamPump(ddb, streams, tables.articles(), region, BATCH_SIZE),
+                new CountHandler(new Counting(counters))));
+        stages.add(new Stage("detect", new StreamPump(ddb, streams, tables.counters(), region, BATCH_SIZE),
+                new DetectHandler(new Detection(counters, RuleSet.standard(RuleSettings.fromEnvironment()),
+                        new AlertRepository(ddb, tables.alerts())))));
+        stages.add(new Stage("notify", new StreamPump(ddb, streams, tables.alerts(), region, BATCH_SIZE), notify));
+    }
+
+    /**
+     * Sends what runs out of retries to an SQS queue, as template.yaml's OnFailure destinations and the ingest
+     * function's dead-letter queue do (see {@link FailureDestination} for what each kind of failure leaves there).
+     * Without it such records are printed to stderr.
+     */
+    public LocalPipeline onFailureTo(SqsClient sqs, String queueUrl) {
+        this.failures = new FailureDestination(sqs, queueUrl);
+        return this;
+    }
+
+    /**
+     * Invokes ingest asynchronously, as S3 does: a failed invocation is retried twice, then the original event goes
+     * to the dead-letter queue. Returns the response, or null when every attempt failed.
+     */
+    public JsonNode invokeIngestAsync(JsonNode event) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ASYNC_ATTEMPTS; attempt++) {
+            try {
+                return invoke("ingest", ingest, event);
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        failures.asyncEventFailed("ingest", event, UUID.randomUUID().toString(), last);
+        return null;
+    }
+
+    /** POST /articles through the ingest handler, as API Gateway would deliver it; returns the HTTP response event. */
+    public JsonNode postArticle(String body, String contentType) {
+        return invoke("ingest", ingest, HttpEvents.post("/articles", body, contentType));
+    }
+
+
+    /** Skips what the streams already hold (after restoring saved tables). */
+    public void skipExisting() {
+        stages.forEach(s -> s.pump().skipToEnd());
+    }
+
+    /** Runs every stage until no stream has anything new: the state Lambda reaches once all mappings caught up. */
+    public void drain() {
+        boolean busy = true;
+        while (busy) {
+            busy = false;
+            for (Stage stage : stages) {
+                ObjectNode event;
+                while ((event = stage.pump().poll()) != null) {
+                    busy = true;
+                    deliver(stage, event);
+                }
+            }
+        }
+    }
+
+    private void deliver(Stage stage, ObjectNode event) {
+        if ("notify".equals(stage.function())) {
+            for (JsonNode r : event.path("Records")) {
+                if ("INSERT".equals(r.path("eventName").asText())) {
+                    var item = StreamImages.item(r.path("dynamodb").path("NewImage"));
+                    if (item.containsKey("payload")) {
+                        onAlert.accept(AlertRepository.fromItem(item));
+                    }
+                }
+            }
+            if (stage.handler() == null) {
+                return;
+            }
+        }
+        ObjectNode batch = event;
+        for (int attempt = 1; ; attempt++) {
+            boolean threw = false;
+            String first;
+            try {
+                JsonNode response = invoke(stage.function(), stage.handler(), batch);
+                ArrayNode failed = response.path("batchItemFailures") instanceof ArrayNode a ? a : Json.MAPPER.createArrayNode();
+                if (failed.isEmpty()) {
+                    return;
+                }
+                // As Lambda does with ReportBatchItemFailures: retry from the lowest failed sequence number.
+                first = lowest(failed);
+            } catch (RuntimeException e) {
+                // A function error fails the whole batch: Lambda retries all of it.
+                threw = true;
+                first = batch.path("Records").path(0).path("dynamodb").path("SequenceNumber").asText();
+            }
+            batch = fromSequence(batch, first);
+            if (attempt >= MAX_ATTEMPTS) {
+                String shard = stage.pump().shardOf(first);
+                failures.streamBatchFailed(stage.function(), batch, shard, attempt, threw);
+                return;
+            }
+        }
+    }
+
+    private static String lowest(ArrayNode failed) {
+        String min = null;
+        for (JsonNode f : failed) {
+            String s = f.path("itemIdentifier").asText();
+            if (min == null || new java.math.BigInteger(s).compareTo(new java.math.BigInteger(min)) < 0) {
+                min = s;
+            }
+        }
+        return min;
+    }
+
+    private static ObjectNode fromSequence(ObjectNode event, String sequenceNumber) {
+        ObjectNode out = Json.object();
+        ArrayNode records = out.putArray("Records");
+        boolean from = false;
+        for (JsonNode r : event.path("Records")) {
+            from |= r.path("dynamodb").path("SequenceNumber").asText().equals(sequenceNumber);
+            if (from) {
+                records.add(r);
+            }
+        }
+        return out;
+    }
+
+    static JsonNode invoke(String function, RequestStreamHandler handler, JsonNode event) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), out, new LocalContext(function));
+            return out.size() == 0 ? Json.object() : Json.MAPPER.readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

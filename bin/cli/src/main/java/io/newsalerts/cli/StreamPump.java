@@ -1,0 +1,116 @@
+package io.newsalerts.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsalerts.aws.StreamImages;
+import io.newsalerts.json.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one table's stream through the DynamoDB Streams API and turns what it reads into the event Lambda's
+ * event-source mapping would deliver ({"Records": [...]}, each with eventName, dynamodb.Keys/NewImage/OldImage,
+ * SequenceNumber), in batches of at most {@code batchSize}.
+ */
+final class StreamPump {
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+    private final String region;
+    private final int batchSize;
+    private final Map<String, String> iterators = new LinkedHashMap<>(); // shard id -> next iterator
+    private final Map<String, String> lastBatchShards = new LinkedHashMap<>(); // sequence number -> shard id
+
+    StreamPump(DynamoDbClient ddb, DynamoDbStreamsClient streams, String table, String region, int batchSize) {
+        this.streams = streams;
+        this.region = region;
+        this.batchSize = batchSize;
+        this.streamArn = ddb.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+        if (streamArn == null) {
+            throw new IllegalStateException("table " + table + " has no stream");
+        }
+    }
+
+    /** Next batch of records in Lambda's event shape, or null when the stream has nothing new. */
+    ObjectNode poll() {
+        refreshShards();
+        List<Record> records = new ArrayList<>();
+        lastBatchShards.clear();
+        for (var e : iterators.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            var r = streams.getRecords(b -> b.shardIterator(e.getValue()).limit(batchSize - records.size()));
+            records.addAll(r.records());
+            r.records().forEach(rec -> lastBatchShards.put(rec.dynamodb().sequenceNumber(), e.getKey()));
+            e.setValue(r.nextShardIterator());
+            if (records.size() >= batchSize) {
+                break;
+            }
+        }
+        return records.isEmpty() ? null : event(records);
+    }
+
+    /** The shard a record of the last batch came from (what an on-failure record names). */
+    String shardOf(String sequenceNumber) {
+        return lastBatchShards.getOrDefault(sequenceNumber, "unknown");
+    }
+
+    /** The stream this pump reads. */
+    String streamArn() {
+        return streamArn;
+    }
+
+    /** Reads and discards everything already in the stream (after restoring saved state). */
+    void skipToEnd() {
+        while (poll() != null) {
+            // discard
+        }
+    }
+
+    private void refreshShards() {
+        List<Shard> shards = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards();
+        for (Shard s : shards) {
+            if (!iterators.containsKey(s.shardId())) {
+                iterators.put(s.shardId(), streams.getShardIterator(b -> b.streamArn(streamArn).shardId(s.shardId())
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+            }
+        }
+    }
+
+    private ObjectNode event(List<Record> records) {
+        ObjectNode event = Json.object();
+        ArrayNode out = event.putArray("Records");
+        for (Record r : records) {
+            ObjectNode rec = out.addObject();
+            rec.put("eventID", r.eventID());
+            rec.put("eventName", r.eventNameAsString());
+            rec.put("eventVersion", "1.1");
+            rec.put("eventSource", "aws:dynamodb");
+            rec.put("awsRegion", region);
+            ObjectNode d = rec.putObject("dynamodb");
+            if (r.dynamodb().approximateCreationDateTime() != null) {
+                d.put("ApproximateCreationDateTime", r.dynamodb().approximateCreationDateTime().getEpochSecond());
+            }
+            d.set("Keys", StreamImages.toJson(r.dynamodb().keys()));
+            if (r.dynamodb().hasNewImage()) {
+                d.set("NewImage", StreamImages.toJson(r.dynamodb().newImage()));
+            }
+            if (r.dynamodb().hasOldImage()) {
+                d.set("OldImage", StreamImages.toJson(r.dynamodb().oldImage()));
+            }
+            d.put("SequenceNumber", r.dynamodb().sequenceNumber());
+            d.put("SizeBytes", r.dynamodb().sizeBytes());
+            d.put("StreamViewType", r.dynamodb().streamViewTypeAsString());
+            rec.put("eventSourceARN", streamArn);
+        }
+        return event;
+    }
+}

@@ -1,0 +1,65 @@
+package io.newsalerts.detect;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.newsalerts.api.StreamBatch;
+import io.newsalerts.aws.AlertRepository;
+import io.newsalerts.aws.Clients;
+import io.newsalerts.aws.CounterRepository;
+import io.newsalerts.aws.Tables;
+import io.newsalerts.domain.SeriesKey;
+import io.newsalerts.json.Json;
+import io.newsalerts.log.Log;
+import io.newsalerts.log.Metrics;
+import io.newsalerts.pipeline.Detection;
+import io.newsalerts.rules.RuleSet;
+import io.newsalerts.rules.RuleSettings;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Detect function: the counters table's stream in, the rules run on each changed series, alerts recorded once. */
+public final class DetectHandler implements RequestStreamHandler {
+    private final Detection detection;
+
+    /** Called by Lambda: clients built once per container, at init. */
+    public DetectHandler() {
+        this(defaultDetection());
+    }
+
+    public DetectHandler(Detection detection) {
+        this.detection = detection;
+    }
+
+    private static Detection defaultDetection() {
+        DynamoDbClient ddb = Clients.fromEnvironment().dynamoDb();
+        Tables tables = Tables.fromEnvironment();
+        return new Detection(new CounterRepository(ddb, tables.counters()),
+                RuleSet.standard(RuleSettings.fromEnvironment()), new AlertRepository(ddb, tables.alerts()));
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        var event = Json.MAPPER.readTree(input);
+        Set<String> seen = new HashSet<>(); // a batch often touches one series several times: evaluate it once
+        Metrics metrics = Metrics.of("detect").add(Metrics.Name.AlertsFired, 0);
+        var response = StreamBatch.process(event, record -> {
+            var key = record.keys().get("series");
+            if (key == null || CounterRepository.isBookkeeping(key.s()) || !seen.add(key.s())) {
+                return;
+            }
+            var alerts = detection.detect(SeriesKey.decode(key.s()));
+            metrics.add(Metrics.Name.AlertsFired, alerts.size());
+            for (var a : alerts) {
+                Log.info("alert recorded", "alertId", a.id(), "rule", a.rule(), "series", a.series().encode(),
+                        "ratio", a.ratio());
+            }
+        }, (record, e) -> Log.error("detect failed", e, "sequenceNumber", record.sequenceNumber()));
+        metrics.add(Metrics.Name.Failures, response.path("batchItemFailures").size()).flush();
+        Json.MAPPER.writeValue(output, response);
+    }
+}
