@@ -484,6 +484,13 @@ public final class Extractor {
                     inherit = lastFact;
                     eventType = lastFact.eventType();
                 }
+                if (eventType == null && lastFact != null && lastFactSentence == sentenceIndex && qStart >= 4
+                        && RELATIVE_PRONOUNS.contains(t.get(qStart - 2).lower()) && t.get(qStart - 3).is(",")
+                        && at[qStart - 4] != null && at[qStart - 4].kind() == Gazetteer.Kind.ACTOR) {
+                    // "overtaking LockBit, which named 176": the same kind of figure, for the actor just named
+                    phraseActor = at[qStart - 4].value();
+                    eventType = lastFact.eventType();
+                }
                 if (eventType == null) {
                     continue;
                 }
