@@ -254,7 +254,7 @@ public final class Extractor {
 
         private String dateline(String sentence) {
             var m = DATELINE.matcher(sentence);
-            if (m.find()) {
+            if (sentence.indexOf('(') > 0 && sentence.indexOf('(') < 80 && m.lookingAt()) {
                 String city = m.group(1).strip();
                 List<Token> tokens = Tokenizer.tokenize(titleCase(city));
                 for (Gazetteer.Mention mention : gazetteer.match(tokens, null)) {
@@ -333,7 +333,7 @@ public final class Extractor {
                     periodTokens.add(new int[]{a, b});
                 }
             }
-            List<Anaphor> anaphors = anaphors(t, at, attributed);
+            List<Anaphor> anaphors = countable ? anaphors(t, at, attributed) : List.of();
             String lowerText = text.toLowerCase(Locale.ROOT);
 
             String attribution = attributions.isEmpty() ? null : attributionText(attributions.getFirst(), t, at, anaphors);
@@ -342,7 +342,7 @@ public final class Extractor {
             Ctx c = new Ctx(text, t, at, attributed, usable, periodTokens, anaphors, mentions, lowerText, attribution);
 
             // counts ---------------------------------------------------------------------------------------
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < (countable ? n : 0); i++) {
                 if (inPeriod[i] || attributed[i] || at[i] != null) {
                     continue;
                 }
@@ -548,7 +548,7 @@ public final class Extractor {
             }
 
             // single incidents -----------------------------------------------------------------------------
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < (countable ? n : 0); i++) {
                 int evAt = -1;
                 int verbAt = -1;
                 Token tok = t.get(i);
@@ -733,6 +733,18 @@ public final class Extractor {
             }
         }
 
+        private String singleIncidentText;
+        private boolean singleIncident;
+
+        /** Whether the sentence reports one incident ("in a strike", "when a bomb ..."); cached per sentence. */
+        private boolean singleIncident(String text) {
+            if (text != singleIncidentText) {
+                singleIncidentText = text;
+                singleIncident = SINGLE_INCIDENT.matcher(text).find();
+            }
+            return singleIncident;
+        }
+
         private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
                                   boolean toll, String phraseActor, int eventEnd, Fact inherit) {
             PeriodParser.Span period = nearest(c.usable, c.periodTokens, numIndex);
@@ -745,7 +757,7 @@ public final class Extractor {
             if (period == null) {
                 return false; // a number with no period is not a series value
             }
-            if (toll && (period.period().days() <= 1 || SINGLE_INCIDENT.matcher(c.text).find())) {
+            if (toll && (period.period().days() <= 1 || singleIncident(c.text))) {
                 return false; // the toll of one incident is not a count of events
             }
             if (inherit != null && period.period().equals(inherit.period())) {
