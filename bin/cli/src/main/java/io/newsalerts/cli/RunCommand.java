@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
             }
             return rejected == 0 ? 0 : 2;
         } finally {
-            for (String t : List.of(tables.articles(), tables.counters(), tables.alerts())) {
+            for (String t : List.of(tables.articles(), tables.counters(), tables.alerts(), tables.silences())) {
                 ddb.deleteTable(b -> b.tableName(t));
             }
         }

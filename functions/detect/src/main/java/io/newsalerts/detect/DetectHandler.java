@@ -12,7 +12,8 @@ import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
 import io.newsalerts.pipeline.Detection;
 import io.newsalerts.rules.RuleSet;
-import io.newsalerts.rules.RuleSettings;
+import io.newsalerts.aws.SilenceRepository;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -21,7 +22,10 @@ import java.io.OutputStream;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Detect function: the counters table's stream in, the rules run on each changed series, alerts recorded once. */
+/**
+ * Detect function: the counters table's stream in, the rules run on each changed series, each key's alert moved
+ * through its lifecycle once. Env: COUNTERS_TABLE, ALERTS_TABLE, SILENCES_TABLE, RULES_SSM_PARAMETER (optional).
+ */
 public final class DetectHandler implements RequestStreamHandler {
     private final Detection detection;
 
@@ -35,10 +39,21 @@ public final class DetectHandler implements RequestStreamHandler {
     }
 
     private static Detection defaultDetection() {
-        DynamoDbClient ddb = Clients.fromEnvironment().dynamoDb();
+        Clients clients = Clients.fromEnvironment();
+        DynamoDbClient ddb = clients.dynamoDb();
         Tables tables = Tables.fromEnvironment();
-        return new Detection(new CounterRepository(ddb, tables.counters()),
-                RuleSet.standard(RuleSettings.fromEnvironment()), new AlertRepository(ddb, tables.alerts()));
+        RuleSet rules;
+        String parameter = System.getenv(RulesSource.PARAMETER_ENV);
+        if (parameter == null || parameter.isBlank()) {
+            rules = RuleSet.defaults();
+        } else {
+            try (SsmClient ssm = clients.configure(SsmClient.builder()).build()) {
+                rules = RulesSource.load(parameter, ssm);
+            }
+        }
+        Log.info("rules loaded", "rules", rules.rules().size(), "from", parameter == null ? "bundled" : parameter);
+        return new Detection(new CounterRepository(ddb, tables.counters()), rules,
+                new AlertRepository(ddb, tables.alerts()), new SilenceRepository(ddb, tables.silences()));
     }
 
     @Override
@@ -52,8 +67,8 @@ public final class DetectHandler implements RequestStreamHandler {
             }
             var alerts = detection.detect(SeriesKey.decode(key.s()));
             for (var a : alerts) {
-                Log.info("alert recorded", "alertId", a.id(), "rule", a.rule(), "series", a.series().encode(),
-                        "ratio", a.ratio());
+                Log.info("alert " + a.state().wire(), "alertId", a.id(), "rule", a.rule(), "series", a.series().encode(),
+                        "ratio", a.ratio(), "state", a.state().wire());
             }
         }, (record, e) -> Log.error("detect failed", e, "sequenceNumber", record.sequenceNumber()));
         Json.MAPPER.writeValue(output, response);

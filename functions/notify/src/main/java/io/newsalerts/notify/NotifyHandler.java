@@ -20,7 +20,8 @@ import java.io.OutputStream;
 /**
  * Notify function, two triggers:
  * <ul>
- * <li>the alerts table's stream: each INSERT of a pending alert is published; records that fail are returned as
+ * <li>the alerts table's stream: each new pending alert, and each lifecycle transition that made one pending again
+ * (escalated, resolved), is published; records that fail are returned as
  * {@code batchItemFailures} (ReportBatchItemFailures), so Lambda retries them while the alert stays pending;</li>
  * <li>an EventBridge schedule: a sweep publishes every alert still pending (those whose stream records ran out of
  * retries, or were published while SNS was down), and fails the invocation if any could not be published, so the
@@ -78,8 +79,8 @@ public final class NotifyHandler implements RequestStreamHandler {
 
     private ObjectNode onStream(JsonNode event) {
         return StreamBatch.process(event, record -> {
-            if (!record.isInsert() || !AlertRepository.isPendingItem(record.newImage())) {
-                return; // "marked sent" modifications and removals come through the same stream
+            if (!AlertRepository.isDeliverableImage(record.newImage())) {
+                return; // claims, "marked sent" modifications and removals come through the same stream
             }
             Alert alert;
             try {
