@@ -72,11 +72,29 @@ public final class AlertRepository {
         AttributeValue lifecycle = i.get(LIFECYCLE);
         AttributeValue version = i.get(VERSION);
         AttributeValue notified = i.get(NOTIFIED);
-        return Optional.of(new Lifecycle.Standing(
-                lifecycle == null ? a.state() : AlertState.fromWire(lifecycle.s()),
-                a.ratio(), a.severity(),
-                notified == null ? true : notified.bool(),
+        Alert recorded = lifecycle == null ? a : a.withState(AlertState.fromWire(lifecycle.s()));
+        return Optional.of(new Lifecycle.Standing(recorded, notified == null || notified.bool(),
                 version == null ? 0 : Long.parseLong(version.n())));
+    }
+
+    /**
+     * Replaces the recorded figures of an alert without a transition (more sources now carry the same figure): no
+     * new version, nothing pending. False when a transition got there first.
+     */
+    public boolean refresh(Alert alert, Lifecycle.Standing standing) {
+        try {
+            ddb.updateItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(alert.id())))
+                    .updateExpression("SET #payload = :payload")
+                    .conditionExpression(standing.version() == 0 ? "attribute_not_exists(#version)" : "#version = :version")
+                    .expressionAttributeNames(Map.of("#payload", "payload", "#version", VERSION))
+                    .expressionAttributeValues(standing.version() == 0
+                            ? Map.of(":payload", AttributeValue.fromS(AlertJson.toString(alert.withState(standing.state()))))
+                            : Map.of(":payload", AttributeValue.fromS(AlertJson.toString(alert.withState(standing.state()))),
+                                    ":version", AttributeValue.fromN(Long.toString(standing.version())))));
+            return true;
+        } catch (ConditionalCheckFailedException raced) {
+            return false;
+        }
     }
 
     /**

@@ -17,10 +17,22 @@ public final class Lifecycle {
     /**
      * What the alerts table holds for one key.
      *
+     * @param recorded the alert as last recorded (its figures, evidence and state)
      * @param notified whether any earlier transition was delivered (a resolution is only news to those who got it)
      * @param version  incremented by every transition; the condition of the next write
      */
-    public record Standing(AlertState state, double ratio, Severity severity, boolean notified, long version) {
+    public record Standing(Alert recorded, boolean notified, long version) {
+        public AlertState state() {
+            return recorded.state();
+        }
+
+        public double ratio() {
+            return recorded.ratio();
+        }
+
+        public Severity severity() {
+            return recorded.severity();
+        }
     }
 
     /**
@@ -71,6 +83,19 @@ public final class Lifecycle {
             return Optional.of(silenced ? quiet(a, AlertState.SILENCED) : loud(a, AlertState.ESCALATED));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The same figure as recorded, now carried by more distinct sources: not news (nothing is sent), but the recorded
+     * alert should show the corroboration and its evidence.
+     */
+    public static boolean corroborated(Optional<Standing> previous, Finding finding) {
+        if (previous.isEmpty() || !previous.get().state().isActive() || !finding.fires()) {
+            return false;
+        }
+        var was = previous.get().recorded().current();
+        var now = finding.alert().current();
+        return was.period().equals(now.period()) && was.count() == now.count() && now.sources() > was.sources();
     }
 
     /** The ratio reached a higher whole step than when last recorded (x2.4 to x3.1), or the severity rose. */

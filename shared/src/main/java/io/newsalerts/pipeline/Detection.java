@@ -55,7 +55,10 @@ public final class Detection {
                 Optional<Lifecycle.Standing> standing = alerts.standing(finding.alert().id());
                 Optional<Lifecycle.Transition> next = Lifecycle.next(standing, finding, false);
                 if (next.isEmpty()) {
-                    break;
+                    if (!Lifecycle.corroborated(standing, finding) || alerts.refresh(finding.alert(), standing.get())) {
+                        break;
+                    }
+                    continue; // a transition got there first: judge again
                 }
                 if (muted == null) {
                     muted = silences.active();
@@ -67,7 +70,7 @@ public final class Detection {
                     recorded.add(next.get().alert());
                     break;
                 }
-                if (attempt >= MAX_ATTEMPTS) {
+                if (attempt >= MAX_ATTEMPTS) { // (also reached by refreshes that keep losing)
                     throw new IllegalStateException("alert " + finding.alert().id() + " kept changing under us; giving up "
                             + "after " + MAX_ATTEMPTS + " attempts (the stream record will be retried)");
                 }

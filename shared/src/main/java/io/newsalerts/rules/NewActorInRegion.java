@@ -9,28 +9,28 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code new-actor-in-region}: the first fact ever for a named actor in a region — the earliest period of its series
- * (for incident tallies, the month of its first incidents) — counts at least {@code minCount}. The key is that first
+ * {@code new-actor-in-region}: the first incidents ever counted for a named actor in a region — the month of its first
+ * incidents — number at least {@code minCount}. The key is that first
  * period, which later facts do not move, so the alert fires once; it never resolves (a first appearance stays one).
  *
  * <p>"Ever" is as far as the counters table knows, per event type: the table is partitioned by series (actor, regions,
- * event type), so an actor already seen kidnapping in a region is new again when first seen attacking there. A reported
- * statistic must also be recent when published (an article recounting 2016 is history).
+ * event type), so an actor already seen kidnapping in a region is new again when first seen attacking there.
+ *
+ * <p>Incident tallies only: a reported statistic ("121 attacks in 2023") describes activity that was already going on,
+ * so the first statistic we read about an actor is no sign that the actor is new there.
  */
 public final class NewActorInRegion implements Rule {
     public static final String KIND = "new-actor-in-region";
 
     private final RuleBasics basics;
     private final long minCount;
-    private final int recencyDays;
 
-    public NewActorInRegion(RuleBasics basics, long minCount, int recencyDays) {
+    public NewActorInRegion(RuleBasics basics, long minCount) {
         if (minCount < 1) {
             throw new IllegalArgumentException("minCount must be at least 1, got " + minCount);
         }
         this.basics = basics;
         this.minCount = minCount;
-        this.recencyDays = recencyDays;
     }
 
     @Override
@@ -55,15 +55,19 @@ public final class NewActorInRegion implements Rule {
 
     @Override
     public List<Finding> judge(SeriesKey series, History history) {
-        if (series.actor() == null || (series.regions().isEmpty() && series.area() == null) || history.periods().isEmpty()) {
+        if (series.source() != SeriesKey.Source.INCIDENTS || series.actor() == null
+                || (series.regions().isEmpty() && series.area() == null) || history.periods().isEmpty()) {
             return List.of();
         }
-        // Earliest start, and among periods starting that day the shortest (the month, not its quarter or year).
-        Observation first = history.periods().stream()
-                .min(Comparator.comparing((Observation o) -> o.period().start())
-                        .thenComparingLong(o -> o.period().days()))
-                .orElseThrow();
-        if (!YearOverYear.recent(first, recencyDays) || !basics.corroborated(first)) {
+        // The earliest month counter (its year and quarter counters start earlier, on January 1, and say less).
+        var firstMonth = history.periods().stream()
+                .filter(o -> "month".equals(YearOverYear.granularity(o.period())))
+                .min(Comparator.comparing((Observation o) -> o.period().start()));
+        if (firstMonth.isEmpty()) {
+            return List.of();
+        }
+        Observation first = firstMonth.get();
+        if (!basics.corroborated(first)) {
             return List.of();
         }
         Period before = new Period(first.period().start().minusYears(1), first.period().start().minusDays(1));

@@ -33,7 +33,7 @@ public final class RuleBook {
             YoyProjectedDoubling.ID, Set.of("factor", "minBaseline", "recencyDays", "minDaysCovered"),
             Threshold.KIND, Set.of("count", "window", "days", "recencyDays"),
             Spike.KIND, Set.of("months", "pValue", "minCount", "minHistory"),
-            NewActorInRegion.KIND, Set.of("minCount", "recencyDays"));
+            NewActorInRegion.KIND, Set.of("minCount"));
 
     private RuleBook() {
     }
@@ -124,8 +124,7 @@ public final class RuleBook {
             case Threshold.KIND -> threshold(basics, p);
             case Spike.KIND -> new Spike(basics, (int) p.integer("months", 6), p.decimal("pValue", 0.001),
                     p.integer("minCount", 10), (int) p.integer("minHistory", 3));
-            case NewActorInRegion.KIND -> new NewActorInRegion(basics, p.integer("minCount", 3),
-                    (int) p.integer("recencyDays", d.recencyDays()));
+            case NewActorInRegion.KIND -> new NewActorInRegion(basics, p.integer("minCount", 3));
             default -> throw new IllegalStateException("kind without a constructor: " + kind);
         };
         return rule;
