@@ -49,6 +49,7 @@ public final class NotifyHandler implements RequestStreamHandler {
     }
 
     private final Delivery delivery;
+    private final AlertRepository alerts;
     private final int sweepLimit;
 
     /** Called by Lambda: clients built once per container, at init. Env: TOPIC_ARN, ALERTS_TABLE, SWEEP_LIMIT. */
@@ -64,6 +65,7 @@ public final class NotifyHandler implements RequestStreamHandler {
 
     public NotifyHandler(AlertRepository alerts, AlertPublisher publisher, int sweepLimit) {
         this.delivery = new Delivery(alerts, publisher);
+        this.alerts = alerts;
         this.sweepLimit = sweepLimit;
     }
 
@@ -89,6 +91,11 @@ public final class NotifyHandler implements RequestStreamHandler {
                 // Retrying cannot fix a malformed item, and a retried record holds up its whole shard: log, move on.
                 Log.error("alert item unreadable, not retried", unreadable, "sequenceNumber", record.sequenceNumber(),
                         "alertId", record.keys().containsKey("id") ? record.keys().get("id").s() : null);
+                return;
+            }
+            if (!alerts.isLatestState(record.newImage())) {
+                // A later lifecycle transition replaced this state; that transition's own record delivers it.
+                Log.info("alert state superseded, skipped", "alertId", alert.id());
                 return;
             }
             delivery.deliver(alert);
