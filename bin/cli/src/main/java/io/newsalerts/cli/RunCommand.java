@@ -62,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
             description = "rules file (JSON) to run instead of the bundled one, e.g. a deployer's override")
     Path rulesFile;
 
+    @Option(names = "--failure-queue", paramLabel = "URL",
+            description = "SQS queue (on the same endpoint) that receives what still fails after Lambda's retries, "
+                    + "as template.yaml's FailureQueue would; default: stderr")
+    String failureQueue;
+
     @Option(names = "--region", defaultValue = "${env:AWS_REGION:-us-east-1}", description = "region for the local tables (default: ${DEFAULT-VALUE})")
     String region;
 
@@ -93,6 +98,9 @@ final class RunCommand implements Callable<Integer> {
             }
             LocalPipeline pipeline = new LocalPipeline(clients, tables, notifier(ddb, tables), RunCommand::print,
                     Clock.systemUTC(), rules);
+            if (failureQueue != null) {
+                pipeline.onFailureTo(clients.configure(software.amazon.awssdk.services.sqs.SqsClient.builder()).build(), failureQueue);
+            }
             pipeline.skipExisting();
             int rejected = 0;
             for (Path file : files) {
