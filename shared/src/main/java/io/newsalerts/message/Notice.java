@@ -28,12 +28,9 @@ public record Notice(Alert alert, String lifecycle) {
         }
     }
 
-    /**
-     * The notice for an alert as the alerts table holds it. Alerts carry no lifecycle state yet, so every alert is
-     * {@code firing}; this is the one place to read the alert's own state once it has one.
-     */
+    /** The notice for an alert as the alerts table holds it, in the alert's own lifecycle state. */
     public static Notice of(Alert alert) {
-        return new Notice(alert, FIRING);
+        return new Notice(alert, alert.state().wire());
     }
 
     public boolean isSilenced() {

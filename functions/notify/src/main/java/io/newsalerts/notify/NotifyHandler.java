@@ -32,9 +32,9 @@ import java.util.Set;
 /**
  * Notify function, three triggers:
  * <ul>
- * <li>the alerts table's stream: each new pending alert, and each lifecycle transition that made one pending again
- * (escalated, resolved), is published; the deliverable alerts of a batch are grouped by actor ({@link Grouping}) and
- * each group is published as one message; the records of a group that fails are returned as
+ * <li>the alerts table's stream: the pending alerts in a batch — new ones, and lifecycle transitions (escalated,
+ * resolved) that made one pending again — are grouped by actor ({@link Grouping}) and each group is published as one
+ * message; the records of a group that fails are returned as
  * {@code batchItemFailures} (ReportBatchItemFailures), so Lambda retries them while the alerts stay pending;</li>
  * <li>an EventBridge schedule: a sweep publishes every alert still pending (those whose stream records ran out of
  * retries, or were published while SNS was down), grouped the same way, and fails the invocation if any could not
@@ -67,6 +67,7 @@ public final class NotifyHandler implements RequestStreamHandler {
     }
 
     private final Delivery delivery;
+    private final AlertRepository alerts;
     private final Digest digest;
     private final int sweepLimit;
     private final Clock clock;
@@ -91,6 +92,7 @@ public final class NotifyHandler implements RequestStreamHandler {
     public NotifyHandler(AlertRepository alerts, AlertPublisher publisher, SubscriptionGateway subscriptions,
                          int sweepLimit, Clock clock) {
         this.delivery = new Delivery(alerts, publisher);
+        this.alerts = alerts;
         this.digest = subscriptions == null ? null : new Digest(alerts, subscriptions, publisher);
         this.sweepLimit = sweepLimit;
         this.clock = clock;
@@ -127,6 +129,11 @@ public final class NotifyHandler implements RequestStreamHandler {
                 // Retrying cannot fix a malformed item, and a retried record holds up its whole shard: log, move on.
                 Log.error("alert item unreadable, not retried", unreadable, "sequenceNumber", record.sequenceNumber(),
                         "alertId", record.keys().containsKey("id") ? record.keys().get("id").s() : null);
+                continue;
+            }
+            if (!alerts.isLatestState(record.newImage())) {
+                // A later lifecycle transition replaced this state; that transition's own record delivers it.
+                Log.info("alert state superseded, skipped", "alertId", notice.alert().id());
                 continue;
             }
             notices.putIfAbsent(notice.alert().id(), notice);
