@@ -103,6 +103,30 @@ class AlertMessageTest {
     }
 
     @Test
+    void emailBodyShowsTheTrendAsATableWithBars() {
+        assertThat(seed.emailBody()).contains("Trend (attacks)\n"
+                + "  2023              121 |############\n"
+                + "  H1 2024           153 |###############\n"
+                + "  2024 (projected) ~307 |##############################\n");
+        assertThat(AlertMessage.of(SampleAlerts.droneAttacksIraq(Severity.MEDIUM)).emailBody()).contains("Trend (drone attacks)\n"
+                + "  Q1 2023 18 |##############\n"
+                + "  Q1 2024 40 |##############################\n");
+    }
+
+    @Test
+    void theLifecycleStateLeadsEveryText() {
+        Alert alert = SampleAlerts.islamicStateIraqSyria();
+        AlertMessage resolved = AlertMessage.of(new Notice(alert, Notice.RESOLVED));
+        AlertMessage escalated = AlertMessage.of(new Notice(alert, Notice.ESCALATED));
+        assertThat(resolved.sms()).startsWith("Resolved: Islamic State attacks IQ+SY on pace to double: 153").hasSizeLessThanOrEqualTo(160);
+        assertThat(escalated.sms()).startsWith("Escalated: ").contains("153 in H1 2024").hasSizeLessThanOrEqualTo(160);
+        assertThat(resolved.emailSubject()).startsWith("Resolved: Islamic State attacks").hasSizeLessThan(100);
+        assertThat(resolved.emailBody()).startsWith("RESOLVED: newer figures no longer meet this alert's rule");
+        assertThat(escalated.emailBody()).startsWith("ESCALATED: this alert has got materially worse");
+        assertThat(AlertMessage.of(Notice.of(alert)).sms()).isEqualTo(seed.sms());
+    }
+
+    @Test
     void emailBodyForTheSamePeriodRuleExplainsTheComparison() {
         String body = AlertMessage.of(SampleAlerts.droneAttacksIraq(Severity.MEDIUM)).emailBody();
         assertThat(body).startsWith("Islamic Resistance in Iraq drone attacks in Iraq doubled in Q1 2024 compared with a year earlier.")
