@@ -12,6 +12,7 @@ import io.newsalerts.aws.SubscriptionGateway;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
+import io.newsalerts.log.Metrics;
 import io.newsalerts.message.Grouping;
 import io.newsalerts.message.Notice;
 
@@ -97,15 +98,20 @@ public final class NotifyHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.MAPPER.readTree(input);
-        ObjectNode response = switch (Trigger.of(event)) {
-            case STREAM -> onStream(event);
-            case SCHEDULE -> onSchedule();
-            case DIGEST -> onDigest(event);
-        };
-        Json.MAPPER.writeValue(output, response);
+        Metrics metrics = Metrics.of("notify").add(Metrics.Name.NotificationsSent, 0);
+        try {
+            ObjectNode response = switch (Trigger.of(event)) {
+                case STREAM -> onStream(event, metrics);
+                case SCHEDULE -> onSchedule(metrics);
+                case DIGEST -> onDigest(event, metrics);
+            };
+            Json.MAPPER.writeValue(output, response);
+        } finally {
+            metrics.flush();
+        }
     }
 
-    private ObjectNode onStream(JsonNode event) {
+    private ObjectNode onStream(JsonNode event, Metrics metrics) {
         // Pending alerts of the batch, each with the records that carry it (a retried batch may repeat one).
         Map<String, Notice> notices = new LinkedHashMap<>();
         Map<String, List<String>> recordsOf = new LinkedHashMap<>();
@@ -128,8 +134,9 @@ public final class NotifyHandler implements RequestStreamHandler {
         Set<String> failed = new LinkedHashSet<>();
         for (List<Notice> group : Grouping.groups(List.copyOf(notices.values()))) {
             try {
-                delivery.deliver(group);
+                metrics.add(Metrics.Name.NotificationsSent, delivery.deliver(group).published().size());
             } catch (RuntimeException e) {
+                metrics.add(Metrics.Name.Failures, group.size());
                 List<String> ids = group.stream().map(n -> n.alert().id()).toList();
                 Log.error("alerts not published, records will be retried", e, "alertIds", String.join(",", ids));
                 ids.forEach(id -> failed.addAll(recordsOf.get(id)));
@@ -138,13 +145,14 @@ public final class NotifyHandler implements RequestStreamHandler {
         return StreamBatch.failures(failed);
     }
 
-    private ObjectNode onDigest(JsonNode event) {
+    private ObjectNode onDigest(JsonNode event, Metrics metrics) {
         if (digest == null) {
             throw new IllegalStateException("this notify handler was built without subscriptions: no digests");
         }
         JsonNode day = event.path("digest").path("day");
         LocalDate d = day.isTextual() ? LocalDate.parse(day.asText()) : LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
         Digest.Run run = digest.send(d);
+        metrics.add(Metrics.Name.Failures, run.failed());
         if (run.failed() > 0) {
             throw new IllegalStateException(run.failed() + " digest(s) for " + d + " could not be published");
         }
@@ -156,8 +164,9 @@ public final class NotifyHandler implements RequestStreamHandler {
         return out;
     }
 
-    private ObjectNode onSchedule() {
+    private ObjectNode onSchedule(Metrics metrics) {
         Delivery.Sweep s = delivery.sweep(sweepLimit);
+        metrics.add(Metrics.Name.NotificationsSent, s.published()).add(Metrics.Name.Failures, s.failed());
         if (s.failed() > 0) {
             throw new IllegalStateException(s.failed() + " pending alert(s) could not be published; they stay pending "
                     + "for the next sweep");

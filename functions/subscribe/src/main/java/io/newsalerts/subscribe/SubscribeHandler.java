@@ -11,6 +11,7 @@ import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.SubscriptionGateway;
 import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
+import io.newsalerts.log.Metrics;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
@@ -59,7 +60,10 @@ public final class SubscribeHandler implements RequestStreamHandler {
         if (event == null || !HttpRequest.isHttpApiEvent(event)) {
             throw new IllegalArgumentException("not an API Gateway HTTP API (payload 2.0) event");
         }
-        Json.MAPPER.writeValue(output, handle(HttpRequest.fromEvent(event)).toEvent());
+        HttpResponse response = handle(HttpRequest.fromEvent(event));
+        // 4xx are the caller's mistakes; a 5xx is ours (or SNS's) and counts as a failure.
+        Metrics.of("subscribe").add(Metrics.Name.Failures, response.status() >= 500 ? 1 : 0).flush();
+        Json.MAPPER.writeValue(output, response.toEvent());
     }
 
     HttpResponse handle(HttpRequest request) {
