@@ -32,7 +32,8 @@ import java.util.Set;
 /**
  * Notify function, three triggers:
  * <ul>
- * <li>the alerts table's stream: the INSERTs of pending alerts in a batch are grouped by actor ({@link Grouping}) and
+ * <li>the alerts table's stream: each new pending alert, and each lifecycle transition that made one pending again
+ * (escalated, resolved), is published; the deliverable alerts of a batch are grouped by actor ({@link Grouping}) and
  * each group is published as one message; the records of a group that fails are returned as
  * {@code batchItemFailures} (ReportBatchItemFailures), so Lambda retries them while the alerts stay pending;</li>
  * <li>an EventBridge schedule: a sweep publishes every alert still pending (those whose stream records ran out of
@@ -116,8 +117,8 @@ public final class NotifyHandler implements RequestStreamHandler {
         Map<String, Notice> notices = new LinkedHashMap<>();
         Map<String, List<String>> recordsOf = new LinkedHashMap<>();
         for (StreamBatch.Record record : StreamBatch.records(event)) {
-            if (!record.isInsert() || !AlertRepository.isPendingItem(record.newImage())) {
-                continue; // "marked sent" modifications and removals come through the same stream
+            if (!AlertRepository.isDeliverableImage(record.newImage())) {
+                continue; // claims, "marked sent" modifications and removals come through the same stream
             }
             Notice notice;
             try {

@@ -107,12 +107,13 @@ class NotifyHandlerIT {
     }
 
     @Test
-    void onlyInsertsOfPendingAlertsArePublished() throws Exception {
+    void claimsSentAlertsAndUnreadableItemsAreNotPublished() throws Exception {
         assertThat(alerts.record(seed)).isTrue();
         ObjectNode event = Events.json("notify-stream.json");
         ArrayNode records = (ArrayNode) event.get("Records");
         ObjectNode modify = records.get(0).deepCopy();
-        modify.put("eventName", "MODIFY");
+        modify.put("eventName", "MODIFY"); // a delivery's claim: still pending, with claimedUntil
+        ((ObjectNode) modify.path("dynamodb").path("NewImage")).putObject("claimedUntil").put("N", "1893456000000");
         ((ObjectNode) modify.path("dynamodb")).put("SequenceNumber", "4421584500000000017450439092");
         ObjectNode sentInsert = records.get(0).deepCopy();
         ((ObjectNode) sentInsert.path("dynamodb").path("NewImage")).remove("pending");
