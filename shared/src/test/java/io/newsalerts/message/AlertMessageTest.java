@@ -1,5 +1,6 @@
 package io.newsalerts.message;
 
+import io.newsalerts.domain.AlertState;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.domain.Observation;
 import io.newsalerts.domain.Period;
@@ -116,14 +117,14 @@ class AlertMessageTest {
     @Test
     void theLifecycleStateLeadsEveryText() {
         Alert alert = SampleAlerts.islamicStateIraqSyria();
-        AlertMessage resolved = AlertMessage.of(new Notice(alert, Notice.RESOLVED));
-        AlertMessage escalated = AlertMessage.of(new Notice(alert, Notice.ESCALATED));
+        AlertMessage resolved = AlertMessage.of(alert.withState(AlertState.RESOLVED));
+        AlertMessage escalated = AlertMessage.of(alert.withState(AlertState.ESCALATED));
         assertThat(resolved.sms()).startsWith("Resolved: Islamic State attacks IQ+SY on pace to double: 153").hasSizeLessThanOrEqualTo(160);
         assertThat(escalated.sms()).startsWith("Escalated: ").contains("153 in H1 2024").hasSizeLessThanOrEqualTo(160);
         assertThat(resolved.emailSubject()).startsWith("Resolved: Islamic State attacks").hasSizeLessThan(100);
         assertThat(resolved.emailBody()).startsWith("RESOLVED: newer figures no longer meet this alert's rule");
         assertThat(escalated.emailBody()).startsWith("ESCALATED: this alert has got materially worse");
-        assertThat(AlertMessage.of(Notice.of(alert)).sms()).isEqualTo(seed.sms());
+        assertThat(AlertMessage.of(alert).sms()).isEqualTo(seed.sms());
     }
 
     @Test

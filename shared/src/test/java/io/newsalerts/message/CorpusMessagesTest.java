@@ -1,5 +1,6 @@
 package io.newsalerts.message;
 
+import io.newsalerts.domain.AlertState;
 import io.newsalerts.counting.Ledger;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.domain.Article;
@@ -39,8 +40,8 @@ class CorpusMessagesTest {
         assertThat(alerts).as("the corpus must yield alerts, or this test checks nothing").hasSizeGreaterThanOrEqualTo(4);
         int checked = 0;
         for (Alert a : alerts) {
-            for (String lifecycle : Notice.LIFECYCLE) {
-                Notice n = new Notice(a, lifecycle);
+            for (AlertState state : AlertState.values()) {
+                Alert n = a.withState(state);
                 assertFits(AlertMessage.of(n).sms(), a);
                 assertFits(new GroupMessage(List.of(n, n, n)).sms(), a);
                 assertThat(AlertMessage.of(n).emailSubject().length()).isLessThan(100);
@@ -48,7 +49,7 @@ class CorpusMessagesTest {
             }
             assertFits(new DigestMessage(LocalDate.of(2024, 7, 17), List.of(a, a)).sms(), a);
         }
-        assertThat(checked).isEqualTo(alerts.size() * Notice.LIFECYCLE.size());
+        assertThat(checked).isEqualTo(alerts.size() * AlertState.values().length);
     }
 
     private static void assertFits(String sms, Alert a) {

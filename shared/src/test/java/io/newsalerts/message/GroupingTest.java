@@ -1,5 +1,6 @@
 package io.newsalerts.message;
 
+import io.newsalerts.domain.AlertState;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.domain.Severity;
 import io.newsalerts.testing.SampleAlerts;
@@ -14,19 +15,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GroupingTest {
 
-    private static Notice notice(String actor, String country, String eventType, Severity severity, String lifecycle) {
-        return new Notice(SampleAlerts.of(actor, List.of(country), eventType, severity), lifecycle);
+    private static Alert notice(String actor, String country, String eventType, Severity severity, AlertState state) {
+        return SampleAlerts.of(actor, List.of(country), eventType, severity).withState(state);
     }
 
     @Test
     void noticesOfOneActorEventTypeSeverityAndStateGoTogetherWhateverTheirPlaces() {
-        Notice iq = notice("Hezbollah", "IQ", "drone attack", Severity.MEDIUM, Notice.FIRING);
-        Notice sy = notice("Hezbollah", "SY", "drone attack", Severity.MEDIUM, Notice.FIRING);
-        Notice otherActor = notice("Houthis", "YE", "drone attack", Severity.MEDIUM, Notice.FIRING);
-        Notice otherEvent = notice("Hezbollah", "LB", "rocket attack", Severity.MEDIUM, Notice.FIRING);
-        Notice otherSeverity = notice("Hezbollah", "LB", "drone attack", Severity.HIGH, Notice.FIRING);
-        Notice otherState = notice("Hezbollah", "LB", "drone attack", Severity.MEDIUM, Notice.ESCALATED);
-        Notice lb = notice("Hezbollah", "LB", "drone attack", Severity.MEDIUM, Notice.FIRING);
+        Alert iq = notice("Hezbollah", "IQ", "drone attack", Severity.MEDIUM, AlertState.FIRING);
+        Alert sy = notice("Hezbollah", "SY", "drone attack", Severity.MEDIUM, AlertState.FIRING);
+        Alert otherActor = notice("Houthis", "YE", "drone attack", Severity.MEDIUM, AlertState.FIRING);
+        Alert otherEvent = notice("Hezbollah", "LB", "rocket attack", Severity.MEDIUM, AlertState.FIRING);
+        Alert otherSeverity = notice("Hezbollah", "LB", "drone attack", Severity.HIGH, AlertState.FIRING);
+        Alert otherState = notice("Hezbollah", "LB", "drone attack", Severity.MEDIUM, AlertState.ESCALATED);
+        Alert lb = notice("Hezbollah", "LB", "drone attack", Severity.MEDIUM, AlertState.FIRING);
 
         assertThat(Grouping.groups(List.of(iq, otherActor, sy, otherEvent, otherSeverity, otherState, lb))).containsExactly(
                 List.of(iq, sy, lb), List.of(otherActor), List.of(otherEvent), List.of(otherSeverity), List.of(otherState));
@@ -34,21 +35,21 @@ class GroupingTest {
 
     @Test
     void alertsAboutNobodyAreNeverGroupedAndGroupsAreCappedAtTen() {
-        Notice ships = Notice.of(SampleAlerts.shipAttacksRedSea());
-        List<Notice> many = new ArrayList<>();
+        Alert ships = SampleAlerts.shipAttacksRedSea();
+        List<Alert> many = new ArrayList<>();
         for (String c : List.of("IQ", "SY", "LB", "IL", "JO", "EG", "TR", "IR", "KW", "SA", "YE", "OM")) {
-            many.add(notice("Hezbollah", c, "attack", Severity.LOW, Notice.FIRING));
+            many.add(notice("Hezbollah", c, "attack", Severity.LOW, AlertState.FIRING));
         }
-        List<Notice> all = new ArrayList<>(many);
+        List<Alert> all = new ArrayList<>(many);
         all.add(0, ships);
         all.add(ships);
-        List<List<Notice>> groups = Grouping.groups(all);
+        List<List<Alert>> groups = Grouping.groups(all);
         assertThat(groups).containsExactly(List.of(ships), many.subList(0, 10), many.subList(10, 12), List.of(ships));
     }
 
     @Test
     void aGroupOfOneReadsExactlyLikeItsAlert() {
-        Notice n = Notice.of(SampleAlerts.islamicStateIraqSyria());
+        Alert n = SampleAlerts.islamicStateIraqSyria();
         GroupMessage g = new GroupMessage(List.of(n));
         assertThat(g.sms()).isEqualTo(AlertMessage.of(n).sms());
         assertThat(g.emailSubject()).isEqualTo(AlertMessage.of(n).emailSubject());
@@ -57,15 +58,15 @@ class GroupingTest {
 
     @Test
     void aGroupSaysHowManyMoreAndListsEveryAlertOnceWithOneFooter() {
-        Notice a = new Notice(SampleAlerts.islamicStateIraqSyria(), Notice.ESCALATED);
-        Notice b = notice("Islamic State", "SY", "attack", Severity.HIGH, Notice.ESCALATED);
+        Alert a = SampleAlerts.islamicStateIraqSyria().withState(AlertState.ESCALATED);
+        Alert b = notice("Islamic State", "SY", "attack", Severity.HIGH, AlertState.ESCALATED);
         GroupMessage g = new GroupMessage(List.of(a, b));
 
         assertThat(g.sms()).startsWith("Escalated: Islamic State attacks IQ+SY").endsWith(" (+1 more)");
         assertThat(Gsm7.septets(g.sms())).isLessThanOrEqualTo(160);
         assertThat(g.emailSubject()).startsWith("Escalated: ").endsWith("(+1 more)").hasSizeLessThan(100);
         assertThat(g.emailBody()).startsWith("2 alerts raised together about Islamic State.")
-                .contains("=== 1 of 2: ", "=== 2 of 2: ", "Alert id: " + a.alert().id(), "Alert id: " + b.alert().id());
+                .contains("=== 1 of 2: ", "=== 2 of 2: ", "Alert id: " + a.id(), "Alert id: " + b.id());
         assertThat(g.emailBody().split("To unsubscribe", -1)).hasSize(2);
         assertThatThrownBy(() -> new GroupMessage(List.of())).isInstanceOf(IllegalArgumentException.class);
     }

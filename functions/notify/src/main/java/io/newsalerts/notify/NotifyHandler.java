@@ -14,7 +14,6 @@ import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
 import io.newsalerts.log.Metrics;
 import io.newsalerts.message.Grouping;
-import io.newsalerts.message.Notice;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,31 +113,31 @@ public final class NotifyHandler implements RequestStreamHandler {
 
     private ObjectNode onStream(JsonNode event, Metrics metrics) {
         // Pending alerts of the batch, each with the records that carry it (a retried batch may repeat one).
-        Map<String, Notice> notices = new LinkedHashMap<>();
+        Map<String, Alert> pending = new LinkedHashMap<>();
         Map<String, List<String>> recordsOf = new LinkedHashMap<>();
         for (StreamBatch.Record record : StreamBatch.records(event)) {
             if (!AlertRepository.isDeliverableImage(record.newImage())) {
                 continue; // claims, "marked sent" modifications and removals come through the same stream
             }
-            Notice notice;
+            Alert alert;
             try {
-                notice = Notice.of(AlertRepository.fromItem(record.newImage()));
+                alert = AlertRepository.fromItem(record.newImage());
             } catch (RuntimeException unreadable) {
                 // Retrying cannot fix a malformed item, and a retried record holds up its whole shard: log, move on.
                 Log.error("alert item unreadable, not retried", unreadable, "sequenceNumber", record.sequenceNumber(),
                         "alertId", record.keys().containsKey("id") ? record.keys().get("id").s() : null);
                 continue;
             }
-            notices.putIfAbsent(notice.alert().id(), notice);
-            recordsOf.computeIfAbsent(notice.alert().id(), k -> new ArrayList<>()).add(record.sequenceNumber());
+            pending.putIfAbsent(alert.id(), alert);
+            recordsOf.computeIfAbsent(alert.id(), k -> new ArrayList<>()).add(record.sequenceNumber());
         }
         Set<String> failed = new LinkedHashSet<>();
-        for (List<Notice> group : Grouping.groups(List.copyOf(notices.values()))) {
+        for (List<Alert> group : Grouping.groups(List.copyOf(pending.values()))) {
             try {
                 metrics.add(Metrics.Name.NotificationsSent, delivery.deliver(group).published().size());
             } catch (RuntimeException e) {
                 metrics.add(Metrics.Name.Failures, group.size());
-                List<String> ids = group.stream().map(n -> n.alert().id()).toList();
+                List<String> ids = group.stream().map(n -> n.id()).toList();
                 Log.error("alerts not published, records will be retried", e, "alertIds", String.join(",", ids));
                 ids.forEach(id -> failed.addAll(recordsOf.get(id)));
             }
