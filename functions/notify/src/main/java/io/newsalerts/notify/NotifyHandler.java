@@ -10,6 +10,7 @@ import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.SubscriptionGateway;
 import io.newsalerts.aws.Tables;
+import io.newsalerts.domain.Alert;
 import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
 import io.newsalerts.log.Metrics;
