@@ -66,9 +66,9 @@ public final class AlertMessage {
         this.lifecycle = lifecycle == null ? Notice.FIRING : lifecycle;
     }
 
-    /** The message of a new (firing) alert. */
+    /** The message of an alert in its own lifecycle state. */
     public static AlertMessage of(Alert alert) {
-        return new AlertMessage(alert, Notice.FIRING);
+        return of(Notice.of(alert));
     }
 
     public static AlertMessage of(Notice notice) {
