@@ -59,7 +59,7 @@ public final class Lifecycle {
      * <li>resolved: firing again fires again (a new episode); otherwise nothing.</li>
      * </ul>
      * Under a silence, what would be sent is recorded as silenced instead; a resolution under a silence is recorded as
-     * resolved but not sent.
+     * resolved but not sent. A resolution carries the severity last recorded, so it reaches whoever got the alert.
      */
     public static Optional<Transition> next(Optional<Standing> previous, Finding finding, boolean silenced) {
         Alert a = finding.alert();
@@ -77,7 +77,11 @@ public final class Lifecycle {
             return Optional.empty();
         }
         if (!finding.fires()) {
-            return Optional.of(new Transition(a.withState(AlertState.RESOLVED), was.notified() && !silenced));
+            // The resolution keeps the severity it was last recorded with, so that the filter policies that let the
+            // alert through (say, "high only") let its resolution through too.
+            Alert resolved = new Alert(a.rule(), a.series(), a.current(), a.baseline(), a.projected(), a.ratio(),
+                    was.severity(), a.target(), AlertState.RESOLVED);
+            return Optional.of(new Transition(resolved, was.notified() && !silenced));
         }
         if (materiallyWorse(was, a)) {
             return Optional.of(silenced ? quiet(a, AlertState.SILENCED) : loud(a, AlertState.ESCALATED));

@@ -82,6 +82,8 @@ class LifecycleTest {
 
         assertThat(t.state()).isEqualTo(AlertState.RESOLVED);
         assertThat(t.deliver()).isTrue();
+        assertThat(t.alert().severity()).as("routed like the alert it resolves").isEqualTo(Severity.HIGH);
+        assertThat(t.alert().ratio()).isEqualTo(1.65);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.SilenceRepository;
 import io.newsalerts.lifecycle.Silence;
+import io.newsalerts.rules.InvalidRulesException;
 import io.newsalerts.rules.RuleBook;
 import io.newsalerts.rules.RuleSet;
 import io.newsalerts.aws.Tables;
@@ -90,7 +91,13 @@ final class RunCommand implements Callable<Integer> {
                         + TableSnapshot.load(ddb, tables.silences(), state.resolve("silences.jsonl"));
                 System.err.println("restored " + restored + " item(s) from " + state);
             }
-            RuleSet rules = rulesFile == null ? RuleSet.defaults() : RuleBook.parse(Files.readString(rulesFile), rulesFile.toString());
+            RuleSet rules;
+            try {
+                rules = rulesFile == null ? RuleSet.defaults() : RuleBook.parse(Files.readString(rulesFile), rulesFile.toString());
+            } catch (InvalidRulesException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
             SilenceRepository silenceTable = new SilenceRepository(ddb, tables.silences());
             for (String scope : silences) {
                 Silence s = silence(silenceTable, scope);

@@ -111,6 +111,7 @@ class AlertLifecycleIT {
         assertThat(transitions.get(2)).satisfies(resolved -> {
             assertThat(resolved.current().count()).as("the full year replaces the larger nine-month figure").isEqualTo(200);
             assertThat(resolved.ratio()).isEqualTo(1.65);
+            assertThat(resolved.severity()).as("routed like the escalation it resolves").isEqualTo(Severity.HIGH);
         });
         assertThat(projectedOnIsAttacks(everything.drainAlerts())).extracting(Alert::state)
                 .containsExactly(AlertState.FIRING, AlertState.ESCALATED, AlertState.RESOLVED);

@@ -11,7 +11,9 @@ import io.newsalerts.domain.AlertState;
 import io.newsalerts.domain.Evidence;
 import io.newsalerts.domain.Period;
 import io.newsalerts.domain.SeriesKey;
+import io.newsalerts.counting.Tally;
 import io.newsalerts.lifecycle.Lifecycle;
+import io.newsalerts.rules.RuleBook;
 import io.newsalerts.pipeline.Detection;
 import io.newsalerts.rules.RuleSet;
 import io.newsalerts.rules.RuleSettings;
@@ -147,5 +149,26 @@ class DetectHandlerIT {
 
         assertThat(alerts.history(null, null, null, 10)).singleElement().satisfies(r -> assertThat(r.changes())
                 .extracting(AlertRepository.Change::state).containsExactly("firing", "escalated"));
+    }
+
+    @Test
+    void aTrailingDaysThresholdCountsThePerDayIncidents() {
+        SeriesKey houthis = new SeriesKey(SeriesKey.Source.INCIDENTS, "Houthis", List.of("YE"), "attack", null);
+        CounterRepository counters = new CounterRepository(ddb, tables.counters());
+        counters.recordDay(new Tally.DayCount(houthis, LocalDate.parse("2024-06-01"), 9), "wire"); // outside the week
+        counters.recordDay(new Tally.DayCount(houthis, LocalDate.parse("2024-06-10"), 4), "wire");
+        counters.recordDay(new Tally.DayCount(houthis, LocalDate.parse("2024-06-14"), 6), "other");
+        Detection detection = new Detection(counters, RuleBook.parse("""
+                {"rules": [{"id": "ten-in-a-week", "kind": "threshold", "severity": "low",
+                  "parameters": {"count": 10, "window": "days", "days": 7}}]}""", "test"),
+                alerts, new SilenceRepository(ddb, tables.silences()));
+
+        assertThat(detection.detect(houthis)).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo("ten-in-a-week");
+            assertThat(a.state()).isEqualTo(AlertState.FIRING);
+            assertThat(a.current().count()).isEqualTo(10);
+            assertThat(a.current().period()).isEqualTo(Period.of("2024-06-08", "2024-06-14"));
+        });
+        assertThat(detection.detect(houthis)).as("evaluated again: nothing new").isEmpty();
     }
 }
