@@ -23,6 +23,7 @@ import io.newsalerts.rules.RuleSet;
 import io.newsalerts.rules.RuleSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.ByteArrayInputStream;
@@ -66,7 +67,9 @@ public final class LocalPipeline {
         String region = clients.region().id();
         CounterRepository counters = new CounterRepository(ddb, tables.counters());
         this.ingest = new IngestHandler(
-                new Ingestion(Extractor.defaults(), new ArticleRepository(ddb, tables.articles()), clock), null);
+                new Ingestion(Extractor.defaults(), new ArticleRepository(ddb, tables.articles()), clock),
+                // Path-style: an emulator at 127.0.0.1 has no bucket subdomains. Only S3 events use it.
+                clients.configure(S3Client.builder()).forcePathStyle(true).build());
         this.onAlert = onAlert;
         stages.add(new Stage("count", new StreamPump(ddb, streams, tables.articles(), region, BATCH_SIZE),
                 new CountHandler(new Counting(counters))));
