@@ -14,7 +14,11 @@ import io.newsalerts.testing.LocalAws;
 import io.newsalerts.testing.QueueSubscriber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -26,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -122,13 +127,26 @@ class ConcurrencyIT {
     @Test
     void sixteenWritersRacingOnOneDayCountItAtTheLargestFigureOnce(LocalAws.Endpoint aws) throws Exception {
         Rig rig = new Rig(aws, null);
-        CounterRepository counters = new CounterRepository(rig.ddb, rig.tables.counters());
+        // The same client Lambda gets, with an observer (not a stand-in) counting the transactions DynamoDB cancels.
+        AtomicInteger cancelled = new AtomicInteger();
+        DynamoDbClient observed = aws.clients().configure(DynamoDbClient.builder())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+                        if (context.exception() instanceof TransactionCanceledException) {
+                            cancelled.incrementAndGet();
+                        }
+                    }
+                })).build();
+        CounterRepository counters = new CounterRepository(observed, rig.tables.counters());
+        CountDownLatch start = new CountDownLatch(1);
         SeriesKey series = new SeriesKey(SeriesKey.Source.INCIDENTS, "Houthis", List.of("YE"), "drone attack", null);
         LocalDate day = LocalDate.of(2024, 2, 10);
         List<Callable<Long>> writers = new ArrayList<>();
         for (int n = 1; n <= 16; n++) {
             long count = n;
             writers.add(() -> {
+                start.await();
                 // Each writer is one outlet's report of that day; a writer that gives up is retried, as Lambda would.
                 for (int attempt = 1; ; attempt++) {
                     try {
@@ -142,8 +160,23 @@ class ConcurrencyIT {
             });
         }
 
-        List<Long> added = runConcurrently(16, writers);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Long>> futures = new ArrayList<>();
+        try {
+            writers.forEach(w -> futures.add(pool.submit(w)));
+            start.countDown();
+            for (Future<Long> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> added = new ArrayList<>();
+        for (Future<Long> f : futures) {
+            added.add(f.get());
+        }
 
+        assertThat(cancelled.get()).as("transactions that lost the race and were retried").isPositive();
         assertThat(added.stream().mapToLong(Long::longValue).sum()).as("total added by all writers").isEqualTo(16);
         assertThat(rig.counters()).containsEntry(series.encode() + "|" + Period.month(2024, 2), 16L)
                 .containsEntry(series.encode() + "|" + Period.quarter(2024, 1), 16L)
