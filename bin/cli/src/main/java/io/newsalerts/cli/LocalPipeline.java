@@ -8,6 +8,7 @@ import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.ArticleRepository;
 import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.CounterRepository;
+import io.newsalerts.aws.SilenceRepository;
 import io.newsalerts.aws.StreamImages;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.count.CountHandler;
@@ -20,7 +21,6 @@ import io.newsalerts.pipeline.Counting;
 import io.newsalerts.pipeline.Detection;
 import io.newsalerts.pipeline.Ingestion;
 import io.newsalerts.rules.RuleSet;
-import io.newsalerts.rules.RuleSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -52,16 +52,24 @@ public final class LocalPipeline {
     private final List<Stage> stages = new ArrayList<>();
     private final Consumer<Alert> onAlert;
     private FailureDestination failures = FailureDestination.stderr();
+    private final java.util.Map<String, String> versions = new java.util.HashMap<>(); // alert id -> last version seen
 
     /** One stream and the handler its event-source mapping invokes. */
     private record Stage(String function, StreamPump pump, RequestStreamHandler handler) {
     }
 
-    /**
-     * @param notify  the notify handler to hand new alerts to, or null to deliver nowhere but {@code onAlert}
-     * @param onAlert called with every alert recorded, before notify sees it
-     */
     public LocalPipeline(Clients clients, Tables tables, RequestStreamHandler notify, Consumer<Alert> onAlert, Clock clock) {
+        this(clients, tables, notify, onAlert, clock, RuleSet.defaults());
+    }
+
+    /**
+     * @param notify  the notify handler to hand deliverable alerts to, or null to deliver nowhere but {@code onAlert}
+     * @param onAlert called with every lifecycle transition recorded (fired, escalated, resolved, silenced), before
+     *                notify sees it
+     * @param rules   the rules detect runs (the bundled file, or a deployer's)
+     */
+    public LocalPipeline(Clients clients, Tables tables, RequestStreamHandler notify, Consumer<Alert> onAlert, Clock clock,
+                         RuleSet rules) {
         DynamoDbClient ddb = clients.dynamoDb();
         DynamoDbStreamsClient streams = clients.dynamoDbStreams();
         String region = clients.region().id();
@@ -74,8 +82,8 @@ public final class LocalPipeline {
         stages.add(new Stage("count", new StreamPump(ddb, streams, tables.articles(), region, BATCH_SIZE),
                 new CountHandler(new Counting(counters))));
         stages.add(new Stage("detect", new StreamPump(ddb, streams, tables.counters(), region, BATCH_SIZE),
-                new DetectHandler(new Detection(counters, RuleSet.standard(RuleSettings.fromEnvironment()),
-                        new AlertRepository(ddb, tables.alerts())))));
+                new DetectHandler(new Detection(counters, rules, new AlertRepository(ddb, tables.alerts()),
+                        new SilenceRepository(ddb, tables.silences(), clock), clock))));
         stages.add(new Stage("notify", new StreamPump(ddb, streams, tables.alerts(), region, BATCH_SIZE), notify));
     }
 
@@ -135,11 +143,11 @@ public final class LocalPipeline {
     private void deliver(Stage stage, ObjectNode event) {
         if ("notify".equals(stage.function())) {
             for (JsonNode r : event.path("Records")) {
-                if ("INSERT".equals(r.path("eventName").asText())) {
-                    var item = StreamImages.item(r.path("dynamodb").path("NewImage"));
-                    if (item.containsKey("payload")) {
-                        onAlert.accept(AlertRepository.fromItem(item));
-                    }
+                // A new version of an alert item is a lifecycle transition; claims and "sent" marks are not.
+                var item = StreamImages.item(r.path("dynamodb").path("NewImage"));
+                if (item.containsKey("payload") && item.containsKey("version")
+                        && !item.get("version").n().equals(versions.put(item.get("id").s(), item.get("version").n()))) {
+                    onAlert.accept(AlertRepository.fromItem(item));
                 }
             }
             if (stage.handler() == null) {

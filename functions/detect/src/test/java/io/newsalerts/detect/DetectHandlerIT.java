@@ -3,6 +3,7 @@ package io.newsalerts.detect;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.CounterRepository;
+import io.newsalerts.aws.SilenceRepository;
 import io.newsalerts.aws.StreamImages;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.domain.Alert;
@@ -39,7 +40,7 @@ class DetectHandlerIT {
         tables.create(ddb);
         alerts = new AlertRepository(ddb, tables.alerts());
         handler = new DetectHandler(new Detection(new CounterRepository(ddb, tables.counters()),
-                RuleSet.standard(RuleSettings.DEFAULTS), alerts));
+                RuleSet.standard(RuleSettings.DEFAULTS), alerts, new SilenceRepository(ddb, tables.silences())));
     }
 
     /** The counters table as the stream event says it is after the write. */
