@@ -7,6 +7,7 @@ import io.newsalerts.aws.AlertPublisher;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.ArticleRepository;
 import io.newsalerts.aws.CounterRepository;
+import io.newsalerts.aws.SilenceRepository;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.count.CountHandler;
 import io.newsalerts.detect.DetectHandler;
@@ -17,7 +18,6 @@ import io.newsalerts.pipeline.Counting;
 import io.newsalerts.pipeline.Detection;
 import io.newsalerts.pipeline.Ingestion;
 import io.newsalerts.rules.RuleSet;
-import io.newsalerts.rules.RuleSettings;
 import io.newsalerts.testing.Lambda;
 import io.newsalerts.testing.LocalAws;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -67,7 +67,8 @@ final class Rig {
         this.ingest = new IngestHandler(new Ingestion(Extractor.defaults(), new ArticleRepository(ddb, tables.articles()),
                 Clock.systemUTC()), null);
         this.count = new CountHandler(new Counting(counters));
-        this.detect = new DetectHandler(new Detection(counters, RuleSet.standard(RuleSettings.DEFAULTS), alerts));
+        this.detect = new DetectHandler(new Detection(counters, RuleSet.defaults(), alerts,
+                new SilenceRepository(ddb, tables.silences(), Clock.systemUTC()), Clock.systemUTC()));
         this.notify = publisher == null ? null : new NotifyHandler(alerts, publisher, 500);
         String region = aws.clients().region().id();
         var streams = aws.clients().dynamoDbStreams();
@@ -126,7 +127,7 @@ final class Rig {
     /** Every item of the three tables, in a canonical form (sets sorted, numbers normalised), ordered by key. */
     Map<String, List<Map<String, Object>>> snapshot() {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-        for (String table : List.of(tables.articles(), tables.counters(), tables.alerts())) {
+        for (String table : List.of(tables.articles(), tables.counters(), tables.alerts(), tables.silences())) {
             List<Map<String, Object>> items = new ArrayList<>();
             ddb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(i -> items.add(canonical(i)));
             items.sort((a, b) -> key(a).compareTo(key(b)));
