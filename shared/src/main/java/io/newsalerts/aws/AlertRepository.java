@@ -271,6 +271,20 @@ public final class AlertRepository {
         }
     }
 
+    /**
+     * Is this stream image of an alert its latest lifecycle state? False when a later transition has replaced it, so
+     * that a late stream record does not publish an outdated state (an image without a version predates lifecycles).
+     */
+    public boolean isLatestState(Map<String, AttributeValue> image) {
+        AttributeValue imageVersion = image.get(VERSION);
+        if (imageVersion == null || !image.containsKey("id")) {
+            return true;
+        }
+        var r = ddb.getItem(b -> b.tableName(table).key(Map.of("id", image.get("id"))).consistentRead(true));
+        AttributeValue current = r.hasItem() ? r.item().get(VERSION) : null;
+        return current == null || Long.parseLong(current.n()) <= Long.parseLong(imageVersion.n());
+    }
+
     /** Is this alert still waiting to be delivered? Read consistently, so a just-sent alert is not sent again. */
     public boolean isPending(String id) {
         var r = ddb.getItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true));

@@ -91,7 +91,7 @@ public final class Threshold implements Rule {
         }
         LocalDate end = dayCounts.stream().map(o -> o.period().end()).max(LocalDate::compareTo).orElseThrow();
         Period span = new Period(end.minusDays(days - 1L), end);
-        long total = dayCounts.stream().filter(o -> span.contains(o.period().start())).mapToLong(Observation::count).sum();
+        long total = dayCounts.stream().filter(o -> !o.period().start().isBefore(span.start()) && !o.period().start().isAfter(span.end())).mapToLong(Observation::count).sum();
         return List.of(finding(series, new Observation(span, total), Period.month(end.getYear(), end.getMonthValue())));
     }
 

@@ -53,8 +53,8 @@ public final class LocalPipeline {
     private final RequestStreamHandler ingest;
     private final List<Stage> stages = new ArrayList<>();
     private final Consumer<Alert> onAlert;
-    private FailureDestination failures = FailureDestination.stderr();
     private final java.util.Map<String, String> versions = new java.util.HashMap<>(); // alert id -> last version seen
+    private FailureDestination failures = FailureDestination.stderr();
 
     /** One stream and the handler its event-source mapping invokes. */
     private record Stage(String function, StreamPump pump, RequestStreamHandler handler) {

@@ -52,11 +52,6 @@ final class RunCommand implements Callable<Integer> {
             description = "deliver alerts to this SNS topic (endpoint, region and credentials from the standard AWS settings)")
     String topicArn;
 
-    @Option(names = "--failure-queue", paramLabel = "URL",
-            description = "SQS queue (on the same endpoint) that receives what still fails after Lambda's retries, "
-                    + "as template.yaml's FailureQueue would; default: stderr")
-    String failureQueue;
-
     @Option(names = "--silence", paramLabel = "SCOPE",
             description = "mute a scope before the run, as POST /silences would: 'actor=Islamic State,region=IQ,rule=yoy-doubling,"
                     + "until=2030-01-01T00:00:00Z,reason=...' (at least one of actor, region, rule; until defaults to a day "
@@ -66,6 +61,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE",
             description = "rules file (JSON) to run instead of the bundled one, e.g. a deployer's override")
     Path rulesFile;
+
+    @Option(names = "--failure-queue", paramLabel = "URL",
+            description = "SQS queue (on the same endpoint) that receives what still fails after Lambda's retries, "
+                    + "as template.yaml's FailureQueue would; default: stderr")
+    String failureQueue;
 
     @Option(names = "--region", defaultValue = "${env:AWS_REGION:-us-east-1}", description = "region for the local tables (default: ${DEFAULT-VALUE})")
     String region;

@@ -71,7 +71,7 @@ class AlertsHandlerIT {
         assertThat(response.path("statusCode").asInt()).isEqualTo(201);
         JsonNode body = Lambda.body(response);
         assertThat(body.path("actor").asText()).isEqualTo("al-Shabab");
-        assertThat(body.path("until").asText()).isEqualTo("2030-01-01T00:00:00Z");
+        assertThat(body.path("until").asText()).isEqualTo("2027-03-01T00:00:00Z");
         assertThat(silences.active()).singleElement().satisfies(s -> {
             assertThat(s.id()).isEqualTo(body.path("id").asText());
             assertThat(s.region()).isEqualTo("SO");

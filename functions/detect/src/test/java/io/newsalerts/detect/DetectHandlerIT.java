@@ -7,6 +7,11 @@ import io.newsalerts.aws.SilenceRepository;
 import io.newsalerts.aws.StreamImages;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.domain.Alert;
+import io.newsalerts.domain.AlertState;
+import io.newsalerts.domain.Evidence;
+import io.newsalerts.domain.Period;
+import io.newsalerts.domain.SeriesKey;
+import io.newsalerts.lifecycle.Lifecycle;
 import io.newsalerts.pipeline.Detection;
 import io.newsalerts.rules.RuleSet;
 import io.newsalerts.rules.RuleSettings;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -94,5 +100,52 @@ class DetectHandlerIT {
         }
 
         assertThat(alerts.scanAll()).hasSize(1);
+    }
+
+    /** The first-half alert recorded, then the nine-month figure (x3.31) in the counters table. */
+    private JsonNode givenFiringThenNineMonths() {
+        JsonNode event = givenCountersFromEvent();
+        Lambda.invoke(handler, event);
+        SeriesKey series = alerts.pending(10).get(0).series();
+        new CounterRepository(ddb, tables.counters()).recordStatistic(series, Period.of("2024-01-01", "2024-09-30"), 300,
+                new Evidence("IS carried out 300 attacks in the first nine months of 2024.", "wire", "CENTCOM"),
+                LocalDate.parse("2024-10-16"));
+        return event;
+    }
+
+    @Test
+    void repeatedDeliveriesEscalateOnce() {
+        JsonNode event = givenFiringThenNineMonths();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(Lambda.invoke(handler, event).path("batchItemFailures")).isEmpty();
+        }
+
+        assertThat(alerts.history(null, null, null, 10)).singleElement().satisfies(r -> {
+            assertThat(r.alert().state()).isEqualTo(AlertState.ESCALATED);
+            assertThat(r.alert().ratio()).isEqualTo(3.31);
+            assertThat(r.changes()).extracting(AlertRepository.Change::state).containsExactly("firing", "escalated");
+        });
+        assertThat(alerts.pending(10)).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.ESCALATED));
+    }
+
+    /**
+     * Two detectors that read the same version: the second write's condition fails, so the transition is recorded once.
+     * (Interleaved by hand: moto serves concurrent requests without serializing conditional writes, so a thread race
+     * on the emulator would test moto, not the condition; DynamoDB evaluates the condition atomically.)
+     */
+    @Test
+    void aDetectorThatLostTheRaceRecordsNothing() {
+        givenFiringThenNineMonths();
+        Alert fired = alerts.pending(10).get(0);
+        var first = alerts.standing(fired.id());
+        var second = alerts.standing(fired.id());
+        Alert escalated = fired.withState(AlertState.ESCALATED);
+
+        assertThat(alerts.apply(new Lifecycle.Transition(escalated, true), first)).isTrue();
+        assertThat(alerts.apply(new Lifecycle.Transition(escalated, true), second)).isFalse();
+
+        assertThat(alerts.history(null, null, null, 10)).singleElement().satisfies(r -> assertThat(r.changes())
+                .extracting(AlertRepository.Change::state).containsExactly("firing", "escalated"));
     }
 }
