@@ -26,6 +26,8 @@ public final class AlertRepository {
     public static final String SENT = "sent";
     /** Delivery state of an alert recorded without being sent (silenced). */
     public static final String NOT_SENT = "not-sent";
+    /** Set by {@link #release}: the image of a released claim is not a new delivery. */
+    static final String RELEASED_AT = "releasedAt";
 
     // Lifecycle attributes: the alert's state, the version every transition is conditioned on, whether any state was
     // ever sent, the list of state changes, and what GET /alerts filters on.
@@ -147,10 +149,11 @@ public final class AlertRepository {
                     + "#payload = :payload, #updatedAt = :now";
             if (t.deliver()) {
                 names.put("#claimedUntil", "claimedUntil");
+                names.put("#releasedAt", RELEASED_AT);
                 values.put(":pending", AttributeValue.fromS(PENDING));
                 values.put(":one", AttributeValue.fromS("1"));
                 values.put(":true", AttributeValue.fromBool(true));
-                update += ", #state = :pending, #pending = :one, #notified = :true REMOVE #claimedUntil";
+                update += ", #state = :pending, #pending = :one, #notified = :true REMOVE #claimedUntil, #releasedAt";
             } else {
                 // An earlier state still waiting to go out is stale now; the silenced state is not sent.
                 values.put(":notSent", AttributeValue.fromS(NOT_SENT));
@@ -247,15 +250,22 @@ public final class AlertRepository {
         }
     }
 
-    /** Gives up a claim after a failed publish, so the next retry need not wait for the lease to run out. */
+    /**
+     * Gives up a claim after a failed publish, so the next retry need not wait for the lease to run out. The release
+     * is marked ({@code releasedAt}) so that its own stream record is not a delivery: the failed record is retried by
+     * its mapping and the sweep, and a release that triggered another delivery would, while SNS is down, feed the
+     * stream a new failing record with every failure, without end.
+     */
     public void release(String id) {
         claims.remove(id);
         try {
             ddb.updateItem(u -> u.tableName(table)
                     .key(Map.of("id", AttributeValue.fromS(id)))
-                    .updateExpression("REMOVE #claimedUntil")
+                    .updateExpression("SET #releasedAt = :now REMOVE #claimedUntil")
                     .conditionExpression("attribute_exists(#pending)")
-                    .expressionAttributeNames(Map.of("#pending", "pending", "#claimedUntil", "claimedUntil")));
+                    .expressionAttributeNames(Map.of("#pending", "pending", "#claimedUntil", "claimedUntil",
+                            "#releasedAt", RELEASED_AT))
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromS(clock.instant().toString()))));
         } catch (ConditionalCheckFailedException alreadySent) {
             // nothing to release
         }
@@ -375,12 +385,12 @@ public final class AlertRepository {
 
     /**
      * Is this stream image a state for notify to deliver: pending, and not merely a delivery's claim on it? A new alert
-     * and a lifecycle transition are; a claim (same pending state, claimedUntil set) is not. A released claim is again,
-     * which retries the delivery.
+     * and a lifecycle transition are; a claim (same pending state, claimedUntil set) is not, and neither is the release
+     * of a claim after a failed publish (releasedAt set): that record is retried by its mapping and by the sweep.
      */
     public static boolean isDeliverableImage(Map<String, AttributeValue> image) {
         return image != null && image.containsKey("pending") && image.containsKey("payload")
-                && !image.containsKey("claimedUntil");
+                && !image.containsKey("claimedUntil") && !image.containsKey(RELEASED_AT);
     }
 
     /** Is this item (or stream image) an alert still waiting for delivery? */

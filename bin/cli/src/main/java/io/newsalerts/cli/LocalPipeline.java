@@ -23,6 +23,7 @@ import io.newsalerts.pipeline.Ingestion;
 import io.newsalerts.rules.RuleSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.ByteArrayInputStream;
@@ -46,6 +47,8 @@ public final class LocalPipeline {
     static final int MAX_ATTEMPTS = 6;
     /** Lambda retries a failed asynchronous invocation (S3 notifications, schedules) twice. */
     static final int ASYNC_ATTEMPTS = 3;
+    /** A drain that delivers more batches than this is a loop (a stage feeding its own stream), not a workload. */
+    static final int MAX_BATCHES_PER_DRAIN = 2_000;
 
     private final RequestStreamHandler ingest;
     private final List<Stage> stages = new ArrayList<>();
@@ -74,7 +77,9 @@ public final class LocalPipeline {
         String region = clients.region().id();
         CounterRepository counters = new CounterRepository(ddb, tables.counters());
         this.ingest = new IngestHandler(
-                new Ingestion(Extractor.defaults(), new ArticleRepository(ddb, tables.articles()), clock), null);
+                new Ingestion(Extractor.defaults(), new ArticleRepository(ddb, tables.articles()), clock),
+                // Path-style: an emulator at 127.0.0.1 has no bucket subdomains. Only S3 events use it.
+                clients.configure(S3Client.builder()).forcePathStyle(true).build());
         this.onAlert = onAlert;
         stages.add(new Stage("count", new StreamPump(ddb, streams, tables.articles(), region, BATCH_SIZE),
                 new CountHandler(new Counting(counters))));
@@ -125,12 +130,18 @@ public final class LocalPipeline {
     /** Runs every stage until no stream has anything new: the state Lambda reaches once all mappings caught up. */
     public void drain() {
         boolean busy = true;
+        int batches = 0;
         while (busy) {
             busy = false;
             for (Stage stage : stages) {
                 ObjectNode event;
                 while ((event = stage.pump().poll()) != null) {
                     busy = true;
+                    if (++batches > MAX_BATCHES_PER_DRAIN) {
+                        throw new IllegalStateException("the streams never drained: " + MAX_BATCHES_PER_DRAIN
+                                + " batches and " + stage.function() + "'s stream still has more (a stage writing "
+                                + "records that make it run again?)");
+                    }
                     deliver(stage, event);
                 }
             }
