@@ -8,24 +8,39 @@ import io.newsalerts.api.StreamBatch;
 import io.newsalerts.aws.AlertPublisher;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.Clients;
+import io.newsalerts.aws.SubscriptionGateway;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
 import io.newsalerts.log.Metrics;
+import io.newsalerts.message.Grouping;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Notify function, two triggers:
+ * Notify function, three triggers:
  * <ul>
- * <li>the alerts table's stream: each INSERT of a pending alert is published; records that fail are returned as
- * {@code batchItemFailures} (ReportBatchItemFailures), so Lambda retries them while the alert stays pending;</li>
+ * <li>the alerts table's stream: the pending alerts in a batch — new ones, and lifecycle transitions (escalated,
+ * resolved) that made one pending again — are grouped by actor ({@link Grouping}) and each group is published as one
+ * message; the records of a group that fails are returned as
+ * {@code batchItemFailures} (ReportBatchItemFailures), so Lambda retries them while the alerts stay pending;</li>
  * <li>an EventBridge schedule: a sweep publishes every alert still pending (those whose stream records ran out of
- * retries, or were published while SNS was down), and fails the invocation if any could not be published, so the
- * Errors metric shows it.</li>
+ * retries, or were published while SNS was down), grouped the same way, and fails the invocation if any could not
+ * be published, so the Errors metric shows it;</li>
+ * <li>a daily EventBridge schedule with the input {@code {"digest": {}}} (or {@code {"digest": {"day": "2024-07-17"}}}
+ * to re-send one day): the digest of the previous UTC day's alerts to digest subscribers ({@link Digest}).</li>
  * </ul>
  */
 public final class NotifyHandler implements RequestStreamHandler {
@@ -34,22 +49,28 @@ public final class NotifyHandler implements RequestStreamHandler {
 
     /** Which trigger an event came from. */
     enum Trigger {
-        STREAM, SCHEDULE;
+        STREAM, SCHEDULE, DIGEST;
 
         static Trigger of(JsonNode event) {
             if (event != null && event.has("Records")) {
                 return STREAM;
             }
+            if (event != null && event.has("digest")) {
+                return DIGEST;
+            }
             if (event != null && ("Scheduled Event".equals(event.path("detail-type").asText())
                     || "aws.scheduler".equals(event.path("source").asText()))) {
                 return SCHEDULE;
             }
-            throw new IllegalArgumentException("not a DynamoDB stream batch or a scheduled event");
+            throw new IllegalArgumentException("not a DynamoDB stream batch, a scheduled event or a digest request");
         }
     }
 
     private final Delivery delivery;
+    private final AlertRepository alerts;
+    private final Digest digest;
     private final int sweepLimit;
+    private final Clock clock;
 
     /** Called by Lambda: clients built once per container, at init. Env: TOPIC_ARN, ALERTS_TABLE, SWEEP_LIMIT. */
     public NotifyHandler() {
@@ -59,12 +80,22 @@ public final class NotifyHandler implements RequestStreamHandler {
     private NotifyHandler(Clients clients) {
         this(new AlertRepository(clients.dynamoDb(), Tables.fromEnvironment().alerts()),
                 new AlertPublisher(clients.sns(), requiredEnv("TOPIC_ARN")),
-                sweepLimitFromEnvironment());
+                new SubscriptionGateway(clients.sns(), requiredEnv("TOPIC_ARN")),
+                sweepLimitFromEnvironment(), Clock.systemUTC());
     }
 
+    /** Instant delivery only: a digest request fails (for local runs that have no subscriptions to read). */
     public NotifyHandler(AlertRepository alerts, AlertPublisher publisher, int sweepLimit) {
+        this(alerts, publisher, null, sweepLimit, Clock.systemUTC());
+    }
+
+    public NotifyHandler(AlertRepository alerts, AlertPublisher publisher, SubscriptionGateway subscriptions,
+                         int sweepLimit, Clock clock) {
         this.delivery = new Delivery(alerts, publisher);
+        this.alerts = alerts;
+        this.digest = subscriptions == null ? null : new Digest(alerts, subscriptions, publisher);
         this.sweepLimit = sweepLimit;
+        this.clock = clock;
     }
 
     @Override
@@ -75,6 +106,7 @@ public final class NotifyHandler implements RequestStreamHandler {
             ObjectNode response = switch (Trigger.of(event)) {
                 case STREAM -> onStream(event, metrics);
                 case SCHEDULE -> onSchedule(metrics);
+                case DIGEST -> onDigest(event, metrics);
             };
             Json.MAPPER.writeValue(output, response);
         } finally {
@@ -83,9 +115,12 @@ public final class NotifyHandler implements RequestStreamHandler {
     }
 
     private ObjectNode onStream(JsonNode event, Metrics metrics) {
-        ObjectNode response = StreamBatch.process(event, record -> {
-            if (!record.isInsert() || !AlertRepository.isPendingItem(record.newImage())) {
-                return; // "marked sent" modifications and removals come through the same stream
+        // Pending alerts of the batch, each with the records that carry it (a retried batch may repeat one).
+        Map<String, Alert> pending = new LinkedHashMap<>();
+        Map<String, List<String>> recordsOf = new LinkedHashMap<>();
+        for (StreamBatch.Record record : StreamBatch.records(event)) {
+            if (!AlertRepository.isDeliverableImage(record.newImage())) {
+                continue; // claims, "marked sent" modifications and removals come through the same stream
             }
             Alert alert;
             try {
@@ -94,15 +129,47 @@ public final class NotifyHandler implements RequestStreamHandler {
                 // Retrying cannot fix a malformed item, and a retried record holds up its whole shard: log, move on.
                 Log.error("alert item unreadable, not retried", unreadable, "sequenceNumber", record.sequenceNumber(),
                         "alertId", record.keys().containsKey("id") ? record.keys().get("id").s() : null);
-                return;
+                continue;
             }
-            if (delivery.deliver(alert) == Delivery.Outcome.PUBLISHED) {
-                metrics.add(Metrics.Name.NotificationsSent, 1);
+            if (!alerts.isLatestState(record.newImage())) {
+                // A later lifecycle transition replaced this state; that transition's own record delivers it.
+                Log.info("alert state superseded, skipped", "alertId", alert.id());
+                continue;
             }
-        }, (record, e) -> Log.error("alert not published, record will be retried", e,
-                "sequenceNumber", record.sequenceNumber()));
-        metrics.add(Metrics.Name.Failures, response.path("batchItemFailures").size());
-        return response;
+            pending.putIfAbsent(alert.id(), alert);
+            recordsOf.computeIfAbsent(alert.id(), k -> new ArrayList<>()).add(record.sequenceNumber());
+        }
+        Set<String> failed = new LinkedHashSet<>();
+        for (List<Alert> group : Grouping.groups(List.copyOf(pending.values()))) {
+            try {
+                metrics.add(Metrics.Name.NotificationsSent, delivery.deliver(group).published().size());
+            } catch (RuntimeException e) {
+                metrics.add(Metrics.Name.Failures, group.size());
+                List<String> ids = group.stream().map(n -> n.id()).toList();
+                Log.error("alerts not published, records will be retried", e, "alertIds", String.join(",", ids));
+                ids.forEach(id -> failed.addAll(recordsOf.get(id)));
+            }
+        }
+        return StreamBatch.failures(failed);
+    }
+
+    private ObjectNode onDigest(JsonNode event, Metrics metrics) {
+        if (digest == null) {
+            throw new IllegalStateException("this notify handler was built without subscriptions: no digests");
+        }
+        JsonNode day = event.path("digest").path("day");
+        LocalDate d = day.isTextual() ? LocalDate.parse(day.asText()) : LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+        Digest.Run run = digest.send(d);
+        metrics.add(Metrics.Name.Failures, run.failed());
+        if (run.failed() > 0) {
+            throw new IllegalStateException(run.failed() + " digest(s) for " + d + " could not be published");
+        }
+        ObjectNode out = Json.object();
+        out.put("day", d.toString());
+        out.put("alerts", run.alerts());
+        out.put("filters", run.filters());
+        out.put("digests", run.published());
+        return out;
     }
 
     private ObjectNode onSchedule(Metrics metrics) {
@@ -115,6 +182,7 @@ public final class NotifyHandler implements RequestStreamHandler {
         ObjectNode out = Json.object();
         out.put("published", s.published());
         out.put("alreadySent", s.alreadySent());
+        out.put("messages", s.messages());
         return out;
     }
 
