@@ -169,6 +169,11 @@ public final class Rie implements AutoCloseable {
         }
     }
 
+    /** The processes the emulator started (the function's JVM). */
+    public List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
     @Override
     public void close() {
         process.descendants().forEach(ProcessHandle::destroy);
