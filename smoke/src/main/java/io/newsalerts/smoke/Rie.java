@@ -103,7 +103,7 @@ public final class Rie implements AutoCloseable {
     }
 
     /** The answer of one invocation: status and body as the invoke API returns them, and when it came back. */
-    public record Invocation(int status, String body, long nanosSinceStart, boolean functionError) {
+    public record Invocation(int status, String body, long nanosSinceStart, boolean functionError, Double jvmCpuMillis) {
     }
 
     /** POSTs the event to the invoke API (waiting for the emulator to listen first) and returns the response. */
@@ -117,7 +117,7 @@ public final class Rie implements AutoCloseable {
             long t = System.nanoTime() - startedNanos;
             boolean error = r.headers().firstValue("X-Amz-Function-Error").isPresent()
                     || r.body().contains("\"errorType\"") && r.body().contains("\"errorMessage\"");
-            return new Invocation(r.statusCode(), r.body(), t, error);
+            return new Invocation(r.statusCode(), r.body(), t, error, jvmCpuMillis());
         } catch (IOException e) {
             throw new UncheckedIOException("invoke failed; emulator log:\n" + log(), e);
         } catch (InterruptedException e) {
@@ -167,6 +167,27 @@ public final class Rie implements AutoCloseable {
         } catch (IOException e) {
             return "(log unreadable: " + e + ")";
         }
+    }
+
+    /**
+     * CPU time (user + system) the function's JVM has used so far, from /proc (Linux); null elsewhere. On a shared,
+     * busy machine this is steadier than wall time: it does not grow while the JVM waits for a core.
+     */
+    public Double jvmCpuMillis() {
+        for (ProcessHandle h : descendants()) {
+            if (!h.info().command().orElse("").endsWith("java")) {
+                continue;
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+                return ticks * 10.0; // USER_HZ is 100 on Linux
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The processes the emulator started (the function's JVM). */

@@ -54,7 +54,11 @@ class FunctionsUnderRieIT {
         assertThat(f.code()).as("CodeUri of %s", f.logicalId()).isRegularFile();
         List<Path> events = sampleEvents(f);
         assertThat(events).as("sample events for %s in events/", f.logicalId()).isNotEmpty();
-        try (Rie fn = Rie.start(rie, ric, List.of(f.code()), f.handler(), aws.environment(f), List.of(),
+        // Priming (SnapStart's beforeCheckpoint) also runs, at init, so that it is checked from the real jar too.
+        var env = new java.util.LinkedHashMap<>(aws.environment(f));
+        env.put("PRIME_ON_INIT", "true");
+        env.put("LOG_LEVEL", "INFO");
+        try (Rie fn = Rie.start(rie, ric, List.of(f.code()), f.handler(), env, List.of(),
                 logs.resolve(f.shortName() + ".log"))) {
             for (Path event : events) {
                 String name = event.getFileName().toString();
@@ -65,6 +69,8 @@ class FunctionsUnderRieIT {
                 assertThat(r.status()).as("invoke status, %s with %s", f.logicalId(), name).isEqualTo(200);
                 check(name, Json.MAPPER.readTree(r.body()), fn);
             }
+            assertThat(fn.log()).as("priming of %s, log:%n%s", f.logicalId(), fn.log())
+                    .contains("\"message\":\"primed\"").doesNotContain("priming failed");
         }
         // Issue 8: no function.jar over 12 MB (upload limits, cold-start download and unzip time).
         assertThat(Files.size(f.code())).as("size of %s", f.code()).isLessThanOrEqualTo(12L * 1024 * 1024);

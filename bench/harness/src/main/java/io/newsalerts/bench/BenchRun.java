@@ -125,6 +125,7 @@ public final class BenchRun {
         Path ingestJar = t.function("IngestFunction").code();
         String cp = root.resolve("bench/harness/target/classes") + java.io.File.pathSeparator + ingestJar;
         List<Double> ms = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             List<String> cmd = new ArrayList<>(List.of(Rie.javaBinary()));
             cmd.addAll(Arrays.asList(t.javaToolOptions().split("\\s+")));
@@ -135,6 +136,7 @@ public final class BenchRun {
                 throw new IllegalStateException("GazetteerLoad failed: " + out + new String(pr.getErrorStream().readAllBytes()));
             }
             ms.add(Double.parseDouble(out.split(" ")[0]));
+            cpu.add(Double.parseDouble(out.split(" ")[1]));
         }
         double med = ColdStart.median(ms);
         p("## Gazetteer load (cold-start cost of extraction)");
@@ -142,9 +144,10 @@ public final class BenchRun {
         p("Time of the first `Extractor.defaults()` in a fresh JVM (class loading of the extractor included), JVM flags "
                 + "`" + t.javaToolOptions() + "`, class path = ingest's function.jar; " + runs + " fresh JVMs.");
         p("");
-        p(String.format(Locale.ROOT, "| median (ms) | min | max | target 150 ms |%n|---|---|---|---|%n| %.0f | %.0f | %.0f | %s |",
-                med, ms.stream().mapToDouble(x -> x).min().orElse(0), ms.stream().mapToDouble(x -> x).max().orElse(0),
-                med <= 150 ? "met" : "**missed**"));
+        double medCpu = ColdStart.median(cpu);
+        p(String.format(Locale.ROOT, "| wall median (ms) | min-max | CPU median (ms, this thread) | target 150 ms (wall / CPU) |%n|---|---|---|---|%n| %.0f | %.0f-%.0f | %.0f | %s / %s |",
+                med, ms.stream().mapToDouble(x -> x).min().orElse(0), ms.stream().mapToDouble(x -> x).max().orElse(0), medCpu,
+                med <= 150 ? "met" : "**missed**", medCpu <= 150 ? "met" : "**missed**"));
         p("");
     }
 
@@ -208,21 +211,31 @@ public final class BenchRun {
                 + "clients built on first use); *ours+appcds* = ours with an application CDS archive from a training run "
                 + "(`-XX:ArchiveClassesAtExit`, same JDK). Goal: ours <= 0.5 x baseline.");
         p("");
-        p("| function | variant | cold start median (ms) | min-max | init (ms) | first invoke (ms) | classes loaded | ratio to baseline | goal <= 0.5 |");
-        p("|---|---|---|---|---|---|---|---|---|");
+        p("");
+        p("*JVM CPU* is the user + system CPU time the function's JVM had used when the first answer came (/proc): on this "
+                + "shared machine (load average often far above its 2 cores) wall time includes waiting for a core, CPU time "
+                + "does not, so both ratios are given.");
+        p("");
+        p("| function | variant | cold start median (ms) | min-max | init (ms) | first invoke (ms) | JVM CPU (ms) | classes loaded | ratio to baseline (wall) | ratio (CPU) | goal <= 0.5 (wall / CPU) |");
+        p("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Template.Function f : t.functions()) {
             double base = ColdStart.median(samples.get(f.logicalId() + "/baseline").stream().map(ColdStart.Sample::totalMs).toList());
+            String baseCpuText = medianOf(samples.get(f.logicalId() + "/baseline").stream().map(ColdStart.Sample::cpuMs).toList());
+            double baseCpu = baseCpuText.equals("n/a") ? Double.NaN : Double.parseDouble(baseCpuText);
             for (ColdStart.Variant v : variants.get(f.logicalId())) {
                 String k = f.logicalId() + "/" + v.name();
                 List<ColdStart.Sample> s = samples.get(k);
                 List<Double> tot = s.stream().map(ColdStart.Sample::totalMs).toList();
                 double med = ColdStart.median(tot);
                 double ratio = med / base;
-                p(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f-%.0f | %s | %s | %d | %.2f | %s |", f.logicalId(), v.name(), med,
+                String cpuText = medianOf(s.stream().map(ColdStart.Sample::cpuMs).toList());
+                double cpuRatio = cpuText.equals("n/a") ? Double.NaN : Double.parseDouble(cpuText) / baseCpu;
+                p(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f-%.0f | %s | %s | %s | %d | %.2f | %.2f | %s |", f.logicalId(), v.name(), med,
                         tot.stream().mapToDouble(x -> x).min().orElse(0), tot.stream().mapToDouble(x -> x).max().orElse(0),
                         medianOf(s.stream().map(ColdStart.Sample::initMs).toList()),
                         medianOf(s.stream().map(ColdStart.Sample::invokeMs).toList()),
-                        classes.get(k), ratio, v.name().equals("baseline") ? "-" : ratio <= 0.5 ? "met" : "**missed**"));
+                        cpuText, classes.get(k), ratio, cpuRatio, v.name().equals("baseline") ? "-"
+                                : (ratio <= 0.5 ? "met" : "**missed**") + " / " + (cpuRatio <= 0.5 ? "met" : "**missed**")));
             }
         }
         p("");

@@ -28,7 +28,7 @@ public final class ColdStart {
     record Variant(String name, String handler, Path code, List<String> jvmArgs) {
     }
 
-    record Sample(double totalMs, Double initMs, Double invokeMs) {
+    record Sample(double totalMs, Double initMs, Double invokeMs, Double cpuMs) {
     }
 
     static final Map<String, String> PRIMARY_EVENT = Map.of(
@@ -86,7 +86,7 @@ public final class ColdStart {
             if (r.functionError() || r.status() != 200) {
                 throw new IllegalStateException(f.logicalId() + "/" + v.name() + " failed: " + r.body() + "\n" + fn.log());
             }
-            return new Sample(r.nanosSinceStart() / 1e6, fn.initDurationMillis(), fn.firstInvokeMillis());
+            return new Sample(r.nanosSinceStart() / 1e6, fn.initDurationMillis(), fn.firstInvokeMillis(), r.jvmCpuMillis());
         }
     }
 

@@ -6,6 +6,7 @@ import io.newsalerts.api.StreamBatch;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.CounterRepository;
+import io.newsalerts.aws.Priming;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.domain.SeriesKey;
 import io.newsalerts.json.Json;
@@ -15,7 +16,11 @@ import io.newsalerts.rules.RuleSet;
 import io.newsalerts.rules.RuleSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashSet;
@@ -23,15 +28,41 @@ import java.util.Set;
 
 /** Detect function: the counters table's stream in, the rules run on each changed series, alerts recorded once. */
 public final class DetectHandler implements RequestStreamHandler {
+    /**
+     * SnapStart priming: a counter change of a series that does not exist, so the whole path runs (stream batch
+     * read, the series queried, the rules evaluated, the answer written) and finds nothing to record.
+     */
+    private static final String PRIMING_EVENT = """
+            {"Records":[{"eventID":"priming","eventName":"MODIFY","eventSource":"aws:dynamodb","dynamodb":{
+             "Keys":{"series":{"S":"S|__priming__|ZZ|attack|-"},"period":{"S":"__priming__"}},"SequenceNumber":"0"}}]}""";
+
     private final Detection detection;
+    private final Priming priming; // held here: the CRaC context keeps resources only weakly
 
     /** Called by Lambda: clients built once per container, at init. */
     public DetectHandler() {
-        this(defaultDetection());
+        this(defaultDetection(), true);
+    }
+
+    private DetectHandler(Detection detection, boolean prime) {
+        this.detection = detection;
+        this.priming = prime ? Priming.register("detect", this::prime) : null;
+    }
+
+    private void prime() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handleRequest(new ByteArrayInputStream(PRIMING_EVENT.getBytes(StandardCharsets.UTF_8)), out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!out.toString(StandardCharsets.UTF_8).contains("\"batchItemFailures\":[]")) {
+            throw new IllegalStateException("priming batch failed: " + out.toString(StandardCharsets.UTF_8));
+        }
     }
 
     public DetectHandler(Detection detection) {
-        this.detection = detection;
+        this(detection, false);
     }
 
     private static Detection defaultDetection() {
