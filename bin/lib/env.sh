@@ -88,7 +88,9 @@ start_moto() {
   local port log
   port="$(free_port)"
   log="$NEWSALERTS_BUILD/moto-$port.log"
-  "$(venv_bin moto)/moto_server" -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
+  # Our launcher (bin/lib/moto_server.py): moto with DynamoDB requests serialised, since DynamoDB applies each
+  # conditional write atomically and moto's threaded server does not.
+  "$(venv_bin moto)/python" "$NEWSALERTS_ROOT/bin/lib/moto_server.py" -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
   MOTO_PID=$!
   MOTO_ENDPOINT="http://127.0.0.1:$port"
   for _ in $(seq 1 100); do
@@ -102,7 +104,10 @@ start_moto() {
 }
 
 stop_moto() {
-  [ -n "${MOTO_PID:-}" ] && kill "$MOTO_PID" 2>/dev/null && wait "$MOTO_PID" 2>/dev/null
+  if [ -n "${MOTO_PID:-}" ]; then
+    kill "$MOTO_PID" 2>/dev/null || true
+    wait "$MOTO_PID" 2>/dev/null || true # its exit status is the signal's, not a failure of ours
+  fi
   MOTO_PID=""
 }
 

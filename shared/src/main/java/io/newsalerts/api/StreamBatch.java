@@ -52,16 +52,23 @@ public final class StreamBatch {
      * Lambda then retries from the first failed record, and already-handled records must be (and are) idempotent.
      */
     public static ObjectNode process(JsonNode event, RecordHandler handler, java.util.function.BiConsumer<Record, Exception> onFailure) {
-        ObjectNode response = Json.object();
-        ArrayNode failures = response.putArray("batchItemFailures");
+        List<String> failed = new ArrayList<>();
         for (Record r : records(event)) {
             try {
                 handler.handle(r);
             } catch (Exception e) {
                 onFailure.accept(r, e);
-                failures.addObject().put("itemIdentifier", r.sequenceNumber());
+                failed.add(r.sequenceNumber());
             }
         }
+        return failures(failed);
+    }
+
+    /** The answer that has Lambda retry these records (by sequence number); none: the batch is done. */
+    public static ObjectNode failures(java.util.Collection<String> sequenceNumbers) {
+        ObjectNode response = Json.object();
+        ArrayNode failures = response.putArray("batchItemFailures");
+        sequenceNumbers.forEach(n -> failures.addObject().put("itemIdentifier", n));
         return response;
     }
 }

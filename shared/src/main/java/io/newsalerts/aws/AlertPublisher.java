@@ -5,29 +5,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.json.AlertJson;
 import io.newsalerts.json.Json;
-import io.newsalerts.message.AlertMessage;
+import io.newsalerts.message.DigestMessage;
+import io.newsalerts.message.GroupMessage;
+import io.newsalerts.message.Notice;
+import io.newsalerts.message.Routing;
+import io.newsalerts.subscribe.AlertFilter;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Publishes an alert to the alerts topic, once, in a form for every kind of subscriber.
+ * Publishes alerts to the alerts topic in a form for every kind of subscriber.
  *
  * <p>The message is an SNS JSON message structure: {@code email} gets the plain-text body, {@code sms} the 160-septet
  * GSM-7 text, and {@code default} — which SNS gives every other protocol (sqs, lambda, http/s, email-json, firehose)
- * — the alert's JSON document ({@link AlertJson}), so machine consumers parse the alert instead of scraping prose.
- * The email subject is the Subject.
+ * — JSON for machines: the alert's document ({@link AlertJson}) for a single alert, {@code {"alerts": [...]}} for a
+ * group, {@code {"digest": {...}, "alerts": [...]}} for a digest. The email subject is the Subject.
  *
- * <p>Message attributes carry what subscription filter policies match on: {@code actor} (String, absent when the
- * alert names no actor, so an actor filter never matches an alert about nobody), {@code regions} (String.Array of
- * ISO codes, absent for an alert about an area in no country), {@code eventType}, {@code rule}, {@code severity}
- * (low/medium/high) and {@code severityLevel} (Number 1..3, so a filter can say "at least medium").
+ * <p>Message attributes ({@link Routing}) carry what subscription filter policies match on, and send SMS as
+ * Transactional.
  *
- * <p>Failures propagate: the caller keeps the alert pending and tries again later.
+ * <p>Failures propagate: the caller keeps the alerts pending and tries again later.
  */
 public final class AlertPublisher {
 
@@ -45,57 +48,95 @@ public final class AlertPublisher {
         this.topicArn = Objects.requireNonNull(topicArn, "topicArn");
     }
 
-    /** Publishes the alert; returns SNS's message id. */
+    /** Publishes one new (firing) alert; returns SNS's message id. */
     public String publish(Alert alert) {
-        return sns.publish(request(topicArn, alert)).messageId();
+        return publish(List.of(Notice.of(alert)));
     }
 
-    /** The Publish request for an alert: what subscribers will read and what their filter policies match on. */
+    /** Publishes a group of notices (see {@code Grouping}) as one instant message; returns SNS's message id. */
+    public String publish(List<Notice> group) {
+        return sns.publish(request(topicArn, group)).messageId();
+    }
+
+    /** Publishes the digest built for one subscriber filter; only digest subscriptions with that filter receive it. */
+    public String publishDigest(AlertFilter filter, DigestMessage digest) {
+        return sns.publish(digestRequest(topicArn, filter, digest)).messageId();
+    }
+
+    /** The Publish request for one alert. */
     public static PublishRequest request(String topicArn, Alert alert) {
-        AlertMessage text = AlertMessage.of(alert);
+        return request(topicArn, List.of(Notice.of(alert)));
+    }
+
+    /** The Publish request for a group: what subscribers will read and what their filter policies match on. */
+    public static PublishRequest request(String topicArn, List<Notice> group) {
+        GroupMessage text = new GroupMessage(group);
+        List<Alert> alerts = group.stream().map(Notice::alert).toList();
         ObjectNode structure = Json.object();
-        structure.put("default", AlertJson.toString(alert));
+        structure.put("default", machineDocument(alerts, false).toString());
         structure.put("email", text.emailBody());
         structure.put("sms", text.sms());
         if (utf8Length(structure.toString()) > MESSAGE_BUDGET_BYTES) {
-            ObjectNode lean = AlertJson.toJson(alert);
-            lean.putArray("evidence");
-            ((ObjectNode) lean.get("current")).putArray("evidence");
-            ((ObjectNode) lean.get("baseline")).putArray("evidence");
-            lean.put("evidenceOmitted", alert.evidence().size());
-            structure.put("default", lean.toString());
+            structure.put("default", machineDocument(alerts, true).toString());
         }
         return PublishRequest.builder()
                 .topicArn(topicArn)
                 .messageStructure("json")
                 .message(structure.toString())
                 .subject(text.emailSubject())
-                .messageAttributes(attributes(alert))
+                .messageAttributes(sdk(Routing.instant(group)))
                 .build();
     }
 
-    static Map<String, MessageAttributeValue> attributes(Alert alert) {
-        Map<String, MessageAttributeValue> a = new LinkedHashMap<>();
-        String actor = alert.series().actor();
-        // SNS rejects empty attribute values; an alert without an actor simply has no actor attribute.
-        if (actor != null && !actor.isBlank()) {
-            a.put("actor", string(actor));
-        }
-        if (!alert.series().regions().isEmpty()) {
-            ArrayNode regions = Json.MAPPER.createArrayNode();
-            alert.series().regions().forEach(regions::add);
-            a.put("regions", MessageAttributeValue.builder().dataType("String.Array").stringValue(regions.toString()).build());
-        }
-        a.put("eventType", string(alert.series().eventType().isBlank() ? "unknown" : alert.series().eventType()));
-        a.put("rule", string(alert.rule()));
-        a.put("severity", string(alert.severity().wire()));
-        a.put("severityLevel", MessageAttributeValue.builder().dataType("Number")
-                .stringValue(Integer.toString(alert.severity().level())).build());
-        return a;
+    static PublishRequest digestRequest(String topicArn, AlertFilter filter, DigestMessage digest) {
+        ObjectNode doc = Json.object();
+        ObjectNode about = doc.putObject("digest");
+        about.put("day", digest.day().toString());
+        about.set("filter", filter.toJson());
+        ArrayNode list = doc.putArray("alerts");
+        digest.alerts().stream().limit(DigestMessage.MAX_ENTRIES).forEach(a -> list.add(lean(a)));
+        ObjectNode structure = Json.object();
+        structure.put("default", doc.toString());
+        structure.put("email", digest.emailBody());
+        structure.put("sms", digest.sms());
+        return PublishRequest.builder()
+                .topicArn(topicArn)
+                .messageStructure("json")
+                .message(structure.toString())
+                .subject(digest.emailSubject())
+                .messageAttributes(sdk(Routing.digest(filter.canonical())))
+                .build();
     }
 
-    private static MessageAttributeValue string(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    /** One alert: its document; several: {"alerts": [...]}. Lean documents carry no evidence sentences. */
+    private static ObjectNode machineDocument(List<Alert> alerts, boolean lean) {
+        if (alerts.size() == 1) {
+            return lean ? lean(alerts.getFirst()) : AlertJson.toJson(alerts.getFirst());
+        }
+        ObjectNode doc = Json.object();
+        ArrayNode list = doc.putArray("alerts");
+        alerts.forEach(a -> list.add(lean ? lean(a) : AlertJson.toJson(a)));
+        return doc;
+    }
+
+    private static ObjectNode lean(Alert alert) {
+        ObjectNode lean = AlertJson.toJson(alert);
+        lean.putArray("evidence");
+        ((ObjectNode) lean.get("current")).putArray("evidence");
+        ((ObjectNode) lean.get("baseline")).putArray("evidence");
+        lean.put("evidenceOmitted", alert.evidence().size());
+        return lean;
+    }
+
+    static Map<String, MessageAttributeValue> attributes(Alert alert) {
+        return sdk(Routing.instant(List.of(Notice.of(alert))));
+    }
+
+    private static Map<String, MessageAttributeValue> sdk(Map<String, Routing.Attribute> attributes) {
+        Map<String, MessageAttributeValue> out = new LinkedHashMap<>();
+        attributes.forEach((name, a) -> out.put(name,
+                MessageAttributeValue.builder().dataType(a.dataType()).stringValue(a.value()).build()));
+        return out;
     }
 
     private static int utf8Length(String s) {

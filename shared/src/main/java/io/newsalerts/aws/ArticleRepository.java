@@ -62,9 +62,6 @@ public final class ArticleRepository {
         }
     }
 
-    public boolean exists(String id) {
-        return ddb.getItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).hasItem();
-    }
 
     public static StoredArticle fromItem(Map<String, AttributeValue> item) {
         List<Fact> facts = new ArrayList<>();

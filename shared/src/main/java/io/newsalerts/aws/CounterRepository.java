@@ -112,8 +112,14 @@ public final class CounterRepository {
                 + "giving up after " + MAX_ATTEMPTS + " attempts (the stream record will be retried)");
     }
 
+    /**
+     * A lost race: our condition on the day's count no longer held, or DynamoDB cancelled the transaction because
+     * another transaction was writing the same calendar counter at that moment (TransactionConflict). Both are
+     * retried on fresh data; anything else (validation, throttling after the SDK's own retries) propagates.
+     */
     private static boolean conditionFailed(TransactionCanceledException e) {
-        return e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+        return e.cancellationReasons().stream()
+                .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()) || "TransactionConflict".equals(r.code()));
     }
 
     private static void backoff(int attempt) {

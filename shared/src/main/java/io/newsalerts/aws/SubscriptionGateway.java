@@ -1,6 +1,7 @@
 package io.newsalerts.aws;
 
 import io.newsalerts.log.Log;
+import io.newsalerts.subscribe.AlertFilter;
 import io.newsalerts.subscribe.Protocol;
 import io.newsalerts.subscribe.Subscription;
 import io.newsalerts.subscribe.SubscriptionRefusedException;
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class SubscriptionGateway {
 
+    /** SNS confirmation tokens are long hex strings. */
+    private static final Pattern TOKEN = Pattern.compile("[0-9a-fA-F]{16,1024}");
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** What ListSubscriptionsByTopic shows in place of the ARN of a subscription not yet confirmed. */
     private static final String PENDING_ARN = "PendingConfirmation";
@@ -58,10 +61,8 @@ public final class SubscriptionGateway {
                     + "service (it replied STOP), so it cannot be subscribed");
         }
         Map<String, String> attributes = new HashMap<>();
-        request.filterPolicyJson().ifPresent(p -> {
-            attributes.put("FilterPolicy", p);
-            attributes.put("FilterPolicyScope", "MessageAttributes");
-        });
+        attributes.put("FilterPolicy", request.filterPolicyJson());
+        attributes.put("FilterPolicyScope", "MessageAttributes");
         String arn;
         try {
             arn = sns.subscribe(b -> b.topicArn(topicArn)
@@ -81,8 +82,8 @@ public final class SubscriptionGateway {
         Subscription.Status status = request.protocol() == Protocol.EMAIL
                 ? Subscription.Status.PENDING_CONFIRMATION : Subscription.Status.CONFIRMED;
         Log.info("subscribed", "id", id, "protocol", request.protocol().wire(), "endpoint", masked,
-                "filtered", request.filterPolicyJson().isPresent());
-        return new Subscription(id, request.protocol(), request.endpoint(), request.filterPolicyJson().orElse(null), status);
+                "delivery", request.delivery().wire(), "filtered", !request.filter().equals(AlertFilter.ANY));
+        return new Subscription(id, request.protocol(), request.endpoint(), request.filterPolicyJson(), status);
     }
 
     /**
@@ -136,6 +137,55 @@ public final class SubscriptionGateway {
         });
         Log.info("listed subscriptions", "endpoint", Log.mask(endpoint), "count", out.size());
         return out;
+    }
+
+    /**
+     * The distinct filters of the topic's digest subscriptions (every protocol, confirmed ones only: SNS delivers
+     * nothing to a pending one). One digest is built per filter. Costs one GetSubscriptionAttributes per subscription.
+     */
+    public java.util.Set<AlertFilter> digestFilters() {
+        java.util.Set<AlertFilter> out = new java.util.LinkedHashSet<>();
+        sns.listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn)).subscriptions().forEach(s -> {
+            if (PENDING_ARN.equals(s.subscriptionArn())) {
+                return;
+            }
+            try {
+                Map<String, String> attrs = sns.getSubscriptionAttributes(b -> b.subscriptionArn(s.subscriptionArn())).attributes();
+                AlertFilter.digestFilterOf(attrs.get("FilterPolicy")).ifPresent(out::add);
+            } catch (NotFoundException goneMeanwhile) {
+                // unsubscribed while we listed
+            }
+        });
+        Log.info("digest filters listed", "count", out.size());
+        return out;
+    }
+
+    /**
+     * Confirms a pending email subscription with the token from SNS's confirmation email, so that unsubscribing
+     * requires AWS authentication (AuthenticateOnUnsubscribe): the unsubscribe link in every email then no longer
+     * works for whoever follows it — a mail scanner, a forwarded message — and only the topic owner (this API's
+     * DELETE /subscriptions/{id}) can remove the subscription. Returns the subscription's id.
+     *
+     * @throws IllegalArgumentException     when the token is malformed or the topic is not this API's topic
+     * @throws UnknownSubscriptionException when SNS does not accept the token (expired, already used, unknown)
+     */
+    public String confirm(String token, String topic) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            throw new IllegalArgumentException("token must be the Token parameter of the confirmation link (hex digits)");
+        }
+        if (topic != null && !topic.isBlank() && !topic.equals(topicArn)) {
+            throw new IllegalArgumentException("the confirmation link is for another topic than this service's alerts topic");
+        }
+        String arn;
+        try {
+            arn = sns.confirmSubscription(b -> b.topicArn(topicArn).token(token).authenticateOnUnsubscribe("true"))
+                    .subscriptionArn();
+        } catch (InvalidParameterException | NotFoundException e) {
+            throw UnknownSubscriptionException.forToken();
+        }
+        String id = idOf(arn);
+        Log.info("subscription confirmed, unsubscribe needs authentication", "id", id);
+        return id;
     }
 
     /** Email domains compare without case; everything else exactly. */

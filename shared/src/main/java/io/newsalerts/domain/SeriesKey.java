@@ -47,11 +47,4 @@ public record SeriesKey(Source source, String actor, List<String> regions, Strin
         return new SeriesKey(source, actor, regions, parts.get(3), area);
     }
 
-    /** "IQ+SY", or the area's name, or "unknown place". */
-    public String placeLabel() {
-        if (!regions.isEmpty()) {
-            return String.join("+", regions);
-        }
-        return area != null ? area : "unknown place";
-    }
 }

@@ -37,6 +37,9 @@ public final class ArticleReader {
             + "mostread|byline|caption|advert|ad-slot|ad-container|breadcrumb|subscribe|comments|tags|author)], "
             + "[id~=(?i)(related|sidebar|teaser|comments|newsletter|trending|recommend)]";
 
+    /** A misspelt field ("publishedat", "text") would otherwise be dropped without a word. */
+    private static final java.util.Set<String> ENVELOPE_FIELDS = java.util.Set.of("url", "title", "publishedAt", "body");
+
     private ArticleReader() {
     }
 
@@ -104,6 +107,16 @@ public final class ArticleReader {
         }
         if (root == null || !root.isObject()) {
             throw new BadArticleException("invalid JSON article: expected an object {url, title, publishedAt, body}");
+        }
+        java.util.List<String> unknown = new java.util.ArrayList<>();
+        root.fieldNames().forEachRemaining(f -> {
+            if (!ENVELOPE_FIELDS.contains(f)) {
+                unknown.add("'" + abbreviate(f) + "'");
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new BadArticleException("unknown field" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                    + " in the JSON article (allowed: url, title, publishedAt, body)");
         }
         String body = field(root, "body", true);
         String published = field(root, "publishedAt", true);

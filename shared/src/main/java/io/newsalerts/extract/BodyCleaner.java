@@ -35,15 +35,21 @@ final class BodyCleaner {
             if (line.isEmpty()) {
                 continue;
             }
-            if (STOP_HEADING.matcher(line).matches() || (SIGN_OFF.matcher(line).matches() && !kept.isEmpty() && !line.startsWith("By "))) {
+            boolean shortLine = line.length() < 48;
+            if ((shortLine && STOP_HEADING.matcher(line).matches())
+                    || (!kept.isEmpty() && !line.startsWith("By ") && line.length() < 200 && mayBeAgency(line)
+                    && SIGN_OFF.matcher(line).matches())) {
                 break; // the story is over; what follows is somebody else's
             }
             String next = nextNonBlank(lines, i);
             if (next != null && normalize(next).strip().equals(line)) {
                 break; // a headline printed twice is a teaser card: the sidebar has started
             }
-            if (AGO.matcher(line).matches() || BYLINE.matcher(line).matches() || STAMP.matcher(line).matches()
-                    || CAPTION.matcher(line).find()) {
+            if ((line.length() < 24 && AGO.matcher(line).matches())
+                    || ((line.startsWith("By ") || line.startsWith("BY ")) && BYLINE.matcher(line).matches())
+                    || (line.length() < 100 && STAMP.matcher(line).matches())
+                    || ((line.startsWith("FILE") || line.startsWith("File") || line.contains("Photo"))
+                    && CAPTION.matcher(line).find())) {
                 continue;
             }
             if (line.endsWith("...") || line.endsWith("…")) {
@@ -52,6 +58,10 @@ final class BodyCleaner {
             kept.add(line);
         }
         return kept;
+    }
+
+    private static boolean mayBeAgency(String line) {
+        return line.contains("Press") || line.contains("Reuters") || line.contains("AFP") || line.contains("Agence");
     }
 
     private static String nextNonBlank(String[] lines, int i) {

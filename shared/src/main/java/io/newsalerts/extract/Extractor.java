@@ -60,6 +60,18 @@ public final class Extractor {
 
     // ------------------------------------------------------------------------------------------------ vocabulary
 
+    private static final Set<String> ACRONYM_LICENSORS = Set.of("militants", "fighters", "group", "cells", "jihadists", "affiliate");
+    private static final Set<String> PARTITIVE = Set.of("those", "them", "the", "whom", "these", "which", "its", "their");
+    private static final Set<String> ELLIPTIC = Set.of("down from", "up from", "compared with", "compared to", "rising from", "falling from", "increase from", "drop from", "decline from", "rise from");
+    private static final Set<String> REACH_VERBS = Set.of("reached", "totaled", "totalled", "numbered", "hit", "topped");
+    private static final Set<String> RISE_VERBS = Set.of("rose", "climbed", "jumped", "increased", "grew", "surged", "soared", "fell", "dropped", "declined", "stood", "decreased");
+    private static final Set<String> DEFINITE = Set.of("the", "these", "those");
+    private static final Set<String> GROUP_ADJECTIVES = Set.of("militant", "jihadist", "terror", "terrorist", "extremist", "armed", "insurgent", "rebel", "ransomware", "hacker", "hacking", "cybercriminal", "criminal", "islamist", "sunni", "shiite", "iran-backed", "same");
+    private static final Set<String> RELATIVE_PRONOUNS = Set.of("who", "whose", "which");
+    private static final Set<String> KILL_VERBS = Set.of("killed", "killing", "kill", "kills");
+    private static final Set<String> INJURE_VERBS = Set.of("wounded", "wounding", "injured", "injuring", "wounds", "injures");
+    private static final Set<String> ABDUCT_VERBS = Set.of("abducted", "abducting", "kidnapped", "kidnapping", "abducts", "kidnaps");
+    private static final Set<String> HOSTAGE_VERBS = Set.of("took", "taken", "take", "takes", "taking", "held", "seized");
     private static final Set<String> SAY = Set.of("said", "says", "say", "told", "reported", "reports", "announced",
             "stated", "added", "noted", "wrote", "estimated", "confirmed", "tallied", "counted", "recorded", "found",
             "showed", "shows");
@@ -68,10 +80,46 @@ public final class Extractor {
             "senior", "other", "one", "another", "both", "five", "many");
     private static final Set<String> LAUNCH = Set.of("launched", "launch", "launches", "launching", "carried",
             "carry", "carries", "carrying", "conducted", "conduct", "conducts", "staged", "stage", "mounted", "mount",
-            "claimed", "claims", "executed", "unleashed", "perpetrated", "committed", "fired", "waged");
+            "claimed", "claims", "executed", "unleashed", "perpetrated", "committed", "fired", "waged", "set",
+            "detonated", "planted", "triggered");
     private static final Set<String> NOT_REAL = Set.of("not", "never", "to", "would", "could", "might", "may", "will",
             "threatened", "vowed", "plans", "planned", "planning", "threatens", "vows", "cannot", "can't", "didn't",
             "won't", "if", "attempting", "trying", "tried", "foiled", "thwarted", "prevented");
+    private static final java.util.Map<String, String> VERB_EVENTS = java.util.Map.ofEntries(
+            java.util.Map.entry("attacked", "attack"), java.util.Map.entry("ambushed", "attack"),
+            java.util.Map.entry("stormed", "attack"), java.util.Map.entry("assaulted", "attack"),
+            java.util.Map.entry("bombed", "bombing"), java.util.Map.entry("raided", "raid"),
+            java.util.Map.entry("kidnapped", "kidnapping"), java.util.Map.entry("abducted", "kidnapping"),
+            java.util.Map.entry("shelled", "strike"), java.util.Map.entry("hijacked", "piracy incident"),
+            java.util.Map.entry("opened", "shooting"));
+    private static final Set<String> PERPETRATORS = Set.of("gunmen", "militants", "attackers", "assailants",
+            "pirates", "bandits", "insurgents", "jihadists", "extremists", "rebels", "kidnappers", "gunman",
+            "attacker", "assailant", "hackers", "men", "fighters");
+    private static final Set<String> AUX = Set.of("had", "have", "has", "reportedly", "allegedly", "also", "then",
+            "later", "again", "apparently", "suspected", "armed", "unidentified", "unknown", "masked", "late", "early",
+            "on", "overnight", "first");
+    private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
+            "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
+    private static final Pattern PLACE_ANAPHOR = Pattern.compile(
+            "\\b(?:the|that|this) (?:territory|area|region|province|country|state|enclave|city|town|district|zone)\\b"
+                    + "|\\bthere\\b");
+    private static final java.util.Map<String, String> TIMES_VERBS = java.util.Map.of("boarded", "piracy incident",
+            "hijacked", "piracy incident", "attacked", "attack", "struck", "strike", "hit", "attack",
+            "targeted", "attack", "raided", "raid", "bombed", "bombing", "shelled", "strike");
+    private static final Set<String> SHIPS = Set.of("ships", "vessels", "tankers", "boats");
+    private static final Set<String> TARGETS = Set.of("targets", "positions", "sites", "hideouts", "locations",
+            "objectives", "facilities", "depots", "ships", "vessels", "tankers", "boats");
+    private static final Set<String> STRIKE_VERBS = Set.of("struck", "hit", "targeted", "bombed", "destroyed",
+            "striking", "hitting", "targeting", "bombing", "strike", "strikes", "attacked", "attacking");
+    private static final Pattern AIR = Pattern.compile("\\b(?:warplanes|jets|aircraft|air force|airstrikes|air strikes)\\b");
+    private static final Set<String> OWNER_NOUNS = Set.of("base", "bases", "embassy", "consulate", "troops",
+            "soldiers", "forces", "warship", "warships", "ship", "ships", "vessel", "vessels", "convoy", "convoys",
+            "personnel", "officials", "citizens", "nationals", "diplomats", "contractors", "aircraft", "destroyer",
+            "interests", "targets", "positions", "military", "army", "navy");
+    private static final Set<String> CLAUSE_BREAK = Set.of(";", "after", "while", "although", "though", "whereas",
+            "but", "because");
+    private static final Set<String> COMPOUND = Set.of("linked", "backed", "affiliated", "aligned", "allied", "led",
+            "inspired", "run", "controlled", "held", "style", "related", "loyal", "supported", "funded", "sponsored");
     private static final Set<String> HIT_VERBS = Set.of("killed", "hit", "struck", "targeted", "wounded", "injured",
             "destroyed", "damaged", "rocked", "tore", "exploded", "ripped", "killing", "wounding", "injuring",
             "hitting", "striking", "targeting", "went");
@@ -80,7 +128,14 @@ public final class Extractor {
             "students", "passengers", "migrants", "residents", "farmers", "miners", "pilgrims", "journalists",
             "hostages", "sailors", "seafarers", "crew", "fighters", "militants", "members", "workers", "staff",
             "individuals", "schoolgirls", "schoolchildren", "boys", "girls", "others", "Palestinians", "Israelis",
-            "guards", "troopers", "peacekeepers", "servicemembers", "service", "contractors", "tourists");
+            "guards", "troopers", "peacekeepers", "servicemembers", "service", "contractors", "tourists", "fishermen",
+            "traders", "travelers", "travellers", "truckers", "drivers", "engineers", "nationals", "foreigners",
+            "Christians", "Muslims", "teachers", "doctors", "nurses", "clerics", "officials", "herders", "refugees",
+            "displaced", "protesters", "demonstrators", "prisoners", "inmates", "gatherers", "shepherds",
+            "christians", "muslims", "palestinians", "israelis", "yazidis", "worshipers", "voters", "lawmakers");
+    private static final Set<String> TOLL_ADJ = Set.of("aid", "humanitarian", "health", "medical", "security",
+            "government", "local", "foreign", "innocent", "unarmed", "young", "elderly", "international", "civilian",
+            "police", "army", "military", "other", "more", "u.s.", "allied", "pro-government", "rebel", "tribal");
     private static final Set<String> KILLED = Set.of("killed", "dead", "died", "slain", "murdered", "executed");
     private static final Set<String> INJURED = Set.of("injured", "wounded", "hurt");
     private static final Set<String> ABDUCTED = Set.of("abducted", "kidnapped", "seized", "taken");
@@ -94,7 +149,8 @@ public final class Extractor {
     private static final Set<String> BLOCK_BEFORE = Set.of("$", "us$", "€", "£", "average", "averaged",
             "an average of", "average of", "on pace for", "on track for", "pace of", "projected", "expected",
             "forecast", "above", "below", "fewer than", "less than", "under", "no", "number", "top", "aged", "age",
-            "ages", "rate of", "reach", "exceed", "surpass", "to", "than", "of the", "per", "each", "every", "only",
+            "ages", "rate of", "reach", "exceed", "surpass", "expected to", "pace to", "track to", "projected to",
+            "set to", "likely to", "could", "would", "might", "than", "of the", "per", "each", "every", "only",
             "#", "vs", "record", "all", "target of", "goal of", "threshold of", "cap of", "limit of", "below the",
             "the first", "first time above", "mark of", "least one", "than one");
     private static final Set<String> BLOCK_AFTER = Set.of("%", "percent", "per", "percentage", "pct", "times", "-",
@@ -116,9 +172,15 @@ public final class Extractor {
                     + "stampede|fire)\\b|\\bwhen (?:a|an|the) |\\bwhen (?:gunmen|militants|attackers|a gunman)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DATELINE = Pattern.compile(
-            "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\((?:AP|Reuters|AFP|dpa|UPI|Xinhua)\\) ?[—\\-]+ ?");
+            "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?");
 
     private record Anaphor(int start, int end, String compat) {
+    }
+
+    /** What one sentence analysis shares between its passes. */
+    private record Ctx(String text, List<Token> t, Gazetteer.Mention[] at, boolean[] attributed,
+                       List<PeriodParser.Span> usable, List<int[]> periodTokens, List<Anaphor> anaphors,
+                       List<Gazetteer.Mention> mentions, String lowerText, String attribution) {
     }
 
     private record Attribution(int start, int end, String text) {
@@ -136,12 +198,21 @@ public final class Extractor {
         final List<ActorRef> recent = new ArrayList<>();
         final Set<String> licensed = new LinkedHashSet<>();
         List<String> lastCountries = List.of();
+        List<String> previousSentencePlaces = List.of();
+        List<String> articlePlaces = List.of();
+        Period lastPeriod;
+        Fact lastFact;
+        Fact lastPeriodFact;
+        int sentenceIndex;
+        int lastFactSentence = -10;
+        String lowerBody;
         List<String> paragraphPlaces = List.of();
         String datelineCountry;
 
         Run(Article article) {
             this.article = article;
             this.published = article.published();
+
             for (var e : gazetteer.licensingAliases.entrySet()) {
                 for (String alias : e.getValue()) {
                     if (alias.length() > 3 && article.body().contains(alias)) {
@@ -150,6 +221,13 @@ public final class Extractor {
                     }
                 }
             }
+        }
+
+        private String lowerBody() {
+            if (lowerBody == null) {
+                lowerBody = article.body().toLowerCase(Locale.ROOT);
+            }
+            return lowerBody;
         }
 
         List<Fact> run() {
@@ -190,6 +268,7 @@ public final class Extractor {
         // -------------------------------------------------------------------------------------- one sentence
 
         private void sentence(String text) {
+            sentenceIndex++;
             List<Token> t = Tokenizer.tokenize(text);
             if (t.isEmpty()) {
                 return;
@@ -197,9 +276,14 @@ public final class Extractor {
             boolean shouting = BodyCleaner.mostlyUpperCase(text);
             List<Gazetteer.Mention> mentions = gazetteer.match(t, (actor, tokens, at) ->
                     !shouting && (licensed.contains(actor) || (at + 1 < tokens.size()
-                            && Set.of("militants", "fighters", "group", "cells", "jihadists", "affiliate")
+                            && ACRONYM_LICENSORS
                             .contains(tokens.get(at + 1).lower()))));
             int n = t.size();
+            // "al-Qaida-linked", "Iran-backed": an adjective, not a mention of the actor
+            mentions = new ArrayList<>(mentions);
+            mentions.removeIf(m -> m.kind() == Gazetteer.Kind.ACTOR && m.end() + 1 < n && t.get(m.end()).is("-")
+                    && COMPOUND.contains(t.get(m.end() + 1).lower()));
+            militaryPhrases(t, mentions);
             Gazetteer.Mention[] at = new Gazetteer.Mention[n];
             for (Gazetteer.Mention m : mentions) {
                 for (int k = m.start(); k < m.end(); k++) {
@@ -213,7 +297,14 @@ public final class Extractor {
                     attributed[k] = true;
                 }
             }
-            List<PeriodParser.Span> spans = PeriodParser.find(text, published);
+            // time expressions matter only where something could be counted: a number, an event word, an event verb
+            boolean countable = false;
+            for (int k = 0; k < n && !countable; k++) {
+                Token x = t.get(k);
+                countable = x.type() == Token.Type.NUMBER || (at[k] != null && at[k].kind() == Gazetteer.Kind.EVENT)
+                        || (x.isWord() && (Numbers.isNumberWord(x.lower()) || VERB_EVENTS.containsKey(x.lower())));
+            }
+            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, published, lastPeriod) : List.of();
             List<int[]> periodTokens = new ArrayList<>();
             List<PeriodParser.Span> usable = new ArrayList<>();
             boolean[] inPeriod = new boolean[n];
@@ -243,6 +334,8 @@ public final class Extractor {
 
             String attribution = attributions.isEmpty() ? null : attributionText(attributions.getFirst(), t, at, anaphors);
             List<Integer> usedEvents = new ArrayList<>();
+
+            Ctx c = new Ctx(text, t, at, attributed, usable, periodTokens, anaphors, mentions, lowerText, attribution);
 
             // counts ---------------------------------------------------------------------------------------
             for (int i = 0; i < n; i++) {
@@ -295,7 +388,18 @@ public final class Extractor {
                         end = upper.end();
                     }
                 }
-                if (end < n && BLOCK_AFTER.contains(t.get(end).lower())) {
+                String timesEvent = null;
+                if (end < n && t.get(end).is("times")) {
+                    // "Armed robbers boarded ships 62 times"
+                    for (int k = qStart - 1; k >= Math.max(0, qStart - 4); k--) {
+                        String v = TIMES_VERBS.get(t.get(k).lower());
+                        if (v != null) {
+                            timesEvent = v;
+                            break;
+                        }
+                    }
+                }
+                if (timesEvent == null && end < n && BLOCK_AFTER.contains(t.get(end).lower())) {
                     i = end - 1;
                     continue;
                 }
@@ -303,6 +407,9 @@ public final class Extractor {
                     continue;
                 }
                 boolean breakdown = BREAKDOWN.contains(b1) || BREAKDOWN.contains(b2) || BREAKDOWN.contains(b3);
+                if (end + 1 < n && t.get(end).is("of") && PARTITIVE.contains(t.get(end + 1).lower())) {
+                    continue; // "a dozen of those abducted": a part of a figure given elsewhere
+                }
                 // what is counted: skip modifiers, then an event term or a toll
                 int j = end;
                 String phraseActor = null;
@@ -334,8 +441,8 @@ public final class Extractor {
                     eventEnd = ev.end();
                     if (!ev.entry().context().isEmpty()) {
                         boolean ok = false;
-                        for (String c : ev.entry().context()) {
-                            ok |= lowerText.contains(c);
+                        for (String w : ev.entry().context()) {
+                            ok |= lowerText.contains(w) || lowerBody().contains(w);
                         }
                         if (!ok) {
                             eventType = null;
@@ -346,6 +453,18 @@ public final class Extractor {
                         continue;
                     }
                 }
+                if (timesEvent != null) {
+                    eventType = timesEvent;
+                    eventEnd = end + 1;
+                }
+                if (eventType == null && j < n && TARGETS.contains(t.get(j).lower()) && qStart > 0
+                        && STRIKE_VERBS.contains(t.get(qStart - 1).lower())) {
+                    // "struck 312 PKK targets": each target struck is a strike
+                    eventType = SHIPS.contains(t.get(j).lower()) ? "attack"
+                            : AIR.matcher(lowerText).find() ? "airstrike" : "strike";
+                    eventEnd = j + 1;
+                    phraseActor = null; // "PKK targets" are the PKK's, struck by someone else
+                }
                 if (eventType == null) {
                     eventType = toll(t, qStart, end, j);
                     toll = eventType != null;
@@ -353,24 +472,68 @@ public final class Extractor {
                         continue;
                     }
                 }
+                Fact inherit = null;
+                boolean elliptic = ELLIPTIC.contains(b2)
+                        || b1.equals("versus") || b1.equals("vs.");
+                if (elliptic && lastFact != null && lastFactSentence >= sentenceIndex - 1 && !toll
+                        && (eventType == null || eventType.equals(lastFact.eventType()))) {
+                    inherit = lastFact;
+                    eventType = lastFact.eventType();
+                }
                 if (eventType == null) {
                     continue;
                 }
-                // when
-                PeriodParser.Span period = nearest(usable, periodTokens, i);
-                if (period == null) {
-                    continue; // a number with no period is not a series value
+                if (emitCount(c, num.value(), q, i, qStart, eventType, toll, phraseActor, eventEnd, inherit)) {
+                    usedEvents.add(j);
                 }
-                if (toll && (period.period().days() <= 1 || SINGLE_INCIDENT.matcher(text).find())) {
-                    continue; // the toll of one incident is not a count of events
+                i = Math.max(i, eventEnd - 1);
+            }
+
+            // "Kidnappings in Haiti reached 438 in the first quarter" -----------------------------------------
+            for (Gazetteer.Mention m : mentions) {
+                if (m.kind() != Gazetteer.Kind.EVENT || usedEvents.contains(m.start()) || attributed[m.start()]
+                        || singular(t.get(m.end() - 1)) || !m.entry().context().isEmpty()) {
+                    continue;
                 }
-                String actor = phraseActor != null ? phraseActor : actorFor(t, at, attributed, anaphors, mentions, qStart, eventEnd);
-                Places where = places(t, at, attributed, lowerText);
-                FactKind kind = period.day() ? FactKind.INCIDENT : FactKind.REPORTED;
-                add(new Fact(actor, where.regions, eventType, num.value(), q, period.period(), kind,
-                        attribution, text, where.area));
-                usedEvents.add(j);
-                i = eventEnd - 1;
+                for (int k = m.end(); k < Math.min(n - 1, m.end() + 12); k++) {
+                    Token v = t.get(k);
+                    if (v.is(",") || v.is(";") || attributed[k] || (v.type() == Token.Type.NUMBER && !inPeriod[k])) {
+                        break;
+                    }
+                    int numAt = -1;
+                    if (REACH_VERBS.contains(v.lower())) {
+                        numAt = k + 1;
+                    } else if (RISE_VERBS.contains(v.lower())
+                            && (t.get(k + 1).is("to") || t.get(k + 1).is("at"))) {
+                        numAt = k + 2;
+                    }
+                    if (numAt < 0 || numAt >= n) {
+                        continue;
+                    }
+                    Qualifier q = Qualifier.EXACT;
+                    int x = numAt;
+                    if (x + 1 < n && AT_LEAST.contains(t.get(x).lower() + " " + t.get(x + 1).lower())) {
+                        q = Qualifier.AT_LEAST;
+                        x += 2;
+                    } else if (x + 1 < n && APPROX.contains(t.get(x).lower() + " " + t.get(x + 1).lower())) {
+                        q = Qualifier.APPROX;
+                        x += 2;
+                    } else if (AT_LEAST.contains(t.get(x).lower()) || APPROX.contains(t.get(x).lower())) {
+                        q = AT_LEAST.contains(t.get(x).lower()) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                        x++;
+                    }
+                    Numbers.Parsed num = x < n ? Numbers.parse(t, x) : null;
+                    if (num == null || (num.end() < n && BLOCK_AFTER.contains(t.get(num.end()).lower()))) {
+                        break;
+                    }
+                    if (q == Qualifier.EXACT) {
+                        q = num.qualifier();
+                    }
+                    if (emitCount(c, num.value(), q, x, m.start(), m.value(), false, null, m.end(), null)) {
+                        usedEvents.add(m.start());
+                    }
+                    break;
+                }
             }
 
             // single incidents -----------------------------------------------------------------------------
@@ -382,6 +545,12 @@ public final class Extractor {
                     int k = i + 1;
                     if (k < n && (tok.is("carried") || tok.is("carry") || tok.is("carries") || tok.is("carrying"))) {
                         if (!t.get(k).is("out")) {
+                            continue;
+                        }
+                        k++;
+                    }
+                    if (tok.is("set")) {
+                        if (k >= n || !t.get(k).is("off")) {
                             continue;
                         }
                         k++;
@@ -407,7 +576,7 @@ public final class Extractor {
                             && singular(t.get(at[e].end() - 1))) {
                         int v = at[e].end();
                         // "A drone attack by the Houthis hit ..." / "A car bomb killed ..."
-                        for (int k = v; k < Math.min(n, v + 6); k++) {
+                        for (int k = v; k < Math.min(n, v + 10); k++) {
                             if (HIT_VERBS.contains(t.get(k).lower())) {
                                 verbAt = k;
                                 break;
@@ -426,11 +595,96 @@ public final class Extractor {
                 PeriodParser.Span period = nearest(usable, periodTokens, evAt);
                 Period p = period != null ? period.period() : Period.day(published);
                 String actor = actorFor(t, at, attributed, anaphors, mentions, Math.min(verbAt, evAt), ev.end());
-                Places where = places(t, at, attributed, lowerText);
+                Places where = places(t, at, attributed, lowerText, evAt, actor);
                 add(new Fact(actor, where.regions, ev.value(), 1, Qualifier.EXACT, p, FactKind.INCIDENT,
                         attribution, text, where.area));
                 usedEvents.add(evAt);
                 i = ev.end() - 1;
+            }
+
+            // "Gunmen kidnapped 287 students ... on Thursday", "the militants ambushed a bus ..." -------------
+            boolean dayKnown = usable.stream().anyMatch(PeriodParser.Span::day);
+            if (dayKnown && usedEvents.isEmpty()) {
+                for (int i = 1; i < n; i++) {
+                    String eventType = VERB_EVENTS.get(t.get(i).lower());
+                    if (t.get(i).is("opened") && i + 1 < n && t.get(i + 1).is("fire")) {
+                        eventType = "shooting";
+                    }
+                    if (eventType == null || attributed[i] || at[i] != null || negated(t, i)
+                            || (i + 1 < n && t.get(i + 1).is("by"))) {
+                        continue;
+                    }
+                    int subject = -1;
+                    String actor = null;
+                    boolean found = false;
+                    for (int k = i - 1; k >= Math.max(0, i - 7); k--) {
+                        Token x = t.get(k);
+                        if (x.is(",") || x.is(";") || x.is("\"")) {
+                            break;
+                        }
+                        Gazetteer.Mention m = at[k];
+                        if (m != null && m.kind() == Gazetteer.Kind.ACTOR) {
+                            actor = coalition(t, mentions, appositiveHead(t, mentions, m));
+                            found = true;
+                            break;
+                        }
+                        Anaphor an = null;
+                        for (Anaphor a : anaphors) {
+                            if (a.end() - 1 == k || a.start() == k) {
+                                an = a;
+                            }
+                        }
+                        if (an != null) {
+                            actor = resolve(an, t, mentions);
+                            found = true;
+                            break;
+                        }
+                        if (PERPETRATORS.contains(x.lower())) {
+                            // "Al-Shabab fighters", "Houthi rebels": the named group's men
+                            Gazetteer.Mention named = k > 0 ? at[k - 1] : null;
+                            if (named != null && named.kind() == Gazetteer.Kind.ACTOR) {
+                                actor = named.value();
+                            }
+                            found = true;
+                            break;
+                        }
+                        if (!(AUX.contains(x.lower()) || inPeriod[k] || x.startsUpper() && k == i - 1 && false)) {
+                            break;
+                        }
+                    }
+                    if (!found) {
+                        continue;
+                    }
+                    PeriodParser.Span period = nearest(usable, periodTokens, i);
+                    Places where = places(t, at, attributed, lowerText, i, actor);
+                    add(new Fact(actor, where.regions, eventType, 1, Qualifier.EXACT, period.period(),
+                            FactKind.INCIDENT, attribution, text, where.area));
+                    break;
+                }
+            }
+
+            // "JNIM claimed the attack": who did the incident just reported ---------------------------------------
+            if (lastFact != null && lastFact.kind() == FactKind.INCIDENT && lastFact.actor() == null
+                    && lastFactSentence >= sentenceIndex - 2) {
+                for (int i = 0; i + 2 < n; i++) {
+                    if (at[i] != null && at[i].kind() == Gazetteer.Kind.ACTOR && at[i].end() < n
+                            && t.get(at[i].end()).lower().startsWith("claim")) {
+                        int k = at[i].end() + 1;
+                        if (k + 1 < n && t.get(k).is("responsibility") && t.get(k + 1).is("for")) {
+                            k += 2;
+                        }
+                        if (k + 1 < n && (t.get(k).is("the") || t.get(k).is("that")) && at[k + 1] != null
+                                && at[k + 1].kind() == Gazetteer.Kind.EVENT) {
+                            Fact old = lastFact;
+                            Fact claimed = new Fact(at[i].value(), old.regions(), old.eventType(), old.count(),
+                                    old.qualifier(), old.period(), old.kind(), old.attributedTo(), old.sentence(),
+                                    old.area());
+                            facts.set(facts.lastIndexOf(old), claimed);
+                            lastFact = claimed;
+                            break;
+                        }
+                    }
+                }
             }
 
             // memory for the next sentences ----------------------------------------------------------------
@@ -450,10 +704,120 @@ public final class Extractor {
             if (!here.regions.isEmpty() && !here.inherited) {
                 paragraphPlaces = here.regions;
             }
+            previousSentencePlaces = here.inherited ? List.of() : here.regions;
+            if (!here.inherited && !here.regions.isEmpty()) {
+                articlePlaces = here.regions;
+            }
+        }
+
+        private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
+                                  boolean toll, String phraseActor, int eventEnd, Fact inherit) {
+            PeriodParser.Span period = nearest(c.usable, c.periodTokens, numIndex);
+            if (inherit != null) {
+                // "up from six the year before": the period after the number, relative to the figure compared with
+                String rest = c.text.substring(c.t.get(numIndex).end());
+                List<PeriodParser.Span> after = PeriodParser.find(rest, published, inherit.period());
+                period = after.isEmpty() || after.getFirst().start() > 40 ? null : after.getFirst();
+            }
+            if (period == null) {
+                return false; // a number with no period is not a series value
+            }
+            if (toll && (period.period().days() <= 1 || SINGLE_INCIDENT.matcher(c.text).find())) {
+                return false; // the toll of one incident is not a count of events
+            }
+            if (inherit != null && period.period().equals(inherit.period())) {
+                return false; // "up from six ..." compares with another period, or it is not a figure of its own
+            }
+            String actor;
+            List<String> regions;
+            String area;
+            if (inherit != null) {
+                actor = inherit.actor();
+                regions = inherit.regions();
+                area = inherit.area();
+            } else {
+                actor = phraseActor != null ? phraseActor
+                        : actorFor(c.t, c.at, c.attributed, c.anaphors, c.mentions, qStart, eventEnd);
+                Places where = places(c.t, c.at, c.attributed, c.lowerText, numIndex, actor);
+                regions = where.regions;
+                area = where.area;
+                if (where.inherited && period.anaphoric() && lastPeriodFact != null) {
+                    // "during the six months": the same statistic's place, not the last place named
+                    regions = lastPeriodFact.regions();
+                    area = lastPeriodFact.area();
+                }
+            }
+            FactKind kind = period.day() ? FactKind.INCIDENT : FactKind.REPORTED;
+            if (toll && inherit == null && actor == null && lastFact != null && lastFactSentence >= sentenceIndex - 2) {
+                // "the attacks killed 163 people": the perpetrator of the attacks just counted
+                int k = qStart - 2;
+                while (k >= 0 && c.at[k] != null && c.at[k].kind() == Gazetteer.Kind.EVENT) {
+                    k--;
+                }
+                if (k >= 0 && k < qStart - 2 && DEFINITE.contains(c.t.get(k).lower())) {
+                    actor = lastFact.actor();
+                }
+            }
+            if ("attack".equals(eventType) && actor != null && "cyber".equals(gazetteer.actorTypes.get(actor))) {
+                eventType = "ransomware attack";
+            }
+            Fact f = new Fact(actor, regions, eventType, value, q, period.period(), kind, c.attribution, c.text, area);
+            add(f);
+            if (inherit == null) {
+                lastPeriod = f.period();
+                lastPeriodFact = f;
+            }
+            return true;
+        }
+
+        /**
+         * "Russia's forces", "Israeli airstrikes", "Syrian and Russian warplanes": a country named as the one that
+         * acts is its military. Rewrites such country mentions into actor mentions, in place.
+         */
+        private void militaryPhrases(List<Token> t, List<Gazetteer.Mention> mentions) {
+            for (int idx = mentions.size() - 1; idx >= 0; idx--) {
+                Gazetteer.Mention m = mentions.get(idx);
+                boolean country = m.kind() == Gazetteer.Kind.COUNTRY || m.kind() == Gazetteer.Kind.DEMONYM;
+                if (!country || !gazetteer.militaryOf.containsKey(m.value())) {
+                    continue;
+                }
+                int k = m.end();
+                if (k < t.size() && t.get(k).is("'s")) {
+                    k++;
+                }
+                boolean acts = false;
+                if (k < t.size() && MILITARY_NOUNS.contains(t.get(k).lower())) {
+                    acts = true;
+                } else if (k < t.size() && m.kind() == Gazetteer.Kind.DEMONYM) {
+                    for (Gazetteer.Mention e : mentions) {
+                        if (e.start() == k && e.kind() == Gazetteer.Kind.EVENT
+                                && !"fatality".equals(e.value())) {
+                            acts = true;
+                        }
+                    }
+                }
+                if (!acts && k + 1 < t.size() && (t.get(k).is("and") || t.get(k).is(","))) {
+                    // "Syrian and Russian warplanes": the next member of the list decides
+                    for (int j = idx + 1; j < mentions.size(); j++) {
+                        Gazetteer.Mention nx = mentions.get(j);
+                        if (nx.start() == k + 1 && nx.kind() == Gazetteer.Kind.ACTOR
+                                && "military".equals(nx.entry().actorType())) {
+                            acts = true;
+                        }
+                    }
+                }
+                if (acts) {
+                    int end = k < t.size() && MILITARY_NOUNS.contains(t.get(k).lower()) ? k + 1 : m.end();
+                    mentions.set(idx, new Gazetteer.Mention(m.start(), end,
+                            Gazetteer.Entry.military(gazetteer.militaryOf.get(m.value()))));
+                }
+            }
         }
 
         private void add(Fact f) {
+            lastFactSentence = sentenceIndex;
             facts.add(f);
+            lastFact = f;
         }
 
         // -------------------------------------------------------------------------------------- who
@@ -461,8 +825,15 @@ public final class Extractor {
         private String actorFor(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, List<Anaphor> anaphors,
                                 List<Gazetteer.Mention> mentions, int before, int after) {
             Gazetteer.Mention bestMention = null;
+            int between = -1;
+            for (int k = 0; k < before; k++) {
+                if (t.get(k).is("between")) {
+                    between = k; // "the war between the army and the RSF has killed": neither side alone
+                }
+            }
             for (Gazetteer.Mention m : mentions) {
-                if (m.kind() == Gazetteer.Kind.ACTOR && m.end() <= before && !attributed[m.start()]) {
+                if (m.kind() == Gazetteer.Kind.ACTOR && m.end() <= before && !attributed[m.start()]
+                        && !(between >= 0 && m.start() > between)) {
                     bestMention = m;
                 }
             }
@@ -479,7 +850,7 @@ public final class Extractor {
                 }
             }
             if (bestMention != null) {
-                return coalition(t, mentions, bestMention);
+                return coalition(t, mentions, appositiveHead(t, mentions, bestMention));
             }
             // "... attacks by the Houthis", "... claimed by Islamic State"
             for (int k = after; k < Math.min(t.size(), after + 10); k++) {
@@ -503,6 +874,34 @@ public final class Extractor {
                 }
             }
             return null;
+        }
+
+        /**
+         * "ISKP, the Afghan affiliate of the Islamic State group, claimed ...": a mention inside an appositive
+         * (between commas, right after another actor) describes that actor, which is the subject.
+         */
+        private Gazetteer.Mention appositiveHead(List<Token> t, List<Gazetteer.Mention> mentions, Gazetteer.Mention m) {
+            int open = -1;
+            for (int k = m.start() - 1; k >= 0 && k >= m.start() - 12; k--) {
+                if (t.get(k).is(",")) {
+                    open = k;
+                    break;
+                }
+            }
+            if (open <= 0) {
+                return m;
+            }
+            for (int k = m.end(); k < t.size() && k <= m.end() + 12; k++) {
+                if (t.get(k).is(",")) {
+                    for (Gazetteer.Mention h : mentions) {
+                        if (h.kind() == Gazetteer.Kind.ACTOR && h.end() == open) {
+                            return h;
+                        }
+                    }
+                    return m;
+                }
+            }
+            return m;
         }
 
         /** "Hamas and Islamic Jihad fired ..." is the coalition's figure, not Hamas's. */
@@ -575,6 +974,11 @@ public final class Extractor {
                     return m.value();
                 }
             }
+            if (!a.compat().equals("any") && lastFact != null && lastFact.actor() != null
+                    && lastFactSentence >= sentenceIndex - 3
+                    && compatible(compat, gazetteer.actorTypes.getOrDefault(lastFact.actor(), "armed"))) {
+                return lastFact.actor(); // "the coalition" is still the one the story is about
+            }
             for (int k = recent.size() - 1; k >= 0; k--) {
                 ActorRef r = recent.get(k);
                 if (compatible(compat, r.type())) {
@@ -611,9 +1015,7 @@ public final class Extractor {
                     out.add(new Anaphor(k, k + 1, "any"));
                 } else if (w.equals("the") || w.equals("its") || w.equals("their")) {
                     int j = k + 1;
-                    if (j < n && Set.of("militant", "jihadist", "terror", "terrorist", "extremist", "armed",
-                            "insurgent", "rebel", "ransomware", "hacker", "hacking", "cybercriminal", "criminal",
-                            "islamist", "sunni", "shiite", "iran-backed", "same").contains(t.get(j).lower())) {
+                    if (j < n && GROUP_ADJECTIVES.contains(t.get(j).lower())) {
                         j++;
                     }
                     if (j >= n) {
@@ -621,7 +1023,8 @@ public final class Extractor {
                     }
                     String head = t.get(j).lower();
                     String compat = switch (head) {
-                        case "group", "organization", "organisation", "outfit", "movement" -> "group";
+                        case "group", "organization", "organisation", "outfit", "movement", "coalition", "alliance",
+                             "network", "faction", "branch", "affiliate" -> "group";
                         case "militants", "jihadists", "insurgents", "extremists", "rebels", "militia", "militias",
                              "fighters", "terrorists" -> "armed";
                         case "gang", "hackers", "cybercriminals", "operators", "affiliates" -> "cyber";
@@ -667,7 +1070,7 @@ public final class Extractor {
                         while (r > 0 && !isBoundary(t.get(r - 1))) {
                             r--;
                         }
-                        if (r < k - 1 && Set.of("who", "whose", "which").contains(t.get(r).lower()) && r >= 2
+                        if (r < k - 1 && RELATIVE_PRONOUNS.contains(t.get(r).lower()) && r >= 2
                                 && t.get(r - 1).is(",")) {
                             int s3 = r - 1;
                             while (s3 > 0 && !isBoundary(t.get(s3 - 1)) && r - 1 - s3 < 10) {
@@ -777,15 +1180,72 @@ public final class Extractor {
         }
 
         private Places places(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText) {
+            return places(t, at, attributed, lowerText, -1, null);
+        }
+
+        /**
+         * Where a fact happened: the places of the clause holding {@code focus} ("..., after Pakistan said the TTP
+         * carried out 645 attacks" is not about the country of the main clause), else of the sentence, else
+         * "its soil" = the sayer's country, a military's home country, the paragraph, the previous sentence,
+         * the dateline.
+         */
+        private Places places(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
+                              int focus, String actor) {
+            if (focus >= 0) {
+                int a = focus;
+                while (a > 0 && !CLAUSE_BREAK.contains(t.get(a - 1).lower())) {
+                    a--;
+                }
+                int b = focus;
+                while (b < t.size() && !CLAUSE_BREAK.contains(t.get(b).lower())) {
+                    b++;
+                }
+                if (a > 0 || b < t.size()) {
+                    Places clause = placesIn(t, at, attributed, lowerText, a, b);
+                    if (clause != null) {
+                        return clause;
+                    }
+                }
+                if (lowerText.contains("its soil") || lowerText.contains("its territory")) {
+                    TreeSet<String> sayer = new TreeSet<>();
+                    for (int k = 0; k < t.size(); k++) {
+                        if (attributed[k] && at[k] != null && at[k].kind() == Gazetteer.Kind.COUNTRY) {
+                            sayer.add(at[k].value());
+                        }
+                    }
+                    if (!sayer.isEmpty()) {
+                        return new Places(List.copyOf(sayer), null, false);
+                    }
+                }
+                Places sentence = placesIn(t, at, attributed, lowerText, 0, t.size());
+                if (sentence != null) {
+                    return sentence;
+                }
+                boolean refersBack = PLACE_ANAPHOR.matcher(lowerText).find();
+                if (refersBack && !articlePlaces.isEmpty()) {
+                    return new Places(articlePlaces, null, true);
+                }
+                if (actor != null && gazetteer.homeOf.containsKey(actor)) {
+                    return new Places(List.of(gazetteer.homeOf.get(actor)), null, false);
+                }
+                return fallback();
+            }
+            Places sentence = placesIn(t, at, attributed, lowerText, 0, t.size());
+            return sentence != null ? sentence : fallback();
+        }
+
+        private Places placesIn(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
+                                int from, int to) {
             TreeSet<String> codes = new TreeSet<>();
             TreeSet<String> demonyms = new TreeSet<>();
             List<String> areas = new ArrayList<>();
-            for (int k = 0; k < t.size(); k++) {
+            for (int k = from; k < to; k++) {
                 Gazetteer.Mention m = at[k];
                 if (m == null || m.start() != k || attributed[k]) {
                     continue;
                 }
-                boolean compound = m.end() < t.size() && t.get(m.end()).is("-"); // "Iran-backed", "U.S.-led"
+                boolean compound = m.end() < t.size() && (t.get(m.end()).is("-")  // "Iran-backed", "U.S.-led"
+                        || OWNER_NOUNS.contains(t.get(m.end()).lower())); // "a U.S. base in eastern Syria"
                 switch (m.kind()) {
                     case COUNTRY, PLACE -> {
                         if (!compound) {
@@ -802,8 +1262,13 @@ public final class Extractor {
                     }
                 }
             }
-            if (lowerText.contains("both countries") || lowerText.contains("the two countries")
-                    || lowerText.contains("both nations") || lowerText.contains("the two nations")) {
+            if (from >= to) {
+                return null;
+            }
+            String clauseText = from == 0 && to == t.size() ? lowerText
+                    : lowerText.substring(t.get(from).start(), t.get(to - 1).end());
+            if (clauseText.contains("both countries") || clauseText.contains("the two countries")
+                    || clauseText.contains("both nations") || clauseText.contains("the two nations")) {
                 if (!lastCountries.isEmpty()) {
                     codes.addAll(lastCountries);
                 }
@@ -817,7 +1282,20 @@ public final class Extractor {
             if (!demonyms.isEmpty()) {
                 return new Places(List.copyOf(demonyms), null, false);
             }
+            return null;
+        }
+
+        private Places fallback() {
             if (!paragraphPlaces.isEmpty()) {
+                return new Places(paragraphPlaces, null, true);
+            }
+            if (!previousSentencePlaces.isEmpty()) {
+                return new Places(previousSentencePlaces, null, true);
+            }
+            if (!articlePlaces.isEmpty()) {
+                return new Places(articlePlaces, null, true);
+            }
+            if (false) {
                 return new Places(paragraphPlaces, null, true);
             }
             if (datelineCountry != null) {
@@ -849,11 +1327,11 @@ public final class Extractor {
             if (p >= 0) {
                 String v = t.get(p).lower();
                 String type = null;
-                if (Set.of("killed", "killing", "kill", "kills").contains(v)) {
+                if (KILL_VERBS.contains(v)) {
                     type = "fatality";
-                } else if (Set.of("wounded", "wounding", "injured", "injuring", "wounds", "injures").contains(v)) {
+                } else if (INJURE_VERBS.contains(v)) {
                     type = "injury";
-                } else if (Set.of("abducted", "abducting", "kidnapped", "kidnapping", "abducts", "kidnaps").contains(v)) {
+                } else if (ABDUCT_VERBS.contains(v)) {
                     type = "kidnapping-victim";
                 }
                 if (type != null) {
@@ -861,6 +1339,7 @@ public final class Extractor {
                     int guard = 0;
                     while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower())
                             && (t.get(k).isWord() && (gazetteer.eventModifiers.contains(t.get(k).lower())
+                            || TOLL_ADJ.contains(t.get(k).lower())
                             || Character.isUpperCase(t.get(k).text().charAt(0)) || t.get(k).text().contains(".")))) {
                         k++;
                     }
@@ -869,9 +1348,19 @@ public final class Extractor {
                     }
                     return null;
                 }
-                if (v.equals("of") && p >= 2 && t.get(p - 1).is("toll") && t.get(p - 2).is("death")
-                        || (v.equals("to") || v.equals("at")) && p >= 2 && t.get(p - 2).is("toll")) {
+                if (v.equals("of") && p >= 2 && t.get(p - 1).is("toll") && t.get(p - 2).is("death")) {
                     return "fatality";
+                }
+                if (v.equals("to") || v.equals("at")) {
+                    // "bringing the death toll since Oct. 7 to 22,835"
+                    for (int k = p - 1; k >= Math.max(0, p - 8); k--) {
+                        if (t.get(k).is("toll") && k > 0 && t.get(k - 1).is("death")) {
+                            return "fatality";
+                        }
+                        if (t.get(k).is(",") || t.get(k).is(";")) {
+                            break;
+                        }
+                    }
                 }
             }
             // N [adjectives] people [were] killed
@@ -879,7 +1368,8 @@ public final class Extractor {
             int guard = 0;
             while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower()) && t.get(k).isWord()
                     && !KILLED.contains(t.get(k).lower()) && !INJURED.contains(t.get(k).lower())
-                    && (Character.isUpperCase(t.get(k).text().charAt(0)) || gazetteer.eventModifiers.contains(t.get(k).lower()))) {
+                    && (Character.isUpperCase(t.get(k).text().charAt(0)) || gazetteer.eventModifiers.contains(t.get(k).lower())
+                    || TOLL_ADJ.contains(t.get(k).lower()))) {
                 k++;
             }
             if (k < n && PEOPLE.contains(t.get(k).lower())) {
@@ -898,6 +1388,10 @@ public final class Extractor {
                 }
                 if (INJURED.contains(v) || v.equals("injuries")) {
                     return "injury";
+                }
+                if (v.equals("hostage") && qStart > 0 && HOSTAGE_VERBS
+                        .contains(t.get(qStart - 1).lower())) {
+                    return "kidnapping-victim"; // "took 85 crew members hostage"
                 }
                 if (ABDUCTED.contains(v) && !(v.equals("taken") && !(k + 1 < n && t.get(k + 1).is("hostage")))) {
                     return "kidnapping-victim";

@@ -35,6 +35,10 @@ final class Gazetteer {
      */
     record Entry(Kind kind, String value, String actorType, List<String> surface, boolean caseSensitive,
                  boolean needsLicence, List<String> context) {
+        /** An actor read from a phrase rather than a name: "Russia's forces", "Syrian and Russian warplanes". */
+        static Entry military(String name) {
+            return new Entry(Kind.ACTOR, name, "military", List.of(), false, false, List.of());
+        }
     }
 
     /** A match: tokens [start, end) of the sentence. */
@@ -56,6 +60,9 @@ final class Gazetteer {
     private final Node root = new Node();
     final Set<String> eventModifiers;
     final Map<String, String> actorTypes;
+    /** Country code -> that country's military actor ("IL" -> "Israeli military"), and back. */
+    final Map<String, String> militaryOf;
+    final Map<String, String> homeOf;
     /** Aliases of actors with a licensed acronym: seeing one in an article licenses the acronym. */
     final Map<String, List<String>> licensingAliases;
 
@@ -93,6 +100,21 @@ final class Gazetteer {
         for (var p : data.places.entrySet()) {
             add(p.getKey(), Kind.PLACE, p.getValue(), null, false, false, List.of());
         }
+        Map<String, String> military = new HashMap<>();
+        for (var c : data.countries.entrySet()) {
+            List<String> names = new ArrayList<>(c.getValue().demonyms);
+            names.addAll(c.getValue().aliases);
+            for (String name : names) {
+                String candidate = name + " military";
+                if ("military".equals(types.get(candidate)) && !military.containsKey(c.getKey())) {
+                    military.put(c.getKey(), candidate);
+                }
+            }
+        }
+        this.militaryOf = Map.copyOf(military);
+        Map<String, String> home = new HashMap<>();
+        military.forEach((code, name) -> home.put(name, code));
+        this.homeOf = Map.copyOf(home);
         for (var c : data.countries.entrySet()) {
             for (String alias : c.getValue().aliases) {
                 add(alias, Kind.COUNTRY, c.getKey(), null, isAcronymLike(alias), false, List.of());
@@ -112,7 +134,7 @@ final class Gazetteer {
             }
         }
         return switch (a) {
-            case "globally", "across the globe", "around the world", "across the world", "world" -> "worldwide";
+            case "globally", "across the globe", "around the world", "across the world", "world", "worldwide" -> "worldwide";
             case "Mediterranean" -> "Mediterranean Sea";
             case "Bab al-Mandab", "Bab el-Mandeb Strait" -> "Bab el-Mandeb";
             default -> Character.toUpperCase(a.charAt(0)) + a.substring(1);

@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
 final class PeriodParser {
 
     /** A time expression at [start, end) of the sentence. {@code day}: it names one day. */
-    record Span(int start, int end, Period period, boolean day) {
+    record Span(int start, int end, Period period, boolean day, boolean anaphoric) {
+        Span(int start, int end, Period period, boolean day) {
+            this(start, end, period, day, false);
+        }
     }
 
     private static final String MONTH = "(January|February|March|April|May|June|July|August|September|October|"
@@ -39,7 +42,8 @@ final class PeriodParser {
     private static final Pattern FIRST_MONTHS = Pattern.compile(
             "\\b(?:the )?(first|last) " + NUM + " months(?: of " + YEAR_REF + ")?", CI);
     private static final Pattern HALF_QUARTER = Pattern.compile(
-            "\\b(?:the )?(first|second|third|fourth|final|1st|2nd|3rd|4th) (half|quarter)(?: of " + YEAR_REF + ")?", CI);
+            "\\b(?:the )?(first|second|third|fourth|final|1st|2nd|3rd|4th) (?:(half) of " + YEAR_REF
+                    + "|(quarter)(?: of " + YEAR_REF + ")?)", CI);
     private static final Pattern HQ = Pattern.compile("\\b([HQ])([1-4]) " + YEAR + "\\b");
     private static final Pattern FROM_TO = Pattern.compile(
             "\\b(?:[Ff]rom|[Bb]etween) (?:early |mid-|late )?" + MONTH + "(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
@@ -47,7 +51,11 @@ final class PeriodParser {
     private static final Pattern SINCE_START = Pattern.compile(
             "\\bsince the (?:start|beginning) of (?:the year|this year|" + YEAR + ")", CI);
     private static final Pattern SINCE_MONTH = Pattern.compile(
-            "\\b[Ss]ince (?:early |mid-|late )?" + MONTH + "(?: (\\d{1,2})(?:st|nd|rd|th)?)?(?:,? " + YEAR + ")?");
+            "\\b[Ss]ince (?:early |mid-|late )?" + MONTH + "(?: (\\d{1,2})(?!\\d)(?:st|nd|rd|th)?)?(?:,? " + YEAR + ")?");
+    private static final Pattern SINCE_EVENT = Pattern.compile(
+            "\\b[Ss]ince (?:the|a|an|his|her|their) [^,;.]{0,80}?\\b(?:in|on) " + MONTH + "(?:,? " + YEAR + ")?");
+    private static final Pattern SINCE_WEEKDAY = Pattern.compile(
+            "\\b[Ss]ince (?:last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
     private static final Pattern SINCE_YEAR = Pattern.compile("\\b[Ss]ince " + YEAR + "\\b");
     private static final Pattern RELATIVE = Pattern.compile(
             "\\b(so far this year|so far in " + YEAR + "|this year|last year|the previous year|year to date|"
@@ -56,12 +64,19 @@ final class PeriodParser {
             "\\b(?:in|over|during|for|within) the (?:past|last|previous) (?:" + NUM + " )?"
                     + "(days?|weeks?|months?|years?|24 hours|48 hours|hours)\\b", CI);
     private static final Pattern DATE = Pattern.compile(
-            "\\b" + MONTH + " (\\d{1,2})(?:st|nd|rd|th)?(?:, " + YEAR + ")?\\b");
+            "\\b" + MONTH + " (\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:, " + YEAR + ")?\\b");
     private static final Pattern MONTH_YEAR = Pattern.compile(
-            "\\b(?:(?:in|during|of|for|throughout|since) )?(?:early |mid-|late |the end of |the beginning of )?"
+            "\\b(?:(?:in|during|of|for|throughout) )?(?:early |mid-|late |the end of |the beginning of )?"
                     + MONTH + "(?:,? " + YEAR + ")?\\b");
     private static final Pattern YEAR_ONLY = Pattern.compile(
             "\\b(?:(?:in|during|of|for|throughout) )?" + YEAR + "\\b(?![-\\d])");
+    private static final Pattern SAME = Pattern.compile(
+            "\\b(?:in|during|over|for|within|across|from|of) (?:the|that|this) (?:same (?:\\w+ )?"
+                    + "(?:period|months?|quarter|half|year|weeks?|time|span|timeframe|stretch|days)|period|quarter|half-year|"
+                    + "six months|three months|week|month)\\b", CI);
+    private static final Pattern PRIOR = Pattern.compile(
+            "\\b(?:the year before|a year earlier|a year before|a year ago|the prior year|the previous year|"
+                    + "the same period (?:of|in|a year|last) (?:the previous year|last year|earlier|a year earlier))\\b", CI);
     private static final Pattern WEEKDAY = Pattern.compile(
             "\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|Yesterday|Today)\\b");
 
@@ -76,9 +91,42 @@ final class PeriodParser {
     }
 
     static List<Span> find(String s, LocalDate published) {
+        return find(s, published, null);
+    }
+
+    /**
+     * @param previous the period the article last gave a figure for: "over the same period", "in the quarter"
+     *                 refer back to it (null: such phrases are not periods)
+     */
+    static List<Span> find(String s, LocalDate published, Period previous) {
         List<Span> all = new ArrayList<>();
         Matcher m;
-        for (m = FIRST_MONTHS.matcher(s); m.find(); ) {
+        // cheap gates: a pattern runs only when the words it needs are in the sentence (most sentences have few)
+        String l = s.toLowerCase(Locale.ROOT);
+        boolean hasMonth = hasMonth(s);
+        boolean hasYear = hasYear(s);
+        boolean weekday = l.contains("day");
+        boolean since = l.contains("since");
+        boolean months = l.contains("month");
+        boolean same = previous != null && (l.contains("same") || l.contains("period") || l.contains("quarter")
+                || months || l.contains("week") || l.contains("half-year"));
+        boolean prior = previous != null && (l.contains("year before") || l.contains("year earlier")
+                || l.contains("year ago") || l.contains("prior year") || l.contains("previous year")
+                || l.contains("same period"));
+        List<int[]> monthWindows = hasMonth ? windows(s, MONTH_STEMS, 40, 30) : List.of();
+        List<int[]> yearWindows = hasYear ? yearWindows(s) : List.of();
+        if (previous != null) {
+            for (m = SAME.matcher(s); windowFind(m, same ? lowerWindows(s, l, new String[]{"same", "period", "quarter", "month", "week", "half-year"}, 30, 30) : List.of()); ) {
+                if (!previous.start().isAfter(published)) {
+                    all.add(new Span(m.start(), m.end(), previous, previous.days() == 1, true));
+                }
+            }
+            for (m = PRIOR.matcher(s); windowFind(m, prior ? lowerWindows(s, l, new String[]{"year", "period"}, 30, 40) : List.of()); ) {
+                Period p = previous.previousYear();
+                add(all, m, p.start(), p.end(), published, p.days() == 1);
+            }
+        }
+        for (m = FIRST_MONTHS.matcher(s); windowFind(m, months && (l.contains("first") || l.contains("last")) ? lowerWindows(s, l, new String[]{"months"}, 28, 32) : List.of()); ) {
             int n = number(m.group(2));
             int year = yearRef(m.group(3), m.group(4), published);
             if (n >= 1 && n <= 12) {
@@ -93,15 +141,16 @@ final class PeriodParser {
                 add(all, m, a, b, published, false);
             }
         }
-        for (m = HALF_QUARTER.matcher(s); m.find(); ) {
-            int year = yearRef(m.group(3), m.group(4), published);
+        for (m = HALF_QUARTER.matcher(s); windowFind(m, (l.contains("half") || l.contains("quarter")) ? lowerWindows(s, l, new String[]{"half", "quarter"}, 25, 32) : List.of()); ) {
+            boolean halfMatch = m.group(2) != null;
+            int year = halfMatch ? yearRef(m.group(3), m.group(4), published) : yearRef(m.group(6), m.group(7), published);
             int ord = switch (m.group(1).toLowerCase(Locale.ROOT)) {
                 case "first", "1st" -> 1;
                 case "second", "2nd" -> 2;
                 case "third", "3rd" -> 3;
                 default -> 4;
             };
-            boolean half = m.group(2).equalsIgnoreCase("half");
+            boolean half = halfMatch;
             if (half) {
                 int h = m.group(1).equalsIgnoreCase("final") ? 2 : Math.min(ord, 2);
                 LocalDate a = LocalDate.of(year, h == 1 ? 1 : 7, 1);
@@ -111,7 +160,7 @@ final class PeriodParser {
                 add(all, m, q.start(), q.end(), published, false);
             }
         }
-        for (m = HQ.matcher(s); m.find(); ) {
+        for (m = HQ.matcher(hasYear && (s.indexOf('H') >= 0 || s.indexOf('Q') >= 0) ? s : ""); m.find(); ) {
             int year = Integer.parseInt(m.group(3));
             int k = Integer.parseInt(m.group(2));
             if (m.group(1).equals("H") && k <= 2) {
@@ -122,7 +171,7 @@ final class PeriodParser {
                 add(all, m, q.start(), q.end(), published, false);
             }
         }
-        for (m = FROM_TO.matcher(s); m.find(); ) {
+        for (m = FROM_TO.matcher(s); windowFind(m, hasMonth && (l.contains("from") || l.contains("between")) ? lowerWindows(s, l, new String[]{"from", "between"}, 2, 60) : List.of()); ) {
             int m1 = month(m.group(1));
             int m2 = month(m.group(3));
             int y2 = m.group(4) != null ? Integer.parseInt(m.group(4))
@@ -134,11 +183,11 @@ final class PeriodParser {
                 add(all, m, a, b, published, false);
             }
         }
-        for (m = SINCE_START.matcher(s); m.find(); ) {
+        for (m = SINCE_START.matcher(s); windowFind(m, since && l.contains("since the") ? lowerWindows(s, l, new String[]{"since"}, 2, 50) : List.of()); ) {
             int year = m.group(1) != null ? Integer.parseInt(m.group(1)) : published.getYear();
             add(all, m, LocalDate.of(year, 1, 1), published, published, false);
         }
-        for (m = SINCE_MONTH.matcher(s); m.find(); ) {
+        for (m = SINCE_MONTH.matcher(s); windowFind(m, since && hasMonth ? lowerWindows(s, l, new String[]{"since"}, 2, 40) : List.of()); ) {
             int mo = month(m.group(1));
             int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : latestYear(mo, published);
             int day = m.group(2) != null ? Integer.parseInt(m.group(2)) : 1;
@@ -147,10 +196,20 @@ final class PeriodParser {
                 add(all, m, a, published, published, false);
             }
         }
-        for (m = SINCE_YEAR.matcher(s); m.find(); ) {
+        for (m = SINCE_WEEKDAY.matcher(s); windowFind(m, since && weekday ? lowerWindows(s, l, new String[]{"since"}, 2, 20) : List.of()); ) {
+            LocalDate d = published.with(TemporalAdjusters.previousOrSame(
+                    DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT))));
+            add(all, m, d, published, published, false);
+        }
+        for (m = SINCE_EVENT.matcher(s); windowFind(m, since && hasMonth ? lowerWindows(s, l, new String[]{"since"}, 2, 110) : List.of()); ) {
+            int mo = month(m.group(1));
+            int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : latestYear(mo, published);
+            add(all, m, LocalDate.of(year, mo, 1), published, published, false);
+        }
+        for (m = SINCE_YEAR.matcher(s); windowFind(m, since && hasYear ? lowerWindows(s, l, new String[]{"since"}, 2, 12) : List.of()); ) {
             add(all, m, LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), published, published, false);
         }
-        for (m = RELATIVE.matcher(s); m.find(); ) {
+        for (m = RELATIVE.matcher(s); windowFind(m, (l.contains("year") || l.contains("week") || l.contains("month")) ? lowerWindows(s, l, new String[]{"year", "week", "month"}, 20, 12) : List.of()); ) {
             String r = m.group(1).toLowerCase(Locale.ROOT);
             LocalDate p = published;
             switch (r) {
@@ -176,7 +235,7 @@ final class PeriodParser {
                 }
             }
         }
-        for (m = PAST.matcher(s); m.find(); ) {
+        for (m = PAST.matcher(s); windowFind(m, (l.contains("past") || l.contains("last") || l.contains("previous")) ? lowerWindows(s, l, new String[]{"past", "last", "previous"}, 22, 30) : List.of()); ) {
             int n = m.group(1) == null ? 1 : number(m.group(1));
             String unit = m.group(2).toLowerCase(Locale.ROOT);
             LocalDate p = published;
@@ -196,7 +255,7 @@ final class PeriodParser {
                 add(all, m, a, p, p, false);
             }
         }
-        for (m = DATE.matcher(s); m.find(); ) {
+        for (m = DATE.matcher(s); windowFind(m, monthWindows); ) {
             int mo = month(m.group(1));
             int day = Integer.parseInt(m.group(2));
             int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : latestYear(mo, published);
@@ -205,17 +264,17 @@ final class PeriodParser {
                 add(all, m, d, d, published, true);
             }
         }
-        for (m = MONTH_YEAR.matcher(s); m.find(); ) {
+        for (m = MONTH_YEAR.matcher(s); windowFind(m, monthWindows); ) {
             int mo = month(m.group(1));
             int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : latestYear(mo, published);
             Period p = Period.month(year, mo);
             add(all, m, p.start(), p.end(), published, false);
         }
-        for (m = YEAR_ONLY.matcher(s); m.find(); ) {
+        for (m = YEAR_ONLY.matcher(s); windowFind(m, yearWindows); ) {
             Period y = Period.year(Integer.parseInt(m.group(1)));
             add(all, m, y.start(), y.end(), published, false);
         }
-        for (m = WEEKDAY.matcher(s); m.find(); ) {
+        for (m = WEEKDAY.matcher(s); windowFind(m, weekday ? windows(s, DAY_STEMS, 12, 12) : List.of()); ) {
             String w = m.group(1).toLowerCase(Locale.ROOT);
             LocalDate d = switch (w) {
                 case "today" -> published;
@@ -226,6 +285,132 @@ final class PeriodParser {
             add(all, m, d, d, published, true);
         }
         return nonOverlapping(all);
+    }
+
+    private static final String[] MONTH_STEMS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+            "Oct", "Nov", "Dec"};
+
+    private static final String[] DAY_STEMS = {"day", "Day"};
+
+    /**
+     * Regions of the sentence around each occurrence of a trigger word, merged: the expensive patterns only run
+     * there, so matching costs what the triggers cost rather than a full scan per pattern.
+     */
+    private static List<int[]> windows(String s, String[] stems, int before, int after) {
+        List<int[]> out = new ArrayList<>(4);
+        for (String stem : stems) {
+            for (int i = s.indexOf(stem); i >= 0; i = s.indexOf(stem, i + stem.length())) {
+                out.add(new int[]{Math.max(0, i - before), Math.min(s.length(), i + stem.length() + after)});
+            }
+        }
+        return merge(out);
+    }
+
+    /** Windows around lower-case triggers (the whole sentence when lower-casing changed its length). */
+    private static List<int[]> lowerWindows(String s, String l, String[] stems, int before, int after) {
+        if (l.length() != s.length()) {
+            List<int[]> all = new ArrayList<>(1);
+            all.add(new int[]{0, s.length()});
+            return all;
+        }
+        return windows(l, stems, before, after);
+    }
+
+    private static List<int[]> yearWindows(String s) {
+        List<int[]> out = new ArrayList<>(4);
+        int run = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            if (c >= '0' && c <= '9') {
+                run++;
+            } else {
+                if (run == 4) {
+                    out.add(new int[]{Math.max(0, i - 4 - 16), Math.min(s.length(), i + 2)});
+                }
+                run = 0;
+            }
+        }
+        return merge(out);
+    }
+
+    private static List<int[]> merge(List<int[]> ws) {
+        if (ws.size() < 2) {
+            return ws;
+        }
+        ws.sort(Comparator.comparingInt(w -> w[0]));
+        List<int[]> out = new ArrayList<>(ws.size());
+        int[] cur = ws.getFirst();
+        for (int k = 1; k < ws.size(); k++) {
+            int[] w = ws.get(k);
+            if (w[0] <= cur[1]) {
+                cur = new int[]{cur[0], Math.max(cur[1], w[1])};
+            } else {
+                out.add(cur);
+                cur = w;
+            }
+        }
+        out.add(cur);
+        return out;
+    }
+
+    /**
+     * Like {@link Matcher#find()}, but only inside the windows, with transparent bounds so that \\b still sees
+     * the neighbours. The search resumes after the previous match.
+     */
+    private static boolean windowFind(Matcher m, List<int[]> windows) {
+        if (windows.isEmpty()) {
+            return false;
+        }
+        int pos = Math.max(0, lastEnd(m));
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        for (int[] w : windows) {
+            if (w[1] <= pos) {
+                continue;
+            }
+            m.region(Math.max(w[0], pos), w[1]);
+            if (m.find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int lastEnd(Matcher m) {
+        try {
+            return m.end();
+        } catch (IllegalStateException e) {
+            return -1;
+        }
+    }
+
+    private static boolean hasMonth(String s) {
+        for (String stem : MONTH_STEMS) {
+            if (s.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A run of exactly four digits starting 19 or 20. */
+    private static boolean hasYear(String s) {
+        int run = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            if (c >= '0' && c <= '9') {
+                run++;
+            } else {
+                if (run == 4) {
+                    char a = s.charAt(i - 4);
+                    char b = s.charAt(i - 3);
+                    if ((a == '1' && b == '9') || (a == '2' && b == '0')) {
+                        return true;
+                    }
+                }
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static void add(List<Span> out, Matcher m, LocalDate a, LocalDate b, LocalDate published, boolean day) {

@@ -55,14 +55,34 @@ public final class AlertMessage {
             java.util.regex.Pattern.compile(" (on|of|in|at|against|by|with|near|from|to|for) ");
     private static final java.util.Set<String> COUNTRY_CODES = java.util.Set.of(Locale.getISOCountries());
 
-    private final Alert alert;
+    /** Width of the longest bar in an email's trend. */
+    static final int BAR_WIDTH = 30;
 
-    public AlertMessage(Alert alert) {
+    private final Alert alert;
+    private final String lifecycle;
+
+    public AlertMessage(Alert alert, String lifecycle) {
         this.alert = java.util.Objects.requireNonNull(alert, "alert");
+        this.lifecycle = lifecycle == null ? Notice.FIRING : lifecycle;
     }
 
+    /** The message of a new (firing) alert. */
     public static AlertMessage of(Alert alert) {
-        return new AlertMessage(alert);
+        return new AlertMessage(alert, Notice.FIRING);
+    }
+
+    public static AlertMessage of(Notice notice) {
+        return new AlertMessage(notice.alert(), notice.lifecycle());
+    }
+
+    /** "Escalated: ", "Resolved: ", or nothing for a new alert: the first words of every text about it. */
+    String lifecyclePrefix() {
+        return switch (lifecycle) {
+            case Notice.ESCALATED -> "Escalated: ";
+            case Notice.RESOLVED -> "Resolved: ";
+            case Notice.SILENCED -> "Silenced: ";
+            default -> "";
+        };
     }
 
     // ---------------------------------------------------------------- SMS
@@ -74,6 +94,12 @@ public final class AlertMessage {
      * then truncates the actor and event names, and as a last resort the text itself.
      */
     public String sms() {
+        String prefix = lifecyclePrefix();
+        return prefix + smsWithin(SMS_LIMIT - Gsm7.septets(prefix));
+    }
+
+    /** The SMS text, without the lifecycle prefix, in at most {@code limit} septets (for grouped messages). */
+    String smsWithin(int limit) {
         SeriesKey s = alert.series();
         String actor = clean(Gsm7.transliterate(nullToEmpty(s.actor())));
         String shortActor = clean(Gsm7.transliterate(shortActor(nullToEmpty(s.actor()))));
@@ -87,14 +113,14 @@ public final class AlertMessage {
                 smsText(shortActor, events, fewerPlaces, true),
                 smsText(shortActor, events, fewerPlaces, false));
         for (String t : tries) {
-            if (Gsm7.septets(t) <= SMS_LIMIT) {
+            if (Gsm7.septets(t) <= limit) {
                 return t;
             }
         }
         // Names are what can be long (figures are short): truncate the event type, then the actor, to what is left.
-        String ev = fitField(events, e -> smsText(shortActor, e, fewerPlaces, false), 24);
-        String who = fitField(shortActor, a -> smsText(a, ev, fewerPlaces, false), 12);
-        return Gsm7.truncate(smsText(who, ev, fewerPlaces, false), SMS_LIMIT);
+        String ev = fitField(events, e -> smsText(shortActor, e, fewerPlaces, false), 24, limit);
+        String who = fitField(shortActor, a -> smsText(a, ev, fewerPlaces, false), 12, limit);
+        return Gsm7.truncate(smsText(who, ev, fewerPlaces, false), limit);
     }
 
     private String smsText(String actor, String events, String place, boolean withProjection) {
@@ -119,8 +145,8 @@ public final class AlertMessage {
     }
 
     /** The longest prefix of field (at least min septets) for which the whole text fits. */
-    private static String fitField(String field, Function<String, String> text, int min) {
-        int over = Gsm7.septets(text.apply(field)) - SMS_LIMIT;
+    private static String fitField(String field, Function<String, String> text, int min, int limit) {
+        int over = Gsm7.septets(text.apply(field)) - limit;
         if (over <= 0 || field.isEmpty()) {
             return field;
         }
@@ -157,6 +183,12 @@ public final class AlertMessage {
      * "Islamic State attacks in Iraq and Syria on track to double (x2.54)".
      */
     public String emailSubject() {
+        String prefix = lifecyclePrefix();
+        return prefix + subjectWithin(SUBJECT_LIMIT - prefix.length());
+    }
+
+    /** The subject without the lifecycle prefix, in at most {@code limit} characters. */
+    String subjectWithin(int limit) {
         SeriesKey s = alert.series();
         String actor = clean(Gsm7.ascii(nullToEmpty(s.actor())));
         String events = clean(Gsm7.ascii(plural(s.eventType())));
@@ -173,24 +205,24 @@ public final class AlertMessage {
         String shortActor = clean(Gsm7.ascii(shortActor(nullToEmpty(s.actor()))));
         tries.add(subjectText(shortActor, events, clean(Gsm7.ascii(placeInWords(s, 0))), claim));
         for (String t : tries) {
-            if (t.length() <= SUBJECT_LIMIT) {
+            if (t.length() <= limit) {
                 return t;
             }
         }
         // Still too long: the names are. Truncate the actor, then the event type, then (never seen) the line.
         String where = clean(Gsm7.ascii(placeInWords(s, 0)));
         String who = shortActor;
-        int over = subjectText(who, events, where, claim).length() - SUBJECT_LIMIT;
+        int over = subjectText(who, events, where, claim).length() - limit;
         if (over > 0 && !who.isEmpty()) {
             who = Gsm7.truncate(who, Math.max(16, who.length() - over));
         }
         String ev = events;
-        over = subjectText(who, ev, where, claim).length() - SUBJECT_LIMIT;
+        over = subjectText(who, ev, where, claim).length() - limit;
         if (over > 0) {
             ev = Gsm7.truncate(ev, Math.max(16, ev.length() - over));
         }
         String t = subjectText(who, ev, where, claim);
-        return t.length() <= SUBJECT_LIMIT ? t : Gsm7.truncate(t, SUBJECT_LIMIT);
+        return t.length() <= limit ? t : Gsm7.truncate(t, limit);
     }
 
     private static String subjectText(String actor, String events, String where, String claim) {
@@ -203,8 +235,20 @@ public final class AlertMessage {
      * receiving alerts.
      */
     public String emailBody() {
+        return emailSection() + "\n" + unsubscribeFooter();
+    }
+
+    /** The body without the footer: what grouped messages put one after another. */
+    String emailSection() {
         SeriesKey s = alert.series();
         StringBuilder b = new StringBuilder();
+        switch (lifecycle) {
+            case Notice.ESCALATED -> b.append("ESCALATED: this alert has got materially worse since it was last sent.\n\n");
+            case Notice.RESOLVED -> b.append("RESOLVED: newer figures no longer meet this alert's rule; the figures "
+                    + "below are the latest.\n\n");
+            default -> {
+            }
+        }
         String actor = nullToEmpty(s.actor());
         String what = actor.isEmpty() ? capitalise(plural(s.eventType())) : actor + " " + plural(s.eventType());
         String where = placeInWords(s, Integer.MAX_VALUE);
@@ -227,6 +271,10 @@ public final class AlertMessage {
         b.append("  Counted: ").append(s.source() == SeriesKey.Source.STATISTIC
                 ? "totals reported in the news (not our own tally)"
                 : "incidents reported in the news articles we read (our own tally)").append("\n\n");
+
+        b.append("Trend (").append(plural(s.eventType()).isBlank() ? "count" : plural(s.eventType())).append(")\n");
+        b.append(trend());
+        b.append('\n');
 
         b.append("Rule (").append(alert.rule()).append("): ").append(ruleInWords()).append("\n\n");
 
@@ -251,11 +299,60 @@ public final class AlertMessage {
             }
         }
         b.append('\n');
-        b.append("Alert id: ").append(alert.id()).append("\n\n");
-        b.append("You receive this because you subscribed to News Alerts. To unsubscribe, follow the unsubscribe link "
-                + "at the end of this email, or call DELETE /subscriptions/{id} on the News Alerts API "
-                + "(GET /subscriptions?endpoint=<your address> lists your subscription ids).\n");
+        b.append("Alert id: ").append(alert.id()).append('\n');
         return b.toString();
+    }
+
+    /** How to stop receiving alerts: the same words in every email. */
+    public static String unsubscribeFooter() {
+        return "You receive this because you subscribed to News Alerts. To unsubscribe, call DELETE /subscriptions/{id} "
+                + "on the News Alerts API (GET /subscriptions?endpoint=<your address> lists your subscription ids). "
+                + "The unsubscribe link SNS adds below works only if you confirmed by following the link in the "
+                + "confirmation email; a subscription confirmed through POST /subscriptions/confirm can only be "
+                + "removed through the API, so nobody else following that link can unsubscribe you.\n";
+    }
+
+    /**
+     * The figures as a small table with bars scaled to the largest, e.g.
+     * <pre>
+     *   2023              121 |###########
+     *   H1 2024           153 |###############
+     *   2024 (projected) ~307 |##############################
+     * </pre>
+     * The alert carries its baseline and current figure (and a projection); those are the rows.
+     */
+    String trend() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {alert.baseline().period().label(), Long.toString(alert.baseline().count())});
+        rows.add(new String[] {alert.current().period().label(), Long.toString(alert.current().count())});
+        List<Long> values = new ArrayList<>(List.of(alert.baseline().count(), alert.current().count()));
+        if (alert.projected() != null) {
+            rows.add(new String[] {alert.target().label() + " (projected)", "~" + alert.projected()});
+            values.add(alert.projected());
+        }
+        long max = Math.max(1, values.stream().mapToLong(Long::longValue).max().orElse(1));
+        int labelWidth = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+        int numberWidth = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < rows.size(); i++) {
+            long v = Math.max(0, values.get(i));
+            int bar = (int) Math.round(BAR_WIDTH * (double) v / max);
+            if (v > 0 && bar == 0) {
+                bar = 1;
+            }
+            b.append("  ").append(pad(rows.get(i)[0], labelWidth)).append(' ')
+                    .append(" ".repeat(numberWidth - rows.get(i)[1].length())).append(rows.get(i)[1])
+                    .append(" |").append("#".repeat(bar)).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+
+    public Alert alert() {
+        return alert;
     }
 
     private String ruleInWords() {

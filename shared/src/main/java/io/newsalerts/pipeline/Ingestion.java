@@ -18,6 +18,12 @@ public final class Ingestion {
     public record Result(String articleId, List<Fact> facts, boolean stored) {
     }
 
+    /**
+     * Largest figure one fact may carry. Past it the number is a typo, a parse of an overflowing digit string (the
+     * extractor caps those at Long.MAX_VALUE) or a joke, and summing it into a counter would poison the series for good.
+     */
+    public static final long MAX_PLAUSIBLE_COUNT = 1_000_000;
+
     private final Extractor extractor;
     private final ArticleRepository articles;
     private final Clock clock;
@@ -34,13 +40,42 @@ public final class Ingestion {
      * @throws BadArticleException when the content is not an article we can read; nothing is written then
      */
     public Result ingest(String content, String contentType, String name) {
+        int nul = content == null ? -1 : content.indexOf('\0');
+        if (nul >= 0) {
+            throw new BadArticleException("the content holds NUL characters (the first at offset " + nul
+                    + "): binary data, not an article");
+        }
         Article article = ArticleReader.read(content, contentType, name);
+        if (article.url() != null && !article.url().isBlank() && !isWebAddress(article.url())) {
+            throw new BadArticleException("url must be an absolute http or https address, got '"
+                    + abbreviate(article.url()) + "'");
+        }
         LocalDate tomorrow = LocalDate.now(clock).plusDays(1); // a day of slack for time zones
         if (article.published().isAfter(tomorrow)) {
             throw new BadArticleException("publication date " + article.published() + " is in the future");
         }
         List<Fact> facts = extractor.extract(article);
+        for (Fact f : facts) {
+            if (f.count() < 0 || f.count() > MAX_PLAUSIBLE_COUNT) {
+                throw new BadArticleException("implausible count " + f.count() + " (allowed 0.." + MAX_PLAUSIBLE_COUNT
+                        + ") in: " + abbreviate(f.sentence()));
+            }
+        }
         boolean stored = articles.store(article, facts);
         return new Result(article.id(), facts, stored);
+    }
+
+    private static boolean isWebAddress(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url.strip());
+            return u.getScheme() != null && (u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))
+                    && u.getHost() != null && !u.getHost().isBlank();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 120 ? s.substring(0, 117) + "..." : s;
     }
 }

@@ -1,20 +1,18 @@
 package io.newsalerts.subscribe;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.domain.Severity;
-import io.newsalerts.json.Json;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * A validated request to receive alerts: where to send them and which ones. Every list is already normalised
+ * A validated request to receive alerts: where to send them, which ones, and when. Every list is already normalised
  * (canonical actor names, upper-case ISO codes, lower-case event types, no repeats); an empty list means "any".
  * Build one with {@link SubscriptionValidator}.
  *
  * @param minSeverity the least severity wanted, or null for every alert
+ * @param delivery    instant (the default) or a daily digest
  */
 public record SubscriptionRequest(
         Protocol protocol,
@@ -22,7 +20,8 @@ public record SubscriptionRequest(
         List<String> actors,
         List<String> regions,
         List<String> eventTypes,
-        Severity minSeverity) {
+        Severity minSeverity,
+        DeliveryMode delivery) {
 
     public SubscriptionRequest {
         Objects.requireNonNull(protocol, "protocol");
@@ -30,34 +29,29 @@ public record SubscriptionRequest(
         actors = actors == null ? List.of() : List.copyOf(actors);
         regions = regions == null ? List.of() : List.copyOf(regions);
         eventTypes = eventTypes == null ? List.of() : List.copyOf(eventTypes);
+        delivery = delivery == null ? DeliveryMode.INSTANT : delivery;
+    }
+
+    /** An instant subscription. */
+    public SubscriptionRequest(Protocol protocol, String endpoint, List<String> actors, List<String> regions,
+                               List<String> eventTypes, Severity minSeverity) {
+        this(protocol, endpoint, actors, regions, eventTypes, minSeverity, DeliveryMode.INSTANT);
+    }
+
+    public AlertFilter filter() {
+        return new AlertFilter(actors, regions, eventTypes, minSeverity);
     }
 
     /**
-     * The SNS filter policy (MessageAttributes scope) matching the attributes AlertPublisher sets: within a key any
-     * listed value matches (for the regions array, any shared code), and every key present must match. Empty when
-     * the request filters nothing: SNS is then given no policy at all, and delivers every alert.
+     * The SNS filter policy (MessageAttributes scope): always present, since it at least selects the delivery mode
+     * (an instant subscriber must not receive digests, nor a digest subscriber every alert). See {@link AlertFilter}.
      */
     public ObjectNode filterPolicy() {
-        ObjectNode p = Json.object();
-        putAll(p, "actor", actors);
-        putAll(p, "regions", regions);
-        putAll(p, "eventType", eventTypes);
-        if (minSeverity != null) {
-            p.putArray("severityLevel").addObject().putArray("numeric").add(">=").add(minSeverity.level());
-        }
-        return p;
+        return filter().policy(delivery);
     }
 
-    /** The filter policy as SNS takes it, or empty when there is nothing to filter on. */
-    public Optional<String> filterPolicyJson() {
-        ObjectNode p = filterPolicy();
-        return p.isEmpty() ? Optional.empty() : Optional.of(p.toString());
-    }
-
-    private static void putAll(ObjectNode p, String key, List<String> values) {
-        if (!values.isEmpty()) {
-            ArrayNode a = p.putArray(key);
-            values.forEach(a::add);
-        }
+    /** The filter policy as SNS takes it. */
+    public String filterPolicyJson() {
+        return filterPolicy().toString();
     }
 }

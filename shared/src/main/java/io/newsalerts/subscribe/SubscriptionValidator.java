@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.newsalerts.domain.Severity;
+import io.newsalerts.extract.GazetteerNames;
 import io.newsalerts.json.Json;
+import io.newsalerts.message.AlertMessage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,15 +23,18 @@ import java.util.regex.Pattern;
 /**
  * Reads and checks a subscription request body:
  * {@code {"protocol": "email"|"sms", "endpoint": ..., "actors"?: [...], "regions"?: [...], "eventTypes"?: [...],
- * "minSeverity"?: "low"|"medium"|"high"}}. Every problem is reported at once, each naming its field, so a client
- * fixes its request in one round trip; nothing is created from a request with any problem.
+ * "minSeverity"?: "low"|"medium"|"high", "delivery"?: "instant"|"digest"}}. Every problem is reported at once, each
+ * naming its field, so a client fixes its request in one round trip; nothing is created from a request with any
+ * problem.
  *
  * <p>Known actors (and optionally event types) are given by the caller: a filter on a name no alert will ever
- * carry would be a subscription that silently never fires.
+ * carry would be a subscription that silently never fires. An actor may be named by any alias or acronym the
+ * extractor knows ("ISIS" is Islamic State); a region by ISO 3166-1 alpha-2 code or by country name ("Iraq", "UK").
+ * An unknown name is refused with the closest known names suggested.
  */
 public final class SubscriptionValidator {
 
-    public static final Set<String> FIELDS = Set.of("protocol", "endpoint", "actors", "regions", "eventTypes", "minSeverity");
+    public static final Set<String> FIELDS = Set.of("protocol", "endpoint", "actors", "regions", "eventTypes", "minSeverity", "delivery");
     static final int MAX_ACTORS = 20;
     static final int MAX_REGIONS = 50;
     static final int MAX_EVENT_TYPES = 10;
@@ -40,6 +45,8 @@ public final class SubscriptionValidator {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     /** Codes people write that ISO 3166-1 spells otherwise. */
     private static final Map<String, String> COMMON_MISTAKES = Map.of("UK", "GB", "EL", "GR", "KO", "XK");
+    /** Country names (lower case) to codes: the extractor's country names and aliases, then the JDK's English names. */
+    private static final Map<String, String> COUNTRY_NAMES = countryNames();
     // Practical email syntax: what SNS and mail servers accept; no quoted local parts or IP literals.
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -60,8 +67,22 @@ public final class SubscriptionValidator {
     }
 
     public SubscriptionValidator(Set<String> knownActors, Set<String> knownEventTypes) {
-        this.knownActors = byLowerCase(knownActors);
+        this(byLowerCase(knownActors), knownEventTypes);
+    }
+
+    /**
+     * @param actorNames every accepted actor name, alias or acronym, lower case, to the canonical name alerts carry
+     */
+    public SubscriptionValidator(Map<String, String> actorNames, Set<String> knownEventTypes) {
+        Map<String, String> m = new LinkedHashMap<>();
+        actorNames.forEach((k, v) -> m.put(k.strip().toLowerCase(Locale.ROOT), v.strip()));
+        this.knownActors = Map.copyOf(m);
         this.knownEventTypes = knownEventTypes == null ? null : byLowerCase(knownEventTypes);
+    }
+
+    /** Actors as the extraction gazetteer knows them, with their aliases and acronyms; any event type. */
+    public static SubscriptionValidator withGazetteerActors() {
+        return new SubscriptionValidator(GazetteerNames.actors(), null);
     }
 
     /** Parses a JSON body and validates it. */
@@ -88,7 +109,7 @@ public final class SubscriptionValidator {
         });
         if (!unknown.isEmpty()) {
             problems.add("unknown field" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-                    + " (allowed: protocol, endpoint, actors, regions, eventTypes, minSeverity)");
+                    + " (allowed: protocol, endpoint, actors, regions, eventTypes, minSeverity, delivery)");
         }
 
         Protocol protocol = protocol(body.get("protocol"), problems);
@@ -97,6 +118,7 @@ public final class SubscriptionValidator {
         List<String> regions = list(body, "regions", MAX_REGIONS, problems, SubscriptionValidator::region);
         List<String> eventTypes = list(body, "eventTypes", MAX_EVENT_TYPES, problems, this::eventType);
         Severity minSeverity = minSeverity(body.get("minSeverity"), problems);
+        DeliveryMode delivery = delivery(body.get("delivery"), problems);
 
         long combinations = (long) Math.max(1, actors.size()) * Math.max(1, regions.size()) * Math.max(1, eventTypes.size());
         if (combinations > MAX_COMBINATIONS) {
@@ -107,7 +129,7 @@ public final class SubscriptionValidator {
         if (!problems.isEmpty()) {
             throw new InvalidSubscriptionException(problems);
         }
-        return new SubscriptionRequest(protocol, endpoint, actors, regions, eventTypes, minSeverity);
+        return new SubscriptionRequest(protocol, endpoint, actors, regions, eventTypes, minSeverity, delivery);
     }
 
     /**
@@ -219,19 +241,55 @@ public final class SubscriptionValidator {
     private String actor(String name, List<String> problems) {
         String canonical = knownActors.get(name.toLowerCase(Locale.ROOT));
         if (canonical == null) {
-            problems.add("actors: '" + printable(name) + "' is not a known actor" + suggestions(knownActors));
+            problems.add("actors: '" + printable(name) + "' is not a known actor"
+                    + didYouMean(name, knownActors.keySet(), knownActors, knownActors));
         }
         return canonical;
     }
 
-    private static String region(String code, List<String> problems) {
-        String upper = code.toUpperCase(Locale.ROOT);
+    /** An ISO code ("IQ", "iq") or a country name or alias ("Iraq", "United Kingdom", "UK"), as an ISO code. */
+    private static String region(String value, List<String> problems) {
+        String upper = value.toUpperCase(Locale.ROOT);
         if (COUNTRIES.contains(upper)) {
             return upper;
         }
-        String hint = COMMON_MISTAKES.containsKey(upper) ? " (did you mean " + COMMON_MISTAKES.get(upper) + "?)" : "";
-        problems.add("regions: '" + printable(code) + "' is not an ISO 3166-1 alpha-2 country code" + hint);
+        if (COMMON_MISTAKES.containsKey(upper)) {
+            return COMMON_MISTAKES.get(upper);
+        }
+        String byName = COUNTRY_NAMES.get(value.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+        if (byName != null) {
+            return byName;
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        COUNTRY_NAMES.forEach((name, code) -> names.putIfAbsent(name, AlertMessage.countryName(code) + " (" + code + ")"));
+        problems.add("regions: '" + printable(value) + "' is neither an ISO 3166-1 alpha-2 country code nor a country "
+                + "name" + didYouMean(value, names.keySet(), names, null));
         return null;
+    }
+
+    /**
+     * " (did you mean X, Y?)" over the closest known names (compared in lower case, shown as {@code shown} maps them),
+     * or " (known: ...)" with the first few known names when none is close; "" when nothing is known.
+     */
+    private static String didYouMean(String input, Set<String> lowerNames, Map<String, String> shown,
+                                     Map<String, String> listWhenFar) {
+        List<String> close = new ArrayList<>(new LinkedHashSet<>(
+                Suggestions.closest(input, lowerNames, 6).stream().map(shown::get).toList()));
+        if (!close.isEmpty()) {
+            return " (did you mean " + String.join(", ", close.subList(0, Math.min(3, close.size()))) + "?)";
+        }
+        return listWhenFar == null ? "" : suggestions(listWhenFar);
+    }
+
+    private static Map<String, String> countryNames() {
+        Map<String, String> m = new LinkedHashMap<>(GazetteerNames.countries());
+        for (String code : Locale.getISOCountries()) {
+            String name = Locale.of("", code).getDisplayCountry(Locale.ENGLISH);
+            if (!name.isBlank() && !name.equalsIgnoreCase(code)) {
+                m.putIfAbsent(name.toLowerCase(Locale.ROOT), code);
+            }
+        }
+        return Map.copyOf(m);
     }
 
     private String eventType(String type, List<String> problems) {
@@ -239,7 +297,8 @@ public final class SubscriptionValidator {
         if (knownEventTypes != null) {
             String canonical = knownEventTypes.get(lower);
             if (canonical == null) {
-                problems.add("eventTypes: '" + printable(type) + "' is not a known event type" + suggestions(knownEventTypes));
+                problems.add("eventTypes: '" + printable(type) + "' is not a known event type"
+                        + didYouMean(type, knownEventTypes.keySet(), knownEventTypes, knownEventTypes));
             }
             return canonical;
         }
@@ -261,6 +320,21 @@ public final class SubscriptionValidator {
             return Severity.fromWire(v.asText().strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             problems.add("minSeverity must be one of low, medium, high");
+            return null;
+        }
+    }
+
+    private static DeliveryMode delivery(JsonNode v, List<String> problems) {
+        if (v == null || v.isNull()) {
+            return DeliveryMode.INSTANT;
+        }
+        try {
+            if (!v.isTextual()) {
+                throw new IllegalArgumentException("");
+            }
+            return DeliveryMode.fromWire(v.asText().strip().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add("delivery must be instant (a message as alerts are raised) or digest (one message a day)");
             return null;
         }
     }

@@ -7,6 +7,10 @@ import io.newsalerts.domain.Severity;
 import io.newsalerts.json.AlertJson;
 import io.newsalerts.json.Json;
 import io.newsalerts.message.AlertMessage;
+import io.newsalerts.message.DigestMessage;
+import io.newsalerts.message.Grouping;
+import io.newsalerts.message.Notice;
+import io.newsalerts.subscribe.AlertFilter;
 import io.newsalerts.subscribe.SubscriptionRequest;
 import io.newsalerts.subscribe.SubscriptionValidator;
 import io.newsalerts.testing.LocalAws;
@@ -18,71 +22,161 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Filter policies made by SubscriptionValidator, applied by the emulator's SNS to alerts published by AlertPublisher:
- * each SQS queue stands for one subscriber and must receive exactly the alerts its filter selects.
+ * Filter policies made by SubscriptionValidator, applied by the emulator's SNS to messages published by
+ * AlertPublisher: each SQS queue stands for one subscriber and must receive exactly the alerts its filter selects,
+ * and nothing else.
  */
 @ExtendWith(LocalAws.class)
 class AlertRoutingIT {
 
-    private static final SubscriptionValidator VALIDATOR = new SubscriptionValidator(
-            Set.of("Islamic State", "Islamic Resistance in Iraq", "Hezbollah"));
+    /** The extraction gazetteer's actors, as the deployed API uses them. */
+    private static final SubscriptionValidator VALIDATOR = SubscriptionValidator.withGazetteerActors();
 
-    private final Alert isIraqSyria = SampleAlerts.islamicStateIraqSyria();                      // IQ+SY, high
-    private final Alert dronesIraq = SampleAlerts.droneAttacksIraq(Severity.MEDIUM);             // IQ, medium
-    private final Alert shipsRedSea = SampleAlerts.shipAttacksRedSea();                          // no actor or region, low
-    private final Alert hezbollahLebanon = SampleAlerts.of("Hezbollah", List.of("LB"), "rocket attack", Severity.HIGH);
+    // Nine alerts: different actors, regions, event types, severities and lifecycle states.
+    private final Notice isIraqSyria = new Notice(SampleAlerts.islamicStateIraqSyria(), Notice.FIRING);          // high
+    private final Notice dronesIraq = new Notice(SampleAlerts.droneAttacksIraq(Severity.MEDIUM), Notice.FIRING);
+    private final Notice shipsRedSea = new Notice(SampleAlerts.shipAttacksRedSea(), Notice.FIRING);             // low, no actor/region
+    private final Notice hezbollahLebanon = notice("Hezbollah", List.of("LB"), "rocket attack", Severity.HIGH, Notice.ESCALATED);
+    private final Notice isSyriaResolved = notice("Islamic State", List.of("SY"), "attack", Severity.MEDIUM, Notice.RESOLVED);
+    private final Notice houthisYemen = notice("Houthis", List.of("YE"), "drone attack", Severity.LOW, Notice.FIRING);
+    private final Notice hezbollahIsrael = notice("Hezbollah", List.of("IL", "LB"), "drone attack", Severity.MEDIUM, Notice.FIRING);
+    private final Notice khorasan = notice("Islamic State Khorasan Province", List.of("AF", "PK"), "attack", Severity.HIGH, Notice.ESCALATED);
+    private final Notice talibanResolved = notice("Taliban", List.of("AF"), "attack", Severity.LOW, Notice.RESOLVED);
+    private final List<Notice> all = List.of(isIraqSyria, dronesIraq, shipsRedSea, hezbollahLebanon, isSyriaResolved,
+            houthisYemen, hezbollahIsrael, khorasan, talibanResolved);
 
     @Test
     void eachSubscriberReceivesExactlyTheAlertsItsFilterSelects(LocalAws.Endpoint aws) throws Exception {
         SnsClient sns = aws.clients().sns();
-        SqsClient sqs = aws.sqs();
         String topic = sns.createTopic(b -> b.name(LocalAws.Endpoint.uniqueName("alerts"))).topicArn();
 
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("everything", "{}");
-        filters.put("iraq", "{\"regions\":[\"IQ\"]}");
-        filters.put("pakistan", "{\"regions\":[\"PK\"]}");
-        filters.put("syria-or-lebanon", "{\"regions\":[\"SY\",\"LB\"]}");
-        filters.put("islamic-state", "{\"actors\":[\"islamic state\"]}");
-        filters.put("high", "{\"minSeverity\":\"high\"}");
-        filters.put("medium-up", "{\"minSeverity\":\"medium\"}");
-        filters.put("iraq-drones-medium-up", "{\"regions\":[\"IQ\"],\"eventTypes\":[\"drone attack\"],\"minSeverity\":\"medium\"}");
-        filters.put("iraq-high", "{\"regions\":[\"IQ\"],\"minSeverity\":\"high\"}");
+        // What people send to POST /subscriptions (names as people write them: aliases, country names).
+        Map<String, String> requests = new LinkedHashMap<>();
+        requests.put("everything", "{}");
+        requests.put("iraq", "{\"regions\":[\"IQ\"]}");
+        requests.put("syria-or-lebanon", "{\"regions\":[\"SY\",\"Lebanon\"]}");
+        requests.put("islamic-state", "{\"actors\":[\"ISIS\"]}");
+        requests.put("high", "{\"minSeverity\":\"high\"}");
+        requests.put("iraq-drones-medium-up", "{\"regions\":[\"Iraq\"],\"eventTypes\":[\"drone attack\"],\"minSeverity\":\"medium\"}");
+        requests.put("hezbollah-in-israel", "{\"actors\":[\"Hezbollah\"],\"regions\":[\"Israel\"]}");
+        requests.put("drone-attacks", "{\"eventTypes\":[\"drone attack\"]}");
+        requests.put("afghanistan-pakistan-medium-up", "{\"regions\":[\"Afghanistan\",\"PK\"],\"minSeverity\":\"medium\"}");
+        requests.put("digest-only", "{\"delivery\":\"digest\"}");
         Map<String, QueueSubscriber> queues = new LinkedHashMap<>();
-        for (var f : filters.entrySet()) {
-            // The filters as a subscriber would send them; the policy is whatever the validator makes of them.
-            ObjectNode body = (ObjectNode) Json.MAPPER.readTree(f.getValue());
-            body.put("protocol", "email").put("endpoint", "x@example.org");
-            SubscriptionRequest r = VALIDATOR.validate(body);
-            queues.put(f.getKey(), QueueSubscriber.subscribe(sns, sqs, topic, f.getKey(), r.filterPolicyJson().orElse(null)));
+        Map<String, AlertFilter> filters = new LinkedHashMap<>();
+        for (var r : requests.entrySet()) {
+            SubscriptionRequest request = request(r.getValue());
+            filters.put(r.getKey(), request.filter());
+            queues.put(r.getKey(), QueueSubscriber.subscribe(sns, aws.sqs(), topic, r.getKey(), request.filterPolicyJson()));
         }
+        // Machine subscribers (set up with IaC, not the API) may also select on the lifecycle state.
+        queues.put("escalations", QueueSubscriber.subscribe(sns, aws.sqs(), topic, "escalations",
+                "{\"lifecycle\":[\"escalated\"]}"));
+        queues.put("resolutions", QueueSubscriber.subscribe(sns, aws.sqs(), topic, "resolutions",
+                "{\"lifecycle\":[\"resolved\"],\"delivery\":[\"instant\"]}"));
 
         AlertPublisher publisher = new AlertPublisher(sns, topic);
-        for (Alert a : List.of(isIraqSyria, dronesIraq, shipsRedSea, hezbollahLebanon)) {
-            assertThat(publisher.publish(a)).isNotBlank();
+        for (Notice n : all) {
+            assertThat(publisher.publish(List.of(n))).isNotBlank();
         }
 
-        Map<String, List<String>> received = new LinkedHashMap<>();
-        queues.forEach((name, q) -> received.put(name, q.drainAlerts().stream().map(Alert::id).toList()));
+        Map<String, List<QueueSubscriber.Received>> received = new LinkedHashMap<>();
+        queues.forEach((name, q) -> received.put(name, q.drainMessages()));
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        received.forEach((name, messages) -> ids.put(name, messages.stream()
+                .flatMap(m -> m.alerts().stream()).map(Alert::id).toList()));
 
-        assertThat(received.get("everything")).containsExactlyInAnyOrder(
-                isIraqSyria.id(), dronesIraq.id(), shipsRedSea.id(), hezbollahLebanon.id());
-        assertThat(received.get("iraq")).containsExactlyInAnyOrder(isIraqSyria.id(), dronesIraq.id());
-        assertThat(received.get("pakistan")).isEmpty();
-        assertThat(received.get("syria-or-lebanon")).containsExactlyInAnyOrder(isIraqSyria.id(), hezbollahLebanon.id());
-        assertThat(received.get("islamic-state")).containsExactly(isIraqSyria.id());
-        assertThat(received.get("high")).containsExactlyInAnyOrder(isIraqSyria.id(), hezbollahLebanon.id());
-        assertThat(received.get("medium-up")).containsExactlyInAnyOrder(isIraqSyria.id(), dronesIraq.id(), hezbollahLebanon.id());
-        assertThat(received.get("iraq-drones-medium-up")).containsExactly(dronesIraq.id());
-        assertThat(received.get("iraq-high")).containsExactly(isIraqSyria.id());
+        assertThat(ids.get("everything")).containsExactlyInAnyOrderElementsOf(all.stream().map(n -> n.alert().id()).toList());
+        assertThat(ids.get("iraq")).containsExactlyInAnyOrder(id(isIraqSyria), id(dronesIraq));
+        assertThat(ids.get("syria-or-lebanon")).containsExactlyInAnyOrder(
+                id(isIraqSyria), id(hezbollahLebanon), id(isSyriaResolved), id(hezbollahIsrael));
+        assertThat(ids.get("islamic-state")).containsExactlyInAnyOrder(id(isIraqSyria), id(isSyriaResolved));
+        assertThat(ids.get("high")).containsExactlyInAnyOrder(id(isIraqSyria), id(hezbollahLebanon), id(khorasan));
+        assertThat(ids.get("iraq-drones-medium-up")).containsExactly(id(dronesIraq));
+        assertThat(ids.get("hezbollah-in-israel")).containsExactly(id(hezbollahIsrael));
+        assertThat(ids.get("drone-attacks")).containsExactlyInAnyOrder(id(dronesIraq), id(houthisYemen), id(hezbollahIsrael));
+        assertThat(ids.get("afghanistan-pakistan-medium-up")).containsExactly(id(khorasan));
+        assertThat(ids.get("digest-only")).isEmpty();
+        assertThat(ids.get("escalations")).containsExactlyInAnyOrder(id(hezbollahLebanon), id(khorasan));
+        assertThat(ids.get("resolutions")).containsExactlyInAnyOrder(id(isSyriaResolved), id(talibanResolved));
+
+        // Each message says its lifecycle state and delivery mode.
+        assertThat(received.get("everything")).allSatisfy(m -> {
+            assertThat(m.attribute("delivery")).isEqualTo("instant");
+            assertThat(m.attribute("lifecycle")).isEqualTo(lifecycleOf(m.alerts().getFirst()));
+            assertThat(m.attribute("AWS.SNS.SMS.SMSType")).isEqualTo("Transactional");
+        });
+
+        // The digest builds on AlertFilter.matches: it takes the same decision as SNS for every filter and alert.
+        filters.forEach((name, f) -> {
+            if (!name.equals("digest-only")) {
+                assertThat(all.stream().filter(n -> f.matches(n.alert())).map(AlertRoutingIT::id).toList())
+                        .as("AlertFilter.matches for %s", name)
+                        .containsExactlyInAnyOrderElementsOf(ids.get(name));
+            }
+        });
+    }
+
+    @Test
+    void aGroupIsOneMessageThatReachesEverySubscriberOneOfItsAlertsMatches(LocalAws.Endpoint aws) {
+        SnsClient sns = aws.clients().sns();
+        String topic = sns.createTopic(b -> b.name(LocalAws.Endpoint.uniqueName("alerts"))).topicArn();
+        QueueSubscriber iraq = QueueSubscriber.subscribe(sns, aws.sqs(), topic, "iraq", request("{\"regions\":[\"IQ\"]}").filterPolicyJson());
+        QueueSubscriber jordan = QueueSubscriber.subscribe(sns, aws.sqs(), topic, "jordan", request("{\"regions\":[\"JO\"]}").filterPolicyJson());
+        QueueSubscriber high = QueueSubscriber.subscribe(sns, aws.sqs(), topic, "high", request("{\"minSeverity\":\"high\"}").filterPolicyJson());
+        QueueSubscriber attacks = QueueSubscriber.subscribe(sns, aws.sqs(), topic, "attacks",
+                request("{\"actors\":[\"Islamic State\"],\"eventTypes\":[\"attack\"],\"regions\":[\"SY\"]}").filterPolicyJson());
+
+        // One stream batch of Islamic State attack alerts of the same severity: Iraq, Syria, and both (another rule).
+        Notice inIraq = notice("Islamic State", List.of("IQ"), "attack", Severity.HIGH, Notice.FIRING);
+        Notice inSyria = notice("Islamic State", List.of("SY"), "attack", Severity.HIGH, Notice.FIRING);
+        Notice both = isIraqSyria;
+        List<List<Notice>> groups = Grouping.groups(List.of(inIraq, inSyria, both));
+        assertThat(groups).hasSize(1);
+        new AlertPublisher(sns, topic).publish(groups.getFirst());
+
+        for (QueueSubscriber q : List.of(iraq, high, attacks)) {
+            assertThat(q.drainMessages()).singleElement().satisfies(m -> {
+                assertThat(m.alerts()).extracting(Alert::id).containsExactly(id(inIraq), id(inSyria), id(both));
+                assertThat(m.subject()).endsWith("(+2 more)");
+                assertThat(m.attribute("regions")).isEqualTo("[\"IQ\",\"SY\"]");
+                assertThat(m.attribute("rule")).isEqualTo("[\"yoy-doubling\",\"yoy-projected-doubling\"]");
+            });
+        }
+        assertThat(jordan.drainMessages()).isEmpty();
+    }
+
+    @Test
+    void aDigestReachesOnlyTheDigestSubscribersWithItsFilter(LocalAws.Endpoint aws) {
+        SnsClient sns = aws.clients().sns();
+        String topic = sns.createTopic(b -> b.name(LocalAws.Endpoint.uniqueName("alerts"))).topicArn();
+        SubscriptionRequest iraqDigest = request("{\"regions\":[\"IQ\"],\"delivery\":\"digest\"}");
+        SubscriptionRequest allDigest = request("{\"delivery\":\"digest\"}");
+        QueueSubscriber iraqDigestQueue = QueueSubscriber.subscribe(sns, aws.sqs(), topic, "iraq-digest", iraqDigest.filterPolicyJson());
+        QueueSubscriber allDigestQueue = QueueSubscriber.subscribe(sns, aws.sqs(), topic, "all-digest", allDigest.filterPolicyJson());
+        QueueSubscriber iraqInstant = QueueSubscriber.subscribe(sns, aws.sqs(), topic, "iraq-instant",
+                request("{\"regions\":[\"IQ\"]}").filterPolicyJson());
+
+        LocalDate day = LocalDate.of(2024, 7, 17);
+        List<Alert> iraqAlerts = List.of(isIraqSyria.alert(), dronesIraq.alert());
+        new AlertPublisher(sns, topic).publishDigest(iraqDigest.filter(), new DigestMessage(day, iraqAlerts));
+
+        assertThat(iraqDigestQueue.drainMessages()).singleElement().satisfies(m -> {
+            assertThat(m.attribute("delivery")).isEqualTo("digest");
+            assertThat(m.subject()).isEqualTo("News Alerts daily digest for 2024-07-17: 2 alerts");
+            assertThat(m.alerts()).extracting(Alert::id).containsExactly(id(isIraqSyria), id(dronesIraq)); // high first
+            assertThat(m.document().path("digest").path("filter").path("regions").get(0).asText()).isEqualTo("IQ");
+        });
+        assertThat(allDigestQueue.drainMessages()).isEmpty();
+        assertThat(iraqInstant.drainMessages()).isEmpty();
     }
 
     @Test
@@ -92,15 +186,15 @@ class AlertRoutingIT {
         String topic = sns.createTopic(b -> b.name(LocalAws.Endpoint.uniqueName("alerts"))).topicArn();
         QueueSubscriber queue = QueueSubscriber.subscribe(sns, sqs, topic, "envelope", null);
 
-        String messageId = new AlertPublisher(sns, topic).publish(isIraqSyria);
+        String messageId = new AlertPublisher(sns, topic).publish(isIraqSyria.alert());
 
         List<Message> messages = queue.drain();
         assertThat(messages).hasSize(1);
         JsonNode envelope = Json.MAPPER.readTree(messages.getFirst().body());
         assertThat(envelope.path("Type").asText()).isEqualTo("Notification");
         assertThat(envelope.path("MessageId").asText()).isEqualTo(messageId);
-        assertThat(envelope.path("Subject").asText()).isEqualTo(AlertMessage.of(isIraqSyria).emailSubject());
-        assertThat(AlertJson.fromString(envelope.path("Message").asText())).isEqualTo(isIraqSyria);
+        assertThat(envelope.path("Subject").asText()).isEqualTo(AlertMessage.of(isIraqSyria.alert()).emailSubject());
+        assertThat(AlertJson.fromString(envelope.path("Message").asText())).isEqualTo(isIraqSyria.alert());
         JsonNode attributes = envelope.path("MessageAttributes");
         assertThat(attributes.path("actor").path("Value").asText()).isEqualTo("Islamic State");
         assertThat(attributes.path("regions").path("Type").asText()).isEqualTo("String.Array");
@@ -108,5 +202,29 @@ class AlertRoutingIT {
         assertThat(attributes.path("severityLevel").path("Type").asText()).isEqualTo("Number");
         assertThat(attributes.path("severityLevel").path("Value").asText()).isEqualTo("3");
         assertThat(attributes.path("rule").path("Value").asText()).isEqualTo("yoy-projected-doubling");
+        assertThat(attributes.path("lifecycle").path("Value").asText()).isEqualTo("firing");
+        assertThat(attributes.path("delivery").path("Value").asText()).isEqualTo("instant");
+    }
+
+    private static SubscriptionRequest request(String filters) {
+        try {
+            ObjectNode body = (ObjectNode) Json.MAPPER.readTree(filters);
+            body.put("protocol", "email").put("endpoint", "x@example.org");
+            return VALIDATOR.validate(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String lifecycleOf(Alert a) {
+        return all.stream().filter(n -> n.alert().id().equals(a.id())).findFirst().orElseThrow().lifecycle();
+    }
+
+    private static Notice notice(String actor, List<String> regions, String eventType, Severity severity, String lifecycle) {
+        return new Notice(SampleAlerts.of(actor, regions, eventType, severity), lifecycle);
+    }
+
+    private static String id(Notice n) {
+        return n.alert().id();
     }
 }

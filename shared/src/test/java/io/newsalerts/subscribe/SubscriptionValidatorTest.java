@@ -1,6 +1,8 @@
 package io.newsalerts.subscribe;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.domain.Severity;
+import io.newsalerts.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,16 +29,35 @@ class SubscriptionValidatorTest {
         assertThat(r.regions()).containsExactly("IQ", "SY");
         assertThat(r.eventTypes()).containsExactly("drone attack");
         assertThat(r.minSeverity()).isEqualTo(Severity.MEDIUM);
-        assertThat(r.filterPolicyJson()).contains("{\"actor\":[\"Islamic State\"],\"regions\":[\"IQ\",\"SY\"],"
-                + "\"eventType\":[\"drone attack\"],\"severityLevel\":[{\"numeric\":[\">=\",2]}]}");
+        assertThat(r.delivery()).isEqualTo(DeliveryMode.INSTANT);
+        assertThat(r.filterPolicyJson()).isEqualTo("{\"actor\":[\"Islamic State\"],\"regions\":[\"IQ\",\"SY\"],"
+                + "\"eventType\":[\"drone attack\"],\"severityLevel\":[{\"numeric\":[\">=\",2]}],"
+                + "\"delivery\":[\"instant\"]}");
     }
 
     @Test
-    void aRequestWithoutFiltersHasNoPolicy() {
+    void aRequestWithoutFiltersSelectsOnlyItsDeliveryMode() {
         SubscriptionRequest r = validator.parse("{\"protocol\":\"sms\",\"endpoint\":\"+44 7700 900123\"}");
         assertThat(r.endpoint()).isEqualTo("+447700900123");
-        assertThat(r.filterPolicy().isEmpty()).isTrue();
-        assertThat(r.filterPolicyJson()).isEmpty();
+        assertThat(r.filter()).isEqualTo(AlertFilter.ANY);
+        assertThat(r.filterPolicyJson()).isEqualTo("{\"delivery\":[\"instant\"]}");
+    }
+
+    @Test
+    void aDigestSubscriptionCarriesItsCanonicalFilterInItsPolicy() {
+        SubscriptionRequest r = validator.parse("""
+                {"protocol": "email", "endpoint": "ana@example.org", "delivery": "Digest",
+                 "regions": ["SY", "Iraq"], "actors": ["islamic state"], "minSeverity": "high"}""");
+        assertThat(r.delivery()).isEqualTo(DeliveryMode.DIGEST);
+        String canonical = "{\"actors\":[\"Islamic State\"],\"regions\":[\"IQ\",\"SY\"],\"minSeverity\":\"high\"}";
+        assertThat(r.filterPolicy()).isEqualTo(Json.object().<ObjectNode>set("delivery", Json.MAPPER.createArrayNode().add("digest"))
+                .set("digestFilter", Json.MAPPER.createArrayNode().add(canonical)));
+        assertThat(AlertFilter.digestFilterOf(r.filterPolicyJson())).contains(r.filter());
+        assertThat(AlertFilter.deliveryOf(r.filterPolicyJson())).isEqualTo(DeliveryMode.DIGEST);
+        assertThat(AlertFilter.deliveryOf(validator.parse("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\"}")
+                .filterPolicyJson())).isEqualTo(DeliveryMode.INSTANT);
+        assertProblem("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"delivery\":\"weekly\"}",
+                "delivery must be instant (a message as alerts are raised) or digest (one message a day)");
     }
 
     @Test
@@ -72,17 +93,41 @@ class SubscriptionValidatorTest {
     }
 
     @Test
-    void regionsMustBeIsoCodes() {
-        assertProblem("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"regions\":[\"UK\"]}",
-                "regions: 'UK' is not an ISO 3166-1 alpha-2 country code (did you mean GB?)");
-        assertProblem("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"regions\":[\"Iraq\"]}",
-                "regions: 'Iraq' is not an ISO 3166-1 alpha-2 country code");
+    void regionsAreIsoCodesOrCountryNames() {
+        SubscriptionRequest r = validator.parse("""
+                {"protocol":"sms","endpoint":"+14155550123","regions":["UK","Iraq","syria","United States","lb"]}""");
+        assertThat(r.regions()).containsExactly("GB", "IQ", "SY", "US", "LB");
     }
 
     @Test
-    void actorsMustBeKnown() {
+    void anUnknownRegionIsRefusedWithTheClosestCountriesSuggested() {
+        assertProblem("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"regions\":[\"Irak\"]}",
+                "regions: 'Irak' is neither an ISO 3166-1 alpha-2 country code nor a country name "
+                        + "(did you mean Iran (IR), Iraq (IQ)?)");
+        assertProblem("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"regions\":[\"Atlantis\"]}",
+                "regions: 'Atlantis' is neither an ISO 3166-1 alpha-2 country code nor a country name");
+    }
+
+    @Test
+    void anUnknownActorIsRefusedWithTheClosestKnownNamesSuggested() {
         assertProblem("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"actors\":[\"Islamic Stat\"]}",
-                "actors: 'Islamic Stat' is not a known actor (known: Hezbollah, Islamic Resistance in Iraq, Islamic State)");
+                "actors: 'Islamic Stat' is not a known actor (did you mean Islamic State?)");
+        assertProblem("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"actors\":[\"Hizbolah\"]}",
+                "actors: 'Hizbolah' is not a known actor (did you mean Hezbollah?)");
+        // Nothing close: the known names are listed instead.
+        assertProblem("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"actors\":[\"Zeta Cartel\"]}",
+                "actors: 'Zeta Cartel' is not a known actor (known: Hezbollah, Islamic Resistance in Iraq, Islamic State)");
+    }
+
+    @Test
+    void theGazetteerNamesActorsByAliasAndAcronym() {
+        SubscriptionValidator gazetteer = SubscriptionValidator.withGazetteerActors();
+        SubscriptionRequest r = gazetteer.parse("""
+                {"protocol":"sms","endpoint":"+14155550123","actors":["ISIS","Daesh","hezbollah","Houthis"]}""");
+        assertThat(r.actors()).containsExactly("Islamic State", "Hezbollah", "Houthis");
+        assertThatThrownBy(() -> gazetteer.parse(
+                "{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"actors\":[\"Boko Haramm\"]}"))
+                .hasMessage("actors: 'Boko Haramm' is not a known actor (did you mean Boko Haram?)");
     }
 
     @Test
@@ -92,6 +137,8 @@ class SubscriptionValidatorTest {
                 .eventTypes()).containsExactly("attack");
         assertThatThrownBy(() -> strict.parse("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"eventTypes\":[\"bombing\"]}"))
                 .hasMessage("eventTypes: 'bombing' is not a known event type (known: attack, drone attack)");
+        assertThatThrownBy(() -> strict.parse("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"eventTypes\":[\"atack\"]}"))
+                .hasMessage("eventTypes: 'atack' is not a known event type (did you mean attack?)");
         assertProblem("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"eventTypes\":[\"<script>\"]}",
                 "eventTypes: '<script>' is not an event type (lower-case words, e.g. \"drone attack\")");
     }
@@ -99,7 +146,7 @@ class SubscriptionValidatorTest {
     @Test
     void unknownFieldsAreRejected() {
         assertProblem("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"region\":[\"IQ\"],\"admin\":true}",
-                "unknown fields 'region', 'admin' (allowed: protocol, endpoint, actors, regions, eventTypes, minSeverity)");
+                "unknown fields 'region', 'admin' (allowed: protocol, endpoint, actors, regions, eventTypes, minSeverity, delivery)");
     }
 
     @Test
@@ -108,7 +155,7 @@ class SubscriptionValidatorTest {
                 {"protocol":"email","endpoint":"nope","regions":["XX"],"minSeverity":"urgent"}"""))
                 .isInstanceOfSatisfying(InvalidSubscriptionException.class, e -> assertThat(e.problems()).containsExactly(
                         "endpoint is not a valid email address (expected name@example.org)",
-                        "regions: 'XX' is not an ISO 3166-1 alpha-2 country code",
+                        "regions: 'XX' is neither an ISO 3166-1 alpha-2 country code nor a country name",
                         "minSeverity must be one of low, medium, high"));
     }
 
@@ -152,7 +199,8 @@ class SubscriptionValidatorTest {
     @Test
     void minSeverityLowStillFiltersNothingOut() {
         SubscriptionRequest r = validator.parse("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"minSeverity\":\"low\"}");
-        assertThat(r.filterPolicy().toString()).isEqualTo("{\"severityLevel\":[{\"numeric\":[\">=\",1]}]}");
+        assertThat(r.filterPolicy().toString())
+                .isEqualTo("{\"severityLevel\":[{\"numeric\":[\">=\",1]}],\"delivery\":[\"instant\"]}");
     }
 
     private void assertProblem(String body, String problem) {

@@ -1,6 +1,7 @@
 package io.newsalerts.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.json.AlertJson;
 import io.newsalerts.json.Json;
@@ -46,16 +47,51 @@ public record QueueSubscriber(SqsClient sqs, String queueUrl) {
         }
     }
 
-    /** The alerts received (each message's SNS envelope holds the alert document), removed from the queue. */
+    /** The alerts received (each message's SNS envelope holds one alert or a group of them), removed from the queue. */
     public List<Alert> drainAlerts() {
-        List<Alert> alerts = new ArrayList<>();
-        for (Message m : drain()) {
+        return drainMessages().stream().flatMap(r -> r.alerts().stream()).toList();
+    }
+
+    /** One message as a machine subscriber reads it: the SNS envelope and the alerts its document holds. */
+    public record Received(JsonNode envelope, List<Alert> alerts) {
+        /** The value of a message attribute, or null when the message does not carry it. */
+        public String attribute(String name) {
+            JsonNode v = envelope.path("MessageAttributes").path(name).path("Value");
+            return v.isMissingNode() ? null : v.asText();
+        }
+
+        public String subject() {
+            return envelope.path("Subject").asText(null);
+        }
+
+        /** The machine document itself: an alert, {"alerts": [...]} for a group, or a digest. */
+        public JsonNode document() {
             try {
-                alerts.add(AlertJson.fromString(Json.MAPPER.readTree(m.body()).path("Message").asText()));
+                return Json.MAPPER.readTree(envelope.path("Message").asText());
             } catch (JsonProcessingException e) {
-                throw new AssertionError("not an SNS envelope with an alert: " + m.body(), e);
+                throw new AssertionError("the message is not JSON: " + envelope, e);
             }
         }
-        return alerts;
+    }
+
+    /** Every message received, one entry per message, removed from the queue. */
+    public List<Received> drainMessages() {
+        List<Received> out = new ArrayList<>();
+        for (Message m : drain()) {
+            try {
+                JsonNode envelope = Json.MAPPER.readTree(m.body());
+                JsonNode doc = Json.MAPPER.readTree(envelope.path("Message").asText());
+                List<Alert> alerts = new ArrayList<>();
+                if (doc.has("alerts")) {
+                    doc.get("alerts").forEach(a -> alerts.add(AlertJson.fromJson(a)));
+                } else {
+                    alerts.add(AlertJson.fromJson(doc));
+                }
+                out.add(new Received(envelope, alerts));
+            } catch (JsonProcessingException e) {
+                throw new AssertionError("not an SNS envelope with alerts: " + m.body(), e);
+            }
+        }
+        return out;
     }
 }

@@ -23,6 +23,7 @@ import io.newsalerts.rules.RuleSet;
 import io.newsalerts.rules.RuleSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +32,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -40,11 +42,15 @@ import java.util.function.Consumer;
  */
 public final class LocalPipeline {
     private static final int BATCH_SIZE = 10;
-    private static final int MAX_ATTEMPTS = 3;
+    /** First try plus template.yaml's MaximumRetryAttempts (5) on every stream mapping. */
+    static final int MAX_ATTEMPTS = 6;
+    /** Lambda retries a failed asynchronous invocation (S3 notifications, schedules) twice. */
+    static final int ASYNC_ATTEMPTS = 3;
 
     private final RequestStreamHandler ingest;
     private final List<Stage> stages = new ArrayList<>();
     private final Consumer<Alert> onAlert;
+    private FailureDestination failures = FailureDestination.stderr();
 
     /** One stream and the handler its event-source mapping invokes. */
     private record Stage(String function, StreamPump pump, RequestStreamHandler handler) {
@@ -70,15 +76,38 @@ public final class LocalPipeline {
         stages.add(new Stage("notify", new StreamPump(ddb, streams, tables.alerts(), region, BATCH_SIZE), notify));
     }
 
+    /**
+     * Sends what runs out of retries to an SQS queue, as template.yaml's OnFailure destinations and the ingest
+     * function's dead-letter queue do (see {@link FailureDestination} for what each kind of failure leaves there).
+     * Without it such records are printed to stderr.
+     */
+    public LocalPipeline onFailureTo(SqsClient sqs, String queueUrl) {
+        this.failures = new FailureDestination(sqs, queueUrl);
+        return this;
+    }
+
+    /**
+     * Invokes ingest asynchronously, as S3 does: a failed invocation is retried twice, then the original event goes
+     * to the dead-letter queue. Returns the response, or null when every attempt failed.
+     */
+    public JsonNode invokeIngestAsync(JsonNode event) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ASYNC_ATTEMPTS; attempt++) {
+            try {
+                return invoke("ingest", ingest, event);
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        failures.asyncEventFailed("ingest", event, UUID.randomUUID().toString(), last);
+        return null;
+    }
+
     /** POST /articles through the ingest handler, as API Gateway would deliver it; returns the HTTP response event. */
     public JsonNode postArticle(String body, String contentType) {
         return invoke("ingest", ingest, HttpEvents.post("/articles", body, contentType));
     }
 
-    /** Invokes ingest with any event (an API Gateway request or an S3 notification from events/). */
-    public JsonNode invokeIngest(JsonNode event) {
-        return invoke("ingest", ingest, event);
-    }
 
     /** Skips what the streams already hold (after restoring saved tables). */
     public void skipExisting() {
@@ -116,20 +145,39 @@ public final class LocalPipeline {
         }
         ObjectNode batch = event;
         for (int attempt = 1; ; attempt++) {
-            JsonNode response = invoke(stage.function(), stage.handler(), batch);
-            ArrayNode failures = response.path("batchItemFailures") instanceof ArrayNode a ? a : Json.MAPPER.createArrayNode();
-            if (failures.isEmpty()) {
-                return;
+            boolean threw = false;
+            String first;
+            try {
+                JsonNode response = invoke(stage.function(), stage.handler(), batch);
+                ArrayNode failed = response.path("batchItemFailures") instanceof ArrayNode a ? a : Json.MAPPER.createArrayNode();
+                if (failed.isEmpty()) {
+                    return;
+                }
+                // As Lambda does with ReportBatchItemFailures: retry from the lowest failed sequence number.
+                first = lowest(failed);
+            } catch (RuntimeException e) {
+                // A function error fails the whole batch: Lambda retries all of it.
+                threw = true;
+                first = batch.path("Records").path(0).path("dynamodb").path("SequenceNumber").asText();
             }
-            // As Lambda does with ReportBatchItemFailures: retry from the lowest failed sequence number.
-            String first = failures.get(0).path("itemIdentifier").asText();
             batch = fromSequence(batch, first);
             if (attempt >= MAX_ATTEMPTS) {
-                System.err.println("[on-failure destination] " + stage.function() + " gave up on " + batch.path("Records").size()
-                        + " record(s) after " + MAX_ATTEMPTS + " attempts: " + batch);
+                String shard = stage.pump().shardOf(first);
+                failures.streamBatchFailed(stage.function(), batch, shard, attempt, threw);
                 return;
             }
         }
+    }
+
+    private static String lowest(ArrayNode failed) {
+        String min = null;
+        for (JsonNode f : failed) {
+            String s = f.path("itemIdentifier").asText();
+            if (min == null || new java.math.BigInteger(s).compareTo(new java.math.BigInteger(min)) < 0) {
+                min = s;
+            }
+        }
+        return min;
     }
 
     private static ObjectNode fromSequence(ObjectNode event, String sequenceNumber) {

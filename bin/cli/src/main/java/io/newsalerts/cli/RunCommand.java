@@ -46,6 +46,11 @@ final class RunCommand implements Callable<Integer> {
             description = "deliver alerts to this SNS topic (endpoint, region and credentials from the standard AWS settings)")
     String topicArn;
 
+    @Option(names = "--failure-queue", paramLabel = "URL",
+            description = "SQS queue (on the same endpoint) that receives what still fails after Lambda's retries, "
+                    + "as template.yaml's FailureQueue would; default: stderr")
+    String failureQueue;
+
     @Option(names = "--region", defaultValue = "${env:AWS_REGION:-us-east-1}", description = "region for the local tables (default: ${DEFAULT-VALUE})")
     String region;
 
@@ -69,6 +74,9 @@ final class RunCommand implements Callable<Integer> {
                 System.err.println("restored " + restored + " item(s) from " + state);
             }
             LocalPipeline pipeline = new LocalPipeline(clients, tables, notifier(ddb, tables), RunCommand::print, Clock.systemUTC());
+            if (failureQueue != null) {
+                pipeline.onFailureTo(clients.configure(software.amazon.awssdk.services.sqs.SqsClient.builder()).build(), failureQueue);
+            }
             pipeline.skipExisting();
             int rejected = 0;
             for (Path file : files) {

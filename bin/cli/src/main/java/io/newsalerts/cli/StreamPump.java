@@ -26,6 +26,7 @@ final class StreamPump {
     private final String region;
     private final int batchSize;
     private final Map<String, String> iterators = new LinkedHashMap<>(); // shard id -> next iterator
+    private final Map<String, String> lastBatchShards = new LinkedHashMap<>(); // sequence number -> shard id
 
     StreamPump(DynamoDbClient ddb, DynamoDbStreamsClient streams, String table, String region, int batchSize) {
         this.streams = streams;
@@ -41,18 +42,30 @@ final class StreamPump {
     ObjectNode poll() {
         refreshShards();
         List<Record> records = new ArrayList<>();
+        lastBatchShards.clear();
         for (var e : iterators.entrySet()) {
             if (e.getValue() == null) {
                 continue;
             }
             var r = streams.getRecords(b -> b.shardIterator(e.getValue()).limit(batchSize - records.size()));
             records.addAll(r.records());
+            r.records().forEach(rec -> lastBatchShards.put(rec.dynamodb().sequenceNumber(), e.getKey()));
             e.setValue(r.nextShardIterator());
             if (records.size() >= batchSize) {
                 break;
             }
         }
         return records.isEmpty() ? null : event(records);
+    }
+
+    /** The shard a record of the last batch came from (what an on-failure record names). */
+    String shardOf(String sequenceNumber) {
+        return lastBatchShards.getOrDefault(sequenceNumber, "unknown");
+    }
+
+    /** The stream this pump reads. */
+    String streamArn() {
+        return streamArn;
     }
 
     /** Reads and discards everything already in the stream (after restoring saved state). */

@@ -11,6 +11,7 @@ import io.newsalerts.domain.SeriesKey;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
+import io.newsalerts.log.Metrics;
 import io.newsalerts.pipeline.Counting;
 
 import java.io.ByteArrayInputStream;
@@ -58,6 +59,7 @@ public final class CountHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         var event = Json.MAPPER.readTree(input);
+        Metrics metrics = Metrics.of("count");
         var response = StreamBatch.process(event, record -> {
             if (record.isInsert() && record.newImage().containsKey("facts")) {
                 var article = ArticleRepository.fromItem(record.newImage());
@@ -66,6 +68,7 @@ public final class CountHandler implements RequestStreamHandler {
                         "statistics", plan.statistics().size());
             }
         }, (record, e) -> Log.error("count failed", e, "sequenceNumber", record.sequenceNumber()));
+        metrics.add(Metrics.Name.Failures, response.path("batchItemFailures").size()).flush();
         Json.MAPPER.writeValue(output, response);
     }
 }

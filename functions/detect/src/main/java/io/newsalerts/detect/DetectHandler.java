@@ -11,6 +11,7 @@ import io.newsalerts.aws.Tables;
 import io.newsalerts.domain.SeriesKey;
 import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
+import io.newsalerts.log.Metrics;
 import io.newsalerts.pipeline.Detection;
 import io.newsalerts.rules.RuleSet;
 import io.newsalerts.rules.RuleSettings;
@@ -76,17 +77,20 @@ public final class DetectHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         var event = Json.MAPPER.readTree(input);
         Set<String> seen = new HashSet<>(); // a batch often touches one series several times: evaluate it once
+        Metrics metrics = Metrics.of("detect").add(Metrics.Name.AlertsFired, 0);
         var response = StreamBatch.process(event, record -> {
             var key = record.keys().get("series");
             if (key == null || CounterRepository.isBookkeeping(key.s()) || !seen.add(key.s())) {
                 return;
             }
             var alerts = detection.detect(SeriesKey.decode(key.s()));
+            metrics.add(Metrics.Name.AlertsFired, alerts.size());
             for (var a : alerts) {
                 Log.info("alert recorded", "alertId", a.id(), "rule", a.rule(), "series", a.series().encode(),
                         "ratio", a.ratio());
             }
         }, (record, e) -> Log.error("detect failed", e, "sequenceNumber", record.sequenceNumber()));
+        metrics.add(Metrics.Name.Failures, response.path("batchItemFailures").size()).flush();
         Json.MAPPER.writeValue(output, response);
     }
 }

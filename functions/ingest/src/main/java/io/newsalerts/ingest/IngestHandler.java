@@ -15,6 +15,7 @@ import io.newsalerts.extract.BadArticleException;
 import io.newsalerts.extract.Extractor;
 import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
+import io.newsalerts.log.Metrics;
 import io.newsalerts.pipeline.Ingestion;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -104,16 +105,35 @@ public final class IngestHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.MAPPER.readTree(input);
-        if (HttpRequest.isHttpApiEvent(event)) {
-            Json.MAPPER.writeValue(output, handleHttp(HttpRequest.fromEvent(event)).toEvent());
-        } else if (event.path("Records").path(0).path("eventSource").asText().equals("aws:s3")) {
-            Json.MAPPER.writeValue(output, handleS3(event));
-        } else {
-            throw new IllegalArgumentException("ingest expects an HTTP API v2 request or an S3 event");
+        Metrics metrics = Metrics.of("ingest");
+        try {
+            if (HttpRequest.isHttpApiEvent(event)) {
+                Json.MAPPER.writeValue(output, handleHttp(HttpRequest.fromEvent(event), metrics).toEvent());
+            } else if (event.path("Records").path(0).path("eventSource").asText().equals("aws:s3")) {
+                Json.MAPPER.writeValue(output, handleS3(event, metrics));
+            } else {
+                throw new IllegalArgumentException("ingest expects an HTTP API v2 request or an S3 event");
+            }
+        } catch (RuntimeException | IOException e) {
+            if (metrics.get(Metrics.Name.Failures) == 0) { // failed S3 objects are already counted one by one
+                metrics.add(Metrics.Name.Failures, 1);
+            }
+            throw e;
+        } finally {
+            metrics.flush();
         }
     }
 
     HttpResponse handleHttp(HttpRequest request) {
+        return handleHttp(request, Metrics.of("ingest"));
+    }
+
+    private static void counted(Metrics metrics, Ingestion.Result result) {
+        metrics.add(Metrics.Name.ArticlesIngested, result.stored() ? 1 : 0)
+                .add(Metrics.Name.FactsExtracted, result.stored() ? result.facts().size() : 0);
+    }
+
+    HttpResponse handleHttp(HttpRequest request, Metrics metrics) {
         if (!"POST".equals(request.method())) {
             return HttpResponse.problem(405, "Method not allowed", "use POST /articles");
         }
@@ -132,6 +152,7 @@ public final class IngestHandler implements RequestStreamHandler {
         try {
             Ingestion.Result result = ingestion.ingest(request.bodyUtf8(), type, null);
             Log.info("article ingested", "articleId", result.articleId(), "facts", result.facts().size(), "stored", result.stored());
+            counted(metrics, result);
             ObjectNode body = Json.object();
             body.put("id", result.articleId());
             body.put("facts", result.facts().size());
@@ -144,7 +165,7 @@ public final class IngestHandler implements RequestStreamHandler {
     }
 
     /** Every object is tried; if any failed, the invocation fails after the rest are done, so Lambda retries it. */
-    private ObjectNode handleS3(JsonNode event) {
+    private ObjectNode handleS3(JsonNode event, Metrics metrics) {
         List<String> failed = new ArrayList<>();
         ObjectNode out = Json.object();
         var results = out.putArray("articles");
@@ -162,8 +183,10 @@ public final class IngestHandler implements RequestStreamHandler {
                         .put("duplicate", !result.stored());
                 Log.info("article ingested", "bucket", bucket, "key", key, "articleId", result.articleId(),
                         "facts", result.facts().size(), "stored", result.stored());
+                counted(metrics, result);
             } catch (RuntimeException e) {
                 Log.error("object not ingested", e, "bucket", bucket, "key", key);
+                metrics.add(Metrics.Name.Failures, 1);
                 failed.add(key + ": " + e.getMessage());
             }
         }

@@ -31,6 +31,7 @@ class NotifyEventsTest {
         assertThat(NotifyHandler.Trigger.of(Events.json("notify-schedule.json"))).isEqualTo(NotifyHandler.Trigger.SCHEDULE);
         assertThat(NotifyHandler.Trigger.of(Json.MAPPER.readTree("{\"source\":\"aws.scheduler\"}")))
                 .isEqualTo(NotifyHandler.Trigger.SCHEDULE);
+        assertThat(NotifyHandler.Trigger.of(Events.json("notify-digest.json"))).isEqualTo(NotifyHandler.Trigger.DIGEST);
         assertThatThrownBy(() -> NotifyHandler.Trigger.of(Events.json("subscribe-post.json")))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,30 +1,31 @@
 package io.newsalerts.subscribe;
 
+import io.newsalerts.extract.GazetteerNames;
+
 import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * The actor names subscriptions may filter on: {@code KNOWN_ACTORS} (comma-separated) when set, else a starter list.
- * A stand-in until the extraction gazetteer can be asked; the names must be spelled exactly as alerts carry them.
+ * The actor names subscriptions may filter on: {@code KNOWN_ACTORS} (comma-separated canonical names) when set, else
+ * the extraction gazetteer's actors with their aliases and acronyms ("ISIS" and "Daesh" are "Islamic State"), the
+ * names alerts carry.
  */
 final class KnownActors {
-
-    static final Set<String> STARTER = Set.of(
-            "Islamic State", "Islamic Resistance in Iraq", "Hezbollah", "Hamas", "Houthis", "al-Shabaab",
-            "Boko Haram", "Taliban", "Tehrik-i-Taliban Pakistan", "Kurdistan Workers' Party", "Hayat Tahrir al-Sham",
-            "Islamic State Khorasan Province", "Islamic State West Africa Province", "Al-Qaeda in the Arabian Peninsula",
-            "Jama'at Nusrat al-Islam wal-Muslimin", "Rapid Support Forces", "Allied Democratic Forces", "Wagner Group");
 
     private KnownActors() {
     }
 
-    static Set<String> fromEnvironment() {
+    /** Accepted names, lower case, to the canonical actor name. */
+    static Map<String, String> fromEnvironment() {
         String configured = System.getenv("KNOWN_ACTORS");
         if (configured == null || configured.isBlank()) {
-            return STARTER;
+            return GazetteerNames.actors();
         }
-        return Arrays.stream(configured.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        Map<String, String> out = new LinkedHashMap<>();
+        Arrays.stream(configured.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .forEach(s -> out.put(s.toLowerCase(Locale.ROOT), s));
+        return Map.copyOf(out);
     }
 }

@@ -12,6 +12,7 @@ import io.newsalerts.aws.Priming;
 import io.newsalerts.aws.SubscriptionGateway;
 import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
+import io.newsalerts.log.Metrics;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.ByteArrayInputStream;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +31,9 @@ import java.util.regex.Pattern;
  * Subscribe function behind an HTTP API (payload 2.0):
  * {@code POST /subscriptions} subscribes an email address or phone number with optional filters (201),
  * {@code GET /subscriptions?endpoint=...} lists that endpoint's subscriptions (200),
- * {@code DELETE /subscriptions/{id}} removes one (204, or 404).
+ * {@code DELETE /subscriptions/{id}} removes one (204, or 404),
+ * {@code POST /subscriptions/confirm} confirms an email subscription with the token of SNS's confirmation email so that
+ * it can only be removed through this API (AuthenticateOnUnsubscribe), 200 or 404.
  * Bad input is a 400 problem document naming each problem, and nothing is created.
  */
 public final class SubscribeHandler implements RequestStreamHandler {
@@ -39,6 +43,7 @@ public final class SubscribeHandler implements RequestStreamHandler {
 
     private static final Pattern COLLECTION = Pattern.compile("(?:.*/)?subscriptions/?");
     private static final Pattern ITEM = Pattern.compile("(?:.*/)?subscriptions/([^/]+)/?");
+    private static final Pattern CONFIRM = Pattern.compile("(?:.*/)?subscriptions/confirm/?");
 
     /**
      * SnapStart priming: a subscription refused by validation (400, nothing created), and a listing for an address
@@ -58,7 +63,7 @@ public final class SubscribeHandler implements RequestStreamHandler {
 
     /** Called by Lambda: the SNS client is built once per container, at init; TOPIC_ARN names the alerts topic. */
     public SubscribeHandler() {
-        this(new SubscriptionValidator(KnownActors.fromEnvironment()),
+        this(new SubscriptionValidator(KnownActors.fromEnvironment(), null),
                 new SubscriptionGateway(Clients.fromEnvironment().sns(), requiredEnv("TOPIC_ARN")), true);
     }
 
@@ -92,7 +97,10 @@ public final class SubscribeHandler implements RequestStreamHandler {
         if (event == null || !HttpRequest.isHttpApiEvent(event)) {
             throw new IllegalArgumentException("not an API Gateway HTTP API (payload 2.0) event");
         }
-        Json.MAPPER.writeValue(output, handle(HttpRequest.fromEvent(event)).toEvent());
+        HttpResponse response = handle(HttpRequest.fromEvent(event));
+        // 4xx are the caller's mistakes; a 5xx is ours (or SNS's) and counts as a failure.
+        Metrics.of("subscribe").add(Metrics.Name.Failures, response.status() >= 500 ? 1 : 0).flush();
+        Json.MAPPER.writeValue(output, response.toEvent());
     }
 
     HttpResponse handle(HttpRequest request) {
@@ -118,6 +126,9 @@ public final class SubscribeHandler implements RequestStreamHandler {
         Matcher item = ITEM.matcher(path);
         boolean collection = COLLECTION.matcher(path).matches();
         String method = request.method();
+        if (CONFIRM.matcher(path).matches() && "POST".equals(method)) {
+            return confirm(request);
+        }
         if (collection && "POST".equals(method)) {
             return create(request);
         }
@@ -157,6 +168,71 @@ public final class SubscribeHandler implements RequestStreamHandler {
         return HttpResponse.json(201, toJson(s));
     }
 
+    /**
+     * Body: {@code {"confirmationUrl": "<the link in SNS's confirmation email>"}}, or {@code {"token": "..."}}. The
+     * link is not followed (that would confirm without authentication); its Token and TopicArn are read from it.
+     */
+    private HttpResponse confirm(HttpRequest request) {
+        if (request.body().length > MAX_BODY_BYTES) {
+            return HttpResponse.problem(413, "Payload too large", "a confirmation is at most " + MAX_BODY_BYTES + " bytes");
+        }
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(request.bodyUtf8());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidSubscriptionException("the body is not valid JSON: send {\"confirmationUrl\": \"...\"}");
+        }
+        if (body == null || !body.isObject()) {
+            throw new InvalidSubscriptionException("send {\"confirmationUrl\": \"<the link in the confirmation email>\"}");
+        }
+        String token = body.path("token").asText(null);
+        String topic = body.path("topicArn").asText(null);
+        if (body.hasNonNull("confirmationUrl")) {
+            Map<String, String> q = queryOf(body.get("confirmationUrl").asText());
+            token = q.get("Token");
+            topic = q.get("TopicArn");
+            if (token == null) {
+                throw new InvalidSubscriptionException("confirmationUrl has no Token parameter: paste the whole "
+                        + "\"Confirm subscription\" link of the email");
+            }
+        }
+        if (token == null) {
+            throw new InvalidSubscriptionException("confirmationUrl (or token) is required");
+        }
+        String id;
+        try {
+            id = gateway.confirm(token, topic);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSubscriptionException(e.getMessage());
+        }
+        ObjectNode out = Json.object();
+        out.put("id", id);
+        out.put("status", Subscription.Status.CONFIRMED.wire());
+        out.put("unsubscribe", "only through DELETE /subscriptions/" + id + " (the link in emails no longer unsubscribes)");
+        return HttpResponse.json(200, out);
+    }
+
+    /** Query parameters of a URL, decoded; empty for anything that is not an http(s) URL. */
+    static Map<String, String> queryOf(String url) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        try {
+            java.net.URI uri = java.net.URI.create(url.strip());
+            if (uri.getRawQuery() == null || !(uri.getScheme() != null && uri.getScheme().startsWith("http"))) {
+                return out;
+            }
+            for (String pair : uri.getRawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    out.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            // no parameters
+        }
+        return out;
+    }
+
     private HttpResponse list(HttpRequest request) {
         String endpoint = SubscriptionValidator.normaliseEndpoint(request.query().get("endpoint"));
         List<Subscription> found = gateway.listByEndpoint(endpoint);
@@ -182,6 +258,9 @@ public final class SubscribeHandler implements RequestStreamHandler {
         o.put("id", s.id());
         o.put("protocol", s.protocol().wire());
         o.put("endpoint", Log.mask(s.endpoint()));
+        if (s.filterPolicy() != null) {
+            o.put("delivery", AlertFilter.deliveryOf(s.filterPolicy()).wire());
+        }
         if (s.filterPolicy() == null) {
             o.putNull("filterPolicy");
         } else {

@@ -50,7 +50,9 @@ class SubscribeHandlerIT {
         assertThat(body.path("protocol").asText()).isEqualTo("email");
         assertThat(body.path("endpoint").asText()).isEqualTo("a***@example.org");
         assertThat(body.path("status").asText()).isEqualTo("pending confirmation");
-        String policy = "{\"actor\":[\"Islamic State\"],\"regions\":[\"IQ\",\"SY\"],\"severityLevel\":[{\"numeric\":[\">=\",2]}]}";
+        String policy = "{\"actor\":[\"Islamic State\"],\"regions\":[\"IQ\",\"SY\"],\"severityLevel\":[{\"numeric\":[\">=\",2]}],"
+                + "\"delivery\":[\"instant\"]}";
+        assertThat(body.path("delivery").asText()).isEqualTo("instant");
         assertThat(body.path("filterPolicy").toString()).isEqualTo(policy);
 
         // In SNS: one email subscription for the address, with exactly that filter policy.
@@ -95,8 +97,10 @@ class SubscribeHandlerIT {
     @CsvSource(delimiter = '|', value = {
             "{\"protocol\":\"email\",\"endpoint\":\"not-an-address\"}|endpoint is not a valid email address (expected name@example.org)",
             "{\"protocol\":\"sms\",\"endpoint\":\"0770090012\"}|endpoint is not an E.164 phone number",
-            "{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"regions\":[\"UK\"]}|regions: 'UK' is not an ISO 3166-1 alpha-2 country code (did you mean GB?)",
+            "{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"regions\":[\"Syira\"]}|regions: 'Syira' is neither an ISO 3166-1 alpha-2 country code nor a country name (did you mean Syria (SY)?)",
             "{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"actors\":[\"Nobody\"]}|actors: 'Nobody' is not a known actor",
+            "{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"actors\":[\"Hezbolah\"]}|actors: 'Hezbolah' is not a known actor (did you mean Hezbollah?)",
+            "{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"delivery\":\"hourly\"}|delivery must be instant (a message as alerts are raised) or digest (one message a day)",
             "{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"topic\":\"x\"}|unknown field 'topic'",
             "{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"minSeverity\":\"critical\"}|minSeverity must be one of low, medium, high",
             "{\"protocol\":\"sms\"|the body is not valid JSON",
@@ -135,7 +139,7 @@ class SubscribeHandlerIT {
         assertThat(response.path("statusCode").asInt()).isEqualTo(201);
         JsonNode body = Json.MAPPER.readTree(response.path("body").asText());
         assertThat(body.path("status").asText()).isEqualTo("confirmed");
-        assertThat(body.path("filterPolicy").isNull()).isTrue();
+        assertThat(body.path("filterPolicy").toString()).isEqualTo("{\"delivery\":[\"instant\"]}");
         assertThat(body.path("endpoint").asText()).doesNotContain("5550123");
         assertThat(subscriptions()).singleElement().satisfies(s -> assertThat(s.endpoint()).isEqualTo("+14155550123"));
     }
@@ -171,6 +175,60 @@ class SubscribeHandlerIT {
         assertThat(subscriptions()).isEmpty();
     }
 
+
+    @Test
+    void aDigestSubscriptionIsListedWithItsDeliveryMode() throws Exception {
+        JsonNode created = Lambda.invoke(handler, post("""
+                {"protocol":"email","endpoint":"ana@example.org","regions":["Iraq"],"delivery":"digest"}"""));
+        assertThat(created.path("statusCode").asInt()).isEqualTo(201);
+        JsonNode body = Json.MAPPER.readTree(created.path("body").asText());
+        assertThat(body.path("delivery").asText()).isEqualTo("digest");
+        assertThat(body.path("filterPolicy").toString())
+                .isEqualTo("{\"delivery\":[\"digest\"],\"digestFilter\":[\"{\\\"regions\\\":[\\\"IQ\\\"]}\"]}");
+
+        JsonNode listed = Json.MAPPER.readTree(Lambda.invoke(handler, Events.json("subscribe-get.json")).path("body").asText());
+        assertThat(listed.path("subscriptions")).singleElement()
+                .satisfies(s -> assertThat(s.path("delivery").asText()).isEqualTo("digest"));
+    }
+
+    @Test
+    void theDeployedValidatorKnowsTheGazetteerActorsByAlias() throws Exception {
+        SubscribeHandler deployed = new SubscribeHandler(SubscriptionValidator.withGazetteerActors(),
+                new SubscriptionGateway(sns, topic));
+        JsonNode created = Lambda.invoke(deployed, post("{\"protocol\":\"sms\",\"endpoint\":\"+14155550123\",\"actors\":[\"ISIS\"]}"));
+        assertThat(created.path("statusCode").asInt()).isEqualTo(201);
+        assertThat(Json.MAPPER.readTree(created.path("body").asText()).path("filterPolicy").path("actor").get(0).asText())
+                .isEqualTo("Islamic State");
+        JsonNode refused = Lambda.invoke(deployed, post("{\"protocol\":\"sms\",\"endpoint\":\"+14155550124\",\"actors\":[\"Boko Harm\"]}"));
+        assertThat(refused.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(problem(refused).path("detail").asText()).isEqualTo("actors: 'Boko Harm' is not a known actor (did you mean Boko Haram?)");
+    }
+
+    @Test
+    void aConfirmationLinkIsConfirmedSoThatOnlyTheApiCanUnsubscribe() throws Exception {
+        // The sample event's link is for another stack's topic: refused, nothing is confirmed there.
+        JsonNode otherTopic = Lambda.invoke(handler, Events.json("subscribe-confirm.json"));
+        assertThat(otherTopic.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(problem(otherTopic).path("detail").asText()).contains("another topic");
+
+        // The same link for this topic. The emulator accepts any token (it sends no confirmation emails), so this shows
+        // the link is read and ConfirmSubscription is called with this topic; AWS checks the token and the
+        // AuthenticateOnUnsubscribe flag.
+        String link = "https://sns.us-east-1.amazonaws.com/confirmation.html?TopicArn=" + topic
+                + "&Token=2336412f37fb687f5d51e6e2425a8a58738b4cbde0e8b6a1&Endpoint=ana@example.org";
+        ObjectNode confirm = Events.json("subscribe-confirm.json");
+        confirm.put("body", Json.object().put("confirmationUrl", link).toString());
+        JsonNode confirmed = Lambda.invoke(handler, confirm);
+        assertThat(confirmed.path("statusCode").asInt()).isEqualTo(200);
+        JsonNode body = Json.MAPPER.readTree(confirmed.path("body").asText());
+        assertThat(SubscriptionGateway.isSubscriptionId(body.path("id").asText())).isTrue();
+        assertThat(body.path("status").asText()).isEqualTo("confirmed");
+
+        confirm.put("body", Json.object().put("confirmationUrl", "https://sns.us-east-1.amazonaws.com/confirmation.html?TopicArn=" + topic).toString());
+        assertThat(problem(Lambda.invoke(handler, confirm)).path("detail").asText()).startsWith("confirmationUrl has no Token parameter");
+        confirm.put("body", Json.object().put("token", "not hex; drop table").toString());
+        assertThat(Lambda.invoke(handler, confirm).path("statusCode").asInt()).isEqualTo(400);
+    }
 
     private static JsonNode problem(JsonNode response) throws Exception {
         return Json.MAPPER.readTree(response.path("body").asText());

@@ -1,0 +1,55 @@
+package io.newsalerts.extract.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsalerts.extract.Extractor;
+import io.newsalerts.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The labelled corpus (src/test/resources/corpus, articles in our own words) scored with {@link FactScore}:
+ * fails when facts F1, precision or recall drop below the committed baseline (corpus/baseline.json).
+ * Raise the baseline when the extractor improves; never lower it to make a change pass.
+ */
+class CorpusBaselineTest {
+
+    private static Path corpus() throws URISyntaxException {
+        return Path.of(Objects.requireNonNull(CorpusBaselineTest.class.getResource("/corpus/baseline.json")).toURI())
+                .getParent();
+    }
+
+    @Test
+    void corpusFactsScoreAtLeastTheCommittedBaseline() throws IOException, URISyntaxException {
+        // given
+        Path dir = corpus();
+        JsonNode baseline = Json.MAPPER.readTree(Files.readString(dir.resolve("baseline.json")));
+        // when
+        CorpusScore score = CorpusScore.score(dir, Extractor.defaults());
+        // then
+        String report = score.report();
+        assertThat(score.skipped()).as("articles without NAME.expected.json").isEmpty();
+        assertThat(score.files().size()).as(report).isGreaterThanOrEqualTo(baseline.get("files").asInt());
+        assertThat(score.total().f1()).as(report).isGreaterThanOrEqualTo(baseline.get("f1").asDouble());
+        assertThat(score.total().precision()).as(report).isGreaterThanOrEqualTo(baseline.get("precision").asDouble());
+        assertThat(score.total().recall()).as(report).isGreaterThanOrEqualTo(baseline.get("recall").asDouble());
+    }
+
+    @Test
+    void everyExpectedFactIsWellFormed() throws IOException, URISyntaxException {
+        // every expected file parses into contract facts with sorted ISO regions
+        try (var files = Files.list(corpus())) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".expected.json")).toList()) {
+                var facts = io.newsalerts.extract.FactJson.readList(Json.MAPPER.readTree(Files.readString(p)));
+                facts.forEach(f -> assertThat(f.regions()).as(p.getFileName().toString())
+                        .allMatch(r -> r.matches("[A-Z]{2}")));
+            }
+        }
+    }
+}
