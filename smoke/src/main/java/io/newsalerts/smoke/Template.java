@@ -67,8 +67,8 @@ public final class Template {
                 .map(e -> {
                     JsonNode props = e.getValue().path("Properties");
                     Map<String, String> env = new LinkedHashMap<>();
-                    globals.path("Environment").path("Variables").properties().forEach(v -> env.put(v.getKey(), v.getValue().asText()));
-                    props.path("Environment").path("Variables").properties().forEach(v -> env.put(v.getKey(), v.getValue().asText()));
+                    globals.path("Environment").path("Variables").properties().forEach(v -> put(env, v));
+                    props.path("Environment").path("Variables").properties().forEach(v -> put(env, v));
                     String handler = text(props, globals, "Handler");
                     String codeUri = text(props, globals, "CodeUri");
                     return new Function(e.getKey(), handler, root.resolve(codeUri), env);
@@ -90,6 +90,17 @@ public final class Template {
     /** Globals.Function.Environment JAVA_TOOL_OPTIONS (the JVM flags every function starts with). */
     public String javaToolOptions() {
         return doc.path("Globals").path("Function").path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText("");
+    }
+
+    /**
+     * A scalar value (a name, or the logical id a !Ref names) is set; a conditional one ({@code !If [Cond, !Ref X,
+     * !Ref 'AWS::NoValue']}, a list once the tag is dropped) is left unset, as with the parameters' defaults, which
+     * leave every such condition false.
+     */
+    private static void put(Map<String, String> env, Map.Entry<String, JsonNode> v) {
+        if (v.getValue().isValueNode()) {
+            env.put(v.getKey(), v.getValue().asText());
+        }
     }
 
     private static String text(JsonNode props, JsonNode globals, String name) {
