@@ -28,13 +28,44 @@ public final class WriteUnits implements ExecutionInterceptor {
 
     public static final List<Write> WRITES = Collections.synchronizedList(new ArrayList<>());
     public static volatile boolean recording;
+    /** SNS messages published (Publish calls, or entries of PublishBatch), whether recording or not. */
+    public static final java.util.concurrent.atomic.AtomicLong PUBLISHED = new java.util.concurrent.atomic.AtomicLong();
+    /** Every AWS call of this JVM: how many, and the nanoseconds spent waiting for their answers. */
+    public static final java.util.concurrent.atomic.LongAdder CALLS = new java.util.concurrent.atomic.LongAdder();
+    public static final java.util.concurrent.atomic.LongAdder CALL_NANOS = new java.util.concurrent.atomic.LongAdder();
+    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Long> STARTED =
+            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("bench.started");
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        done(attributes);
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        done(attributes);
+    }
+
+    private static void done(ExecutionAttributes attributes) {
+        Long t0 = attributes.getAttribute(STARTED);
+        if (t0 != null) {
+            CALLS.increment();
+            CALL_NANOS.add(System.nanoTime() - t0);
+        }
+    }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        attributes.putAttribute(STARTED, System.nanoTime());
+        Object r = context.request();
+        if (r instanceof software.amazon.awssdk.services.sns.model.PublishRequest) {
+            PUBLISHED.incrementAndGet();
+        } else if (r instanceof software.amazon.awssdk.services.sns.model.PublishBatchRequest b) {
+            PUBLISHED.addAndGet(b.publishBatchRequestEntries().size());
+        }
         if (!recording) {
             return;
         }
-        Object r = context.request();
         if (r instanceof PutItemRequest p) {
             WRITES.add(new Write(p.tableName(), null, p.item(), false, "PutItem"));
         } else if (r instanceof UpdateItemRequest u) {
