@@ -14,6 +14,12 @@ declare -A NEWSALERTS_PY_TOOLS=(
 
 die() { echo "error: $*" >&2; exit 1; }
 
+# The Lambda Runtime Interface Emulator (runs each function.jar as Lambda does, without Docker), built from the Go
+# module proxy into build/bin. Its repository's tags are not semantic versions, so the proxy knows it only by
+# pseudo-version: this one is the commit of 2026-10-30 (`go list -m -json github.com/aws/aws-lambda-runtime-interface-emulator@latest`).
+NEWSALERTS_RIE_MODULE="github.com/aws/aws-lambda-runtime-interface-emulator"
+NEWSALERTS_RIE_VERSION="v0.0.0-20261030222936-bef5c4ba774d"
+
 java_major() { # prints the major version of the java binary given, or nothing
   "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
 }
@@ -107,4 +113,19 @@ stop_moto() {
 
 docker_engine_available() {
   command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1
+}
+
+# require_rie: installs the pinned aws-lambda-rie into build/bin the first time (needs Go), and exports
+# NEWSALERTS_RIE with its path (the smoke tests and bench/run read it).
+require_rie() {
+  local bin="$NEWSALERTS_BUILD/bin" stamp="$NEWSALERTS_BUILD/bin/.rie-version"
+  if [ ! -x "$bin/aws-lambda-rie" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$NEWSALERTS_RIE_VERSION" ]; then
+    command -v go >/dev/null 2>&1 || die "Go is not on PATH: it builds the Lambda Runtime Interface Emulator (go install $NEWSALERTS_RIE_MODULE/cmd/aws-lambda-rie@$NEWSALERTS_RIE_VERSION)."
+    echo "Installing aws-lambda-rie $NEWSALERTS_RIE_VERSION into build/bin (first run only) ..." >&2
+    mkdir -p "$bin"
+    GOBIN="$bin" GOFLAGS=-buildvcs=false go install "$NEWSALERTS_RIE_MODULE/cmd/aws-lambda-rie@$NEWSALERTS_RIE_VERSION" >&2 \
+      || die "go install of aws-lambda-rie failed"
+    printf '%s' "$NEWSALERTS_RIE_VERSION" > "$stamp"
+  fi
+  export NEWSALERTS_RIE="$bin/aws-lambda-rie"
 }

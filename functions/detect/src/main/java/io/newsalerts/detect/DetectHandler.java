@@ -6,6 +6,7 @@ import io.newsalerts.api.StreamBatch;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.CounterRepository;
+import io.newsalerts.aws.Priming;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.domain.SeriesKey;
 import io.newsalerts.json.Json;
@@ -17,7 +18,11 @@ import io.newsalerts.aws.SilenceRepository;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashSet;
@@ -28,15 +33,41 @@ import java.util.Set;
  * through its lifecycle once. Env: COUNTERS_TABLE, ALERTS_TABLE, SILENCES_TABLE, RULES_SSM_PARAMETER (optional).
  */
 public final class DetectHandler implements RequestStreamHandler {
+    /**
+     * SnapStart priming: a counter change of a series that does not exist, so the whole path runs (stream batch
+     * read, the series queried, the rules evaluated, the answer written) and finds nothing to record.
+     */
+    private static final String PRIMING_EVENT = """
+            {"Records":[{"eventID":"priming","eventName":"MODIFY","eventSource":"aws:dynamodb","dynamodb":{
+             "Keys":{"series":{"S":"S|__priming__|ZZ|attack|-"},"period":{"S":"__priming__"}},"SequenceNumber":"0"}}]}""";
+
     private final Detection detection;
+    private final Priming priming; // held here: the CRaC context keeps resources only weakly
 
     /** Called by Lambda: clients built once per container, at init. */
     public DetectHandler() {
-        this(defaultDetection());
+        this(defaultDetection(), true);
+    }
+
+    private DetectHandler(Detection detection, boolean prime) {
+        this.detection = detection;
+        this.priming = prime ? Priming.register("detect", this::prime) : null;
+    }
+
+    private void prime() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handleRequest(new ByteArrayInputStream(PRIMING_EVENT.getBytes(StandardCharsets.UTF_8)), out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!out.toString(StandardCharsets.UTF_8).contains("\"batchItemFailures\":[]")) {
+            throw new IllegalStateException("priming batch failed: " + out.toString(StandardCharsets.UTF_8));
+        }
     }
 
     public DetectHandler(Detection detection) {
-        this.detection = detection;
+        this(detection, false);
     }
 
     private static Detection defaultDetection() {

@@ -8,6 +8,7 @@ import io.newsalerts.api.StreamBatch;
 import io.newsalerts.aws.AlertPublisher;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.Clients;
+import io.newsalerts.aws.Priming;
 import io.newsalerts.aws.SubscriptionGateway;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.domain.Alert;
@@ -15,8 +16,13 @@ import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
 import io.newsalerts.log.Metrics;
 import io.newsalerts.message.Grouping;
+import software.amazon.awssdk.services.sns.SnsClient;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -66,11 +72,17 @@ public final class NotifyHandler implements RequestStreamHandler {
         }
     }
 
+    /** SnapStart priming: a stream batch whose record is not a new alert (read, skipped, answered). */
+    private static final String PRIMING_EVENT = """
+            {"Records":[{"eventID":"priming","eventName":"MODIFY","eventSource":"aws:dynamodb","dynamodb":{
+             "Keys":{"id":{"S":"__priming__"}},"NewImage":{"id":{"S":"__priming__"}},"SequenceNumber":"0"}}]}""";
+
     private final Delivery delivery;
     private final AlertRepository alerts;
     private final Digest digest;
     private final int sweepLimit;
     private final Clock clock;
+    private Priming priming; // held here: the CRaC context keeps resources only weakly
 
     /** Called by Lambda: clients built once per container, at init. Env: TOPIC_ARN, ALERTS_TABLE, SWEEP_LIMIT. */
     public NotifyHandler() {
@@ -78,10 +90,27 @@ public final class NotifyHandler implements RequestStreamHandler {
     }
 
     private NotifyHandler(Clients clients) {
-        this(new AlertRepository(clients.dynamoDb(), Tables.fromEnvironment().alerts()),
-                new AlertPublisher(clients.sns(), requiredEnv("TOPIC_ARN")),
-                new SubscriptionGateway(clients.sns(), requiredEnv("TOPIC_ARN")),
+        this(new AlertRepository(clients.dynamoDb(), Tables.fromEnvironment().alerts()), clients.sns(), requiredEnv("TOPIC_ARN"));
+    }
+
+    /** One SNS client for publishing and for reading subscriptions (each client built costs cold-start time). */
+    private NotifyHandler(AlertRepository alerts, SnsClient sns, String topicArn) {
+        this(alerts, new AlertPublisher(sns, topicArn), new SubscriptionGateway(sns, topicArn),
                 sweepLimitFromEnvironment(), Clock.systemUTC());
+        this.priming = Priming.register("notify", () -> prime(alerts));
+    }
+
+    /**
+     * A batch read and answered, and one read of the alerts table (an alert that does not exist). Nothing is
+     * published: a test message would reach every subscriber.
+     */
+    private void prime(AlertRepository alerts) {
+        try {
+            handleRequest(new ByteArrayInputStream(PRIMING_EVENT.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        alerts.isPending("__priming__");
     }
 
     /** Instant delivery only: a digest request fails (for local runs that have no subscriptions to read). */

@@ -8,13 +8,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.api.HttpRequest;
 import io.newsalerts.api.HttpResponse;
 import io.newsalerts.aws.Clients;
+import io.newsalerts.aws.Priming;
 import io.newsalerts.aws.SubscriptionGateway;
 import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
 import io.newsalerts.log.Metrics;
 import software.amazon.awssdk.core.exception.SdkException;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
@@ -40,18 +45,50 @@ public final class SubscribeHandler implements RequestStreamHandler {
     private static final Pattern ITEM = Pattern.compile("(?:.*/)?subscriptions/([^/]+)/?");
     private static final Pattern CONFIRM = Pattern.compile("(?:.*/)?subscriptions/confirm/?");
 
+    /**
+     * SnapStart priming: a subscription refused by validation (400, nothing created), and a listing for an address
+     * nobody uses (one ListSubscriptionsByTopic walk of the topic).
+     */
+    private static final String[] PRIMING_EVENTS = {"""
+            {"version":"2.0","routeKey":"POST /subscriptions","rawPath":"/subscriptions","headers":{"content-type":"application/json"},
+             "requestContext":{"http":{"method":"POST","path":"/subscriptions"}},
+             "body":"{\\"protocol\\":\\"email\\",\\"endpoint\\":\\"not-an-address\\",\\"minSeverity\\":\\"medium\\"}","isBase64Encoded":false}""", """
+            {"version":"2.0","routeKey":"GET /subscriptions","rawPath":"/subscriptions","headers":{},
+             "queryStringParameters":{"endpoint":"priming@example.invalid"},
+             "requestContext":{"http":{"method":"GET","path":"/subscriptions"}},"isBase64Encoded":false}"""};
+
     private final SubscriptionValidator validator;
     private final SubscriptionGateway gateway;
+    private final Priming priming; // held here: the CRaC context keeps resources only weakly
 
     /** Called by Lambda: the SNS client is built once per container, at init; TOPIC_ARN names the alerts topic. */
     public SubscribeHandler() {
         this(new SubscriptionValidator(KnownActors.fromEnvironment(), null),
-                new SubscriptionGateway(Clients.fromEnvironment().sns(), requiredEnv("TOPIC_ARN")));
+                new SubscriptionGateway(Clients.fromEnvironment().sns(), requiredEnv("TOPIC_ARN")), true);
+    }
+
+    private SubscribeHandler(SubscriptionValidator validator, SubscriptionGateway gateway, boolean prime) {
+        this.validator = validator;
+        this.gateway = gateway;
+        this.priming = prime ? Priming.register("subscribe", this::prime) : null;
+    }
+
+    private void prime() {
+        for (String event : PRIMING_EVENTS) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (out.toString(StandardCharsets.UTF_8).contains("\"statusCode\":5")) {
+                throw new IllegalStateException("priming request failed: " + out.toString(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     public SubscribeHandler(SubscriptionValidator validator, SubscriptionGateway gateway) {
-        this.validator = validator;
-        this.gateway = gateway;
+        this(validator, gateway, false);
     }
 
     @Override

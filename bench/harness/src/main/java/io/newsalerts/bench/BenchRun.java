@@ -1,0 +1,328 @@
+package io.newsalerts.bench;
+
+import io.newsalerts.smoke.LocalResources;
+import io.newsalerts.smoke.Rie;
+import io.newsalerts.smoke.Template;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * bench/run: every figure in docs/benchmarks.md, in one run on one machine, printed and written as Markdown.
+ * Arguments: --runs N (fresh JVMs per cold-start variant and for the gazetteer load), --articles N (end-to-end
+ * burst), --latency N (one-at-a-time samples), --jmh quick|full, --only jmh,gazetteer,jars,coldstart,pipeline,
+ * --out FILE, --command "what to print as the command".
+ */
+public final class BenchRun {
+    private final StringBuilder md = new StringBuilder();
+    private final Path root;
+    private final Path work;
+
+    private BenchRun(Path root) throws IOException {
+        this.root = root;
+        this.work = Files.createDirectories(root.resolve("build/bench"));
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> a = new LinkedHashMap<>(Map.of("--runs", "5", "--articles", "60", "--latency", "25",
+                "--jmh", "full", "--only", "jmh,gazetteer,jars,coldstart,pipeline", "--out", "docs/benchmarks.md",
+                "--command", "bench/run"));
+        for (int i = 0; i + 1 < argv.length; i += 2) {
+            a.put(argv[i], argv[i + 1]);
+        }
+        Path root = Template.findRoot();
+        System.setProperty("newsalerts.root", root.toString());
+        BenchRun b = new BenchRun(root);
+        List<String> only = Arrays.asList(a.get("--only").split(","));
+        int runs = Integer.parseInt(a.get("--runs"));
+        b.header(a.get("--command"));
+        if (only.contains("jmh")) {
+            b.jmh(a.get("--jmh").equals("quick"));
+        }
+        if (only.contains("gazetteer")) {
+            b.gazetteer(runs);
+        }
+        if (only.contains("jars")) {
+            b.jars();
+        }
+        if (only.contains("coldstart")) {
+            b.coldStart(runs);
+        }
+        if (only.contains("pipeline")) {
+            b.pipeline(Integer.parseInt(a.get("--articles")), Integer.parseInt(a.get("--latency")));
+        }
+        Path out = root.resolve(a.get("--out"));
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, b.md.toString());
+        System.out.println("\nwritten: " + root.relativize(out));
+        System.exit(0);
+    }
+
+    private void p(String line) {
+        md.append(line).append('\n');
+        System.out.println(line);
+    }
+
+    private void header(String command) throws IOException {
+        p("# Benchmarks");
+        p("");
+        p("Produced by `" + command + "` on " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", in one run on one machine: "
+                + Runtime.getRuntime().availableProcessors() + " cores (shared, noisy: compare figures of the same run, "
+                + "medians and ratios), " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + ", " + System.getProperty("os.arch") + ". Lambda runs java21 on arm64: absolute numbers differ there; the ratios are what this measures.");
+        p("");
+    }
+
+    // ------------------------------------------------------------------ extraction (JMH)
+
+    private void jmh(boolean quick) throws Exception {
+        List<Corpus.Doc> docs = Corpus.load(root);
+        long bytes = docs.stream().mapToLong(Corpus.Doc::bodyBytes).sum();
+        p("## Extraction throughput (issue 4)");
+        p("");
+        p("JMH " + (quick ? "(quick: 2 x 1 s warm-up, 3 x 1 s measurement)" : "(3 x 2 s warm-up, 5 x 2 s measurement)")
+                + ", 1 fork, 1 thread: `Extractor.defaults().extract(article)` over " + docs.size() + " articles, "
+                + String.format(Locale.ROOT, "%.1f", bytes / 1024.0) + " KiB of article body text, read at setup from "
+                + Corpus.dirs(root).stream().map(d -> "`" + root.relativize(d) + "`").toList() + ". MB/s per core = body bytes "
+                + "per corpus pass / time per pass (10^6 bytes). Target: >= 20 MB/s per core.");
+        p("");
+        p("| JIT | time per corpus pass (us, mean +- error) | MB/s per core | target 20 MB/s |");
+        p("|---|---|---|---|");
+        for (String[] cfg : new String[][] {{"C2 (JVM default)", ""}, {"C1 only (template's JAVA_TOOL_OPTIONS)", "-XX:TieredStopAtLevel=1"}}) {
+            var opts = new OptionsBuilder().include(ExtractionBenchmark.class.getName())
+                    .forks(1).threads(1)
+                    .warmupIterations(quick ? 2 : 3).warmupTime(TimeValue.seconds(quick ? 1 : 2))
+                    .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 2))
+                    .jvmArgsAppend(cfg[1].isEmpty() ? new String[] {"-Dnewsalerts.root=" + root} : new String[] {cfg[1], "-Dnewsalerts.root=" + root})
+                    .shouldFailOnError(true)
+                    .build();
+            RunResult r = new Runner(opts).runSingle();
+            double us = r.getPrimaryResult().getScore();
+            double err = r.getPrimaryResult().getScoreError();
+            double mbs = bytes / (us / 1e6) / 1e6;
+            p(String.format(Locale.ROOT, "| %s | %.0f +- %.0f | %.2f | %s |", cfg[0], us, err, mbs, mbs >= 20 ? "met" : "**missed**"));
+        }
+        p("");
+        p("The same work timed by the CPU time of the extracting thread (fresh JVM, " + (quick ? 5 : 10) + " s warm-up, "
+                + (quick ? 5 : 10) + " s measured): JMH's wall-clock score above also counts the time the thread waited for a "
+                + "core on this shared machine; this does not, so it is the better estimate of MB/s per core here.");
+        p("");
+        p("| JIT | corpus passes | CPU share of wall time | MB per CPU-second | target 20 MB/s |");
+        p("|---|---|---|---|---|");
+        for (String[] cfg : new String[][] {{"C2 (JVM default)", ""}, {"C1 only (template's JAVA_TOOL_OPTIONS)", "-XX:TieredStopAtLevel=1"}}) {
+            List<String> cmd = new ArrayList<>(List.of(Rie.javaBinary()));
+            if (!cfg[1].isEmpty()) {
+                cmd.add(cfg[1]);
+            }
+            cmd.addAll(List.of("-Dnewsalerts.root=" + root, "-cp", System.getProperty("java.class.path"),
+                    ExtractionCpu.class.getName(), quick ? "5" : "10", quick ? "5" : "10"));
+            Process pr = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String[] out = new String(pr.getInputStream().readAllBytes()).trim().split(" ");
+            if (pr.waitFor() != 0 || out.length < 4) {
+                throw new IllegalStateException("ExtractionCpu failed: " + String.join(" ", out));
+            }
+            long passes = Long.parseLong(out[0]);
+            long perPass = Long.parseLong(out[1]);
+            double cpuS = Long.parseLong(out[2]) / 1e9;
+            double wallS = Long.parseLong(out[3]) / 1e9;
+            double mbs = passes * perPass / cpuS / 1e6;
+            p(String.format(Locale.ROOT, "| %s | %d | %.0f%% | %.2f | %s |", cfg[0], passes, 100 * cpuS / wallS, mbs, mbs >= 20 ? "met" : "**missed**"));
+        }
+        p("");
+    }
+
+    // ------------------------------------------------------------------ gazetteer load
+
+    private void gazetteer(int runs) throws Exception {
+        Template t = Template.read(root);
+        Path ingestJar = t.function("IngestFunction").code();
+        String cp = root.resolve("bench/harness/target/classes") + java.io.File.pathSeparator + ingestJar;
+        Map<String, List<Double>> wall = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        for (int i = 0; i < runs; i++) {
+            for (String mode : List.of("first", "marginal")) {
+                List<String> cmd = new ArrayList<>(List.of(Rie.javaBinary()));
+                cmd.addAll(Arrays.asList(t.javaToolOptions().split("\\s+")));
+                cmd.addAll(List.of("-cp", cp, GazetteerLoad.class.getName(), mode));
+                Process pr = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+                String out = new String(pr.getInputStream().readAllBytes()).trim();
+                if (pr.waitFor() != 0) {
+                    throw new IllegalStateException("GazetteerLoad failed: " + out + new String(pr.getErrorStream().readAllBytes()));
+                }
+                wall.computeIfAbsent(mode, k -> new ArrayList<>()).add(Double.parseDouble(out.split(" ")[0]));
+                cpu.computeIfAbsent(mode, k -> new ArrayList<>()).add(Double.parseDouble(out.split(" ")[1]));
+            }
+        }
+        p("## Gazetteer load (cold-start cost of extraction)");
+        p("");
+        p("Time of the first `Extractor.defaults()` in a fresh JVM, JVM flags `" + t.javaToolOptions() + "`, class path = "
+                + "ingest's function.jar; " + runs + " fresh JVMs per row, rows alternating. *first*: nothing loaded before "
+                + "(includes making Jackson's ObjectMapper, which the gazetteer reads its JSON with); *marginal*: the shared "
+                + "ObjectMapper made first, as every handler does at init to read its event, so this is what the gazetteer "
+                + "adds to a cold start. CPU = CPU time of the loading thread (steady on a busy machine; wall time is not).");
+        p("");
+        p("| measure | wall median (ms) | wall min-max | CPU median (ms) | target 150 ms (wall / CPU) |");
+        p("|---|---|---|---|---|");
+        for (String mode : List.of("first", "marginal")) {
+            List<Double> ms = wall.get(mode);
+            double med = ColdStart.median(ms);
+            double medCpu = ColdStart.median(cpu.get(mode));
+            p(String.format(Locale.ROOT, "| %s | %.0f | %.0f-%.0f | %.0f | %s / %s |", mode, med,
+                    ms.stream().mapToDouble(x -> x).min().orElse(0), ms.stream().mapToDouble(x -> x).max().orElse(0), medCpu,
+                    med <= 150 ? "met" : "**missed**", medCpu <= 150 ? "met" : "**missed**"));
+        }
+        p("");
+    }
+
+    // ------------------------------------------------------------------ jar sizes
+
+    private void jars() throws IOException {
+        Template t = Template.read(root);
+        p("## Jar size per function");
+        p("");
+        p("| function | CodeUri | size (MB, 10^6 B) | limit 12 MiB |");
+        p("|---|---|---|---|");
+        for (Template.Function f : t.functions()) {
+            long s = Files.size(f.code());
+            p(String.format(Locale.ROOT, "| %s | `%s` | %.2f | %s |", f.logicalId(), root.relativize(f.code()), s / 1e6,
+                    s <= 12L * 1024 * 1024 ? "met" : "**over**"));
+        }
+        Path base = root.resolve("bench/baseline/target/baseline.jar");
+        p(String.format(Locale.ROOT, "| (naive baseline, all five handlers) | `%s` | %.2f | - |", root.relativize(base), Files.size(base) / 1e6));
+        p("");
+    }
+
+    // ------------------------------------------------------------------ cold start
+
+    private void coldStart(int runs) throws Exception {
+        Template t = Template.read(root);
+        LocalResources aws = LocalResources.create(LocalResources.endpointFromEnvironment(), t);
+        ColdStart cs = new ColdStart(t, aws, work);
+        Path baseline = root.resolve("bench/baseline/target/baseline.jar");
+        Map<String, List<ColdStart.Variant>> variants = new LinkedHashMap<>();
+        for (Template.Function f : t.functions()) {
+            ColdStart.Variant ours = new ColdStart.Variant("ours", f.handler(), f.code(), List.of());
+            Path jsa = cs.trainArchive(f, ours);
+            variants.put(f.logicalId(), List.of(
+                    new ColdStart.Variant("baseline", ColdStart.BASELINE.get(f.logicalId()), baseline, List.of()),
+                    ours,
+                    new ColdStart.Variant("ours+appcds", f.handler(), f.code(), List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"))));
+        }
+        Map<String, List<ColdStart.Sample>> samples = new LinkedHashMap<>();
+        for (int i = 0; i < runs; i++) {
+            for (Template.Function f : t.functions()) {
+                for (ColdStart.Variant v : variants.get(f.logicalId())) {
+                    samples.computeIfAbsent(f.logicalId() + "/" + v.name(), k -> new ArrayList<>()).add(cs.once(f, v, List.of(), "r" + i));
+                }
+            }
+            System.err.println("cold-start round " + (i + 1) + "/" + runs + " done");
+        }
+        Map<String, Integer> classes = new LinkedHashMap<>();
+        for (Template.Function f : t.functions()) {
+            for (ColdStart.Variant v : variants.get(f.logicalId())) {
+                classes.put(f.logicalId() + "/" + v.name(), cs.classesLoaded(f, v));
+            }
+        }
+        p("## Cold start per function (RIE, against moto)");
+        p("");
+        p("From starting `aws-lambda-rie` (which execs a fresh `java -cp RIC:function.jar ...AWSLambda HANDLER`) to the first "
+                + "answer of the invoke API, for the function's sample event against moto: medians of " + runs + " fresh JVMs "
+                + "per variant, variants alternating within each round. JVM flags from template.yaml's JAVA_TOOL_OPTIONS (`"
+                + t.javaToolOptions() + "`) for every variant. *init* and *invoke* are the emulator's own timings of the init "
+                + "phase and the first invocation (medians). *baseline* = the naive handlers of bench/baseline (POJO events "
+                + "through the runtime's serializer, SDK defaults: Apache HTTP client, default region/credential chains, "
+                + "clients built on first use); *ours+appcds* = ours with an application CDS archive from a training run "
+                + "(`-XX:ArchiveClassesAtExit`, same JDK). Goal: ours <= 0.5 x baseline.");
+        p("");
+        p("");
+        p("*JVM CPU* is the user + system CPU time the function's JVM had used when the first answer came (/proc): on this "
+                + "shared machine (load average often far above its 2 cores) wall time includes waiting for a core, CPU time "
+                + "does not, so both ratios are given.");
+        p("");
+        p("| function | variant | cold start median (ms) | min-max | init (ms) | first invoke (ms) | JVM CPU (ms) | classes loaded | ratio to baseline (wall) | ratio (CPU) | goal <= 0.5 (wall / CPU) |");
+        p("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (Template.Function f : t.functions()) {
+            double base = ColdStart.median(samples.get(f.logicalId() + "/baseline").stream().map(ColdStart.Sample::totalMs).toList());
+            String baseCpuText = medianOf(samples.get(f.logicalId() + "/baseline").stream().map(ColdStart.Sample::cpuMs).toList());
+            double baseCpu = baseCpuText.equals("n/a") ? Double.NaN : Double.parseDouble(baseCpuText);
+            for (ColdStart.Variant v : variants.get(f.logicalId())) {
+                String k = f.logicalId() + "/" + v.name();
+                List<ColdStart.Sample> s = samples.get(k);
+                List<Double> tot = s.stream().map(ColdStart.Sample::totalMs).toList();
+                double med = ColdStart.median(tot);
+                double ratio = med / base;
+                String cpuText = medianOf(s.stream().map(ColdStart.Sample::cpuMs).toList());
+                double cpuRatio = cpuText.equals("n/a") ? Double.NaN : Double.parseDouble(cpuText) / baseCpu;
+                p(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f-%.0f | %s | %s | %s | %d | %.2f | %.2f | %s |", f.logicalId(), v.name(), med,
+                        tot.stream().mapToDouble(x -> x).min().orElse(0), tot.stream().mapToDouble(x -> x).max().orElse(0),
+                        medianOf(s.stream().map(ColdStart.Sample::initMs).toList()),
+                        medianOf(s.stream().map(ColdStart.Sample::invokeMs).toList()),
+                        cpuText, classes.get(k), ratio, cpuRatio, v.name().equals("baseline") ? "-"
+                                : (ratio <= 0.5 ? "met" : "**missed**") + " / " + (cpuRatio <= 0.5 ? "met" : "**missed**")));
+            }
+        }
+        p("");
+    }
+
+    private static String medianOf(List<Double> xs) {
+        List<Double> v = xs.stream().filter(java.util.Objects::nonNull).toList();
+        return v.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.0f", ColdStart.median(v));
+    }
+
+    // ------------------------------------------------------------------ end to end
+
+    private void pipeline(int articles, int latency) throws Exception {
+        List<Corpus.Doc> docs = Corpus.load(root);
+        var r = PipelineThroughput.run(LocalResources.endpointFromEnvironment(), docs, articles, latency);
+        List<Double> lat = new ArrayList<>(r.latenciesMs());
+        lat.sort(null);
+        p("## End to end on the emulator (ingest -> count -> detect -> notify -> SNS)");
+        p("");
+        p("io.newsalerts.cli.LocalPipeline in one JVM (the real handlers; each table's stream read through moto's Streams API "
+                + "and handed on in Lambda's event shape), one moto server. Articles: the corpus with years shifted back, so each "
+                + "is new (new id, new periods).");
+        p("");
+        p(String.format(Locale.ROOT, "- Throughput: %d articles posted, then all streams drained: %.1f s, **%.1f articles/s**, %d SNS messages published.",
+                r.articles(), r.seconds(), r.articlesPerSecond(), r.published()));
+        p(String.format(Locale.ROOT, "- Where the time goes: %d AWS calls to moto in that phase, %.1f s waiting for their answers = "
+                + "**%.0f%% of the wall time** (mean %.1f ms per call); the rest is our code in this one JVM (extraction, "
+                + "JSON, counting, rules). %s", r.awsCalls(), r.awsSeconds(), 100 * r.awsSeconds() / r.seconds(),
+                1000 * r.awsSeconds() / Math.max(1, r.awsCalls()),
+                r.awsSeconds() / r.seconds() > 0.5 ? "moto is the bottleneck of this local throughput." : "moto is not the main bottleneck."));
+        p(String.format(Locale.ROOT, "- Latency from POST /articles to the SNS publish done, one article at a time (the IS sample article moved to a "
+                + "new pair of countries each time, so each raises a new alert): %d of %d samples ended in a publish; over those, "
+                + "**p50 %.0f ms, p99 %.0f ms** (max %.0f; with so few samples p99 is close to the max).", r.latencyAlerts(), latency,
+                pct(lat, 50), pct(lat, 99), lat.isEmpty() ? Double.NaN : lat.getLast()));
+        p(String.format(Locale.ROOT, "- DynamoDB writes: %d write requests (items) in the throughput phase, **%.1f write units per article** "
+                + "(computed, not reported: moto answers a fixed ConsumedCapacity, e.g. 1.0 for a 3 KB PutItem). Rules applied: 1 WCU per "
+                + "started KB of the item (the final item size for updates), transactional writes 2x, every attempt counted "
+                + "(failed conditional writes and cancelled transactions consume capacity too).", r.writeRequests(),
+                (double) r.totalUnits() / r.articles()));
+        p("");
+        p("| table / operation | items written | write units | per article |");
+        p("|---|---|---|---|");
+        r.writeUnits().forEach((k, v) -> p(String.format(Locale.ROOT, "| %s | %d | %d | %.2f |", k, v[0], v[1], (double) v[1] / r.articles())));
+        p("");
+    }
+
+    private static double pct(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+}

@@ -1,0 +1,166 @@
+package io.newsalerts.bench;
+
+import io.newsalerts.aws.AlertPublisher;
+import io.newsalerts.aws.AlertRepository;
+import io.newsalerts.aws.Clients;
+import io.newsalerts.aws.Tables;
+import io.newsalerts.cli.LocalPipeline;
+import io.newsalerts.notify.NotifyHandler;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * End to end on the emulator through io.newsalerts.cli.LocalPipeline (the real handlers, each table's stream read
+ * through the Streams API and handed on as Lambda's mappings would): ingest -> count -> detect -> notify -> SNS.
+ */
+public final class PipelineThroughput {
+    private static final Pattern YEAR = Pattern.compile("\\b(19[5-9][0-9]|20[0-2][0-9])\\b");
+
+    public record Result(int articles, double seconds, double articlesPerSecond, long published,
+                         List<Double> latenciesMs, int latencyAlerts, Map<String, long[]> writeUnits, long totalUnits,
+                         int writeRequests, long awsCalls, double awsSeconds) {
+    }
+
+    /** Country pairs for the latency samples: each makes the IS article a new series, so a new alert to publish. */
+    private static final String[][] PAIRS = {
+            {"Nigeria", "Niger"}, {"Mali", "Chad"}, {"Somalia", "Kenya"}, {"Yemen", "Oman"}, {"Libya", "Egypt"},
+            {"Afghanistan", "Pakistan"}, {"Mozambique", "Tanzania"}, {"Cameroon", "Sudan"}, {"Lebanon", "Jordan"},
+            {"Algeria", "Tunisia"}, {"Ethiopia", "Eritrea"}, {"Uganda", "Rwanda"}, {"Benin", "Togo"},
+            {"Senegal", "Gambia"}, {"Ghana", "Guinea"}, {"Angola", "Zambia"}, {"Burundi", "Malawi"},
+            {"Morocco", "Mauritania"}, {"Iran", "Turkey"}, {"India", "Bangladesh"}, {"Myanmar", "Thailand"},
+            {"Indonesia", "Malaysia"}, {"Philippines", "Vietnam"}, {"Colombia", "Venezuela"}, {"Mexico", "Guatemala"},
+            {"Georgia", "Armenia"}, {"Tajikistan", "Uzbekistan"}, {"Kazakhstan", "Kyrgyzstan"}, {"Sri Lanka", "Nepal"},
+            {"Botswana", "Namibia"}};
+
+    static String relocated(String content, int i) {
+        String[] p = PAIRS[i % PAIRS.length];
+        return content.replace("Iraqi", p[0]).replace("Iraq", p[0]).replace("Syria", p[1]);
+    }
+
+    /** The corpus with every year shifted back by {@code shift}: new content, new ids, new periods, new alerts. */
+    static String shifted(String content, int shift) {
+        if (shift == 0) {
+            return content;
+        }
+        Matcher m = YEAR.matcher(content);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Integer.toString(Integer.parseInt(m.group(1)) - shift));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    static String contentType(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".json") ? "application/json" : n.endsWith(".html") || n.endsWith(".htm") ? "text/html" : "text/plain";
+    }
+
+    public static Result run(URI endpoint, List<Corpus.Doc> docs, int articles, int latencySamples) {
+        Clients clients = Clients.forEndpoint(endpoint, "us-east-1");
+        Tables tables = Tables.withPrefix("bench-" + UUID.randomUUID().toString().substring(0, 8));
+        var ddb = clients.dynamoDb();
+        var sns = clients.sns();
+        tables.create(ddb);
+        String topic = sns.createTopic(b -> b.name("bench-alerts-" + UUID.randomUUID().toString().substring(0, 8))).topicArn();
+        AtomicInteger alerts = new AtomicInteger(); // alerts recorded (LocalPipeline's callback)
+        NotifyHandler notify = new NotifyHandler(new AlertRepository(ddb, tables.alerts()), new AlertPublisher(sns, topic), 200);
+        LocalPipeline pipeline = new LocalPipeline(clients, tables, notify, a -> alerts.incrementAndGet(), Clock.systemUTC());
+
+        // Warm-up (JIT, connections): the three sample articles, not counted.
+        int shift = 40;
+        for (int i = 0; i < Math.min(3, docs.size()); i++) {
+            pipeline.postArticle(shifted(docs.get(i).content(), shift), contentType(docs.get(i).name()));
+        }
+        pipeline.drain();
+        shift++;
+
+        // Throughput: post a burst, then drain all streams, as a backlog would be worked off.
+        List<String[]> burst = new ArrayList<>();
+        for (int s = shift; burst.size() < articles; s++) {
+            for (Corpus.Doc d : docs) {
+                if (burst.size() < articles) {
+                    burst.add(new String[] {shifted(d.content(), s), contentType(d.name())});
+                }
+            }
+            shift = s + 1;
+        }
+        WriteUnits.WRITES.clear();
+        WriteUnits.recording = true;
+        long publishedBefore = WriteUnits.PUBLISHED.get();
+        long calls0 = WriteUnits.CALLS.sum();
+        long callNanos0 = WriteUnits.CALL_NANOS.sum();
+        long t0 = System.nanoTime();
+        for (String[] a : burst) {
+            pipeline.postArticle(a[0], a[1]);
+        }
+        pipeline.drain();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        WriteUnits.recording = false;
+        long published = WriteUnits.PUBLISHED.get() - publishedBefore;
+        long awsCalls = WriteUnits.CALLS.sum() - calls0;
+        double awsSeconds = (WriteUnits.CALL_NANOS.sum() - callNanos0) / 1e9;
+        List<WriteUnits.Write> writes = List.copyOf(WriteUnits.WRITES);
+
+        // Latency: one article at a time, POST until every stage is done and its alert is published to SNS. The IS
+        // article (which raises a year-over-year alert) moved to another pair of countries each time: a new series.
+        List<Double> lat = new ArrayList<>();
+        int latencyAlerts = 0;
+        Corpus.Doc alerting = docs.stream().filter(d -> d.name().contains("is-attacks")).findFirst().orElse(docs.get(0));
+        for (int i = 0; i < latencySamples; i++) {
+            long before = WriteUnits.PUBLISHED.get();
+            long l0 = System.nanoTime();
+            pipeline.postArticle(relocated(alerting.content(), i), contentType(alerting.name()));
+            pipeline.drain();
+            double ms = (System.nanoTime() - l0) / 1e6;
+            if (WriteUnits.PUBLISHED.get() > before) {
+                latencyAlerts++;
+                lat.add(ms); // only samples that ended in an SNS publish: POST to publish
+            }
+        }
+
+        // Write units by DynamoDB's rules, from the sizes of what was written (final item size for updates).
+        Map<String, long[]> byOp = new java.util.TreeMap<>();
+        long total = 0;
+        Map<String, Long> finalSizes = new HashMap<>();
+        for (String t : List.of(tables.articles(), tables.counters(), tables.alerts())) {
+            ddb.scanPaginator(b -> b.tableName(t).consistentRead(true)).items()
+                    .forEach(item -> finalSizes.put(t + keyOf(t, tables, item), WriteUnits.size(item)));
+        }
+        for (WriteUnits.Write w : writes) {
+            long size = w.item() != null ? WriteUnits.size(w.item())
+                    : finalSizes.getOrDefault(w.table() + keyOf(w.table(), tables, w.key()), 1L);
+            long u = WriteUnits.units(size, w.transactional());
+            String table = w.table().equals(tables.articles()) ? "articles" : w.table().equals(tables.counters()) ? "counters" : "alerts";
+            long[] acc = byOp.computeIfAbsent(table + " " + w.op(), k -> new long[2]);
+            acc[0]++;
+            acc[1] += u;
+            total += u;
+        }
+        ddb.close();
+        sns.close();
+        return new Result(articles, seconds, articles / seconds, published, lat, latencyAlerts, byOp, total, writes.size(),
+                awsCalls, awsSeconds);
+    }
+
+    private static String keyOf(String table, Tables tables, Map<String, AttributeValue> item) {
+        if (table.equals(tables.counters())) {
+            return "|" + s(item.get("series")) + "|" + s(item.get("period"));
+        }
+        return "|" + s(item.get("id"));
+    }
+
+    private static String s(AttributeValue v) {
+        return v == null ? "" : v.s();
+    }
+}

@@ -1,0 +1,128 @@
+package io.newsalerts.bench;
+
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records every DynamoDB write the pipeline sends (registered for every client in this JVM through the SDK's global
+ * interceptor file), so bench/run can price them in write units by DynamoDB's rules: moto does not report real
+ * consumed capacity (it answers 1.0 for any PutItem, whatever the size).
+ */
+public final class WriteUnits implements ExecutionInterceptor {
+
+    /** One item written: table, key, the item if the request carries it whole (Put), and whether transactional. */
+    public record Write(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> item, boolean transactional, String op) {
+    }
+
+    public static final List<Write> WRITES = Collections.synchronizedList(new ArrayList<>());
+    public static volatile boolean recording;
+    /** SNS messages published (Publish calls, or entries of PublishBatch), whether recording or not. */
+    public static final java.util.concurrent.atomic.AtomicLong PUBLISHED = new java.util.concurrent.atomic.AtomicLong();
+    /** Every AWS call of this JVM: how many, and the nanoseconds spent waiting for their answers. */
+    public static final java.util.concurrent.atomic.LongAdder CALLS = new java.util.concurrent.atomic.LongAdder();
+    public static final java.util.concurrent.atomic.LongAdder CALL_NANOS = new java.util.concurrent.atomic.LongAdder();
+    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Long> STARTED =
+            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("bench.started");
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        done(attributes);
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        done(attributes);
+    }
+
+    private static void done(ExecutionAttributes attributes) {
+        Long t0 = attributes.getAttribute(STARTED);
+        if (t0 != null) {
+            CALLS.increment();
+            CALL_NANOS.add(System.nanoTime() - t0);
+        }
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        attributes.putAttribute(STARTED, System.nanoTime());
+        Object r = context.request();
+        if (r instanceof software.amazon.awssdk.services.sns.model.PublishRequest) {
+            PUBLISHED.incrementAndGet();
+        } else if (r instanceof software.amazon.awssdk.services.sns.model.PublishBatchRequest b) {
+            PUBLISHED.addAndGet(b.publishBatchRequestEntries().size());
+        }
+        if (!recording) {
+            return;
+        }
+        if (r instanceof PutItemRequest p) {
+            WRITES.add(new Write(p.tableName(), null, p.item(), false, "PutItem"));
+        } else if (r instanceof UpdateItemRequest u) {
+            WRITES.add(new Write(u.tableName(), u.key(), null, false, "UpdateItem"));
+        } else if (r instanceof DeleteItemRequest d) {
+            WRITES.add(new Write(d.tableName(), d.key(), null, false, "DeleteItem"));
+        } else if (r instanceof TransactWriteItemsRequest t) {
+            for (var i : t.transactItems()) {
+                if (i.put() != null) {
+                    WRITES.add(new Write(i.put().tableName(), null, i.put().item(), true, "Transact.Put"));
+                } else if (i.update() != null) {
+                    WRITES.add(new Write(i.update().tableName(), i.update().key(), null, true, "Transact.Update"));
+                } else if (i.conditionCheck() != null) {
+                    WRITES.add(new Write(i.conditionCheck().tableName(), i.conditionCheck().key(), null, true, "Transact.ConditionCheck"));
+                } else if (i.delete() != null) {
+                    WRITES.add(new Write(i.delete().tableName(), i.delete().key(), null, true, "Transact.Delete"));
+                }
+            }
+        }
+    }
+
+    /** DynamoDB's item size: attribute names plus values (strings and binaries by length, numbers ~ digits/2 + 1). */
+    public static long size(Map<String, AttributeValue> item) {
+        long s = 0;
+        for (var e : item.entrySet()) {
+            s += utf8(e.getKey()) + size(e.getValue());
+        }
+        return s;
+    }
+
+    static long size(AttributeValue v) {
+        return switch (v.type()) {
+            case S -> utf8(v.s());
+            case N -> number(v.n());
+            case B -> v.b().asByteArray().length;
+            case BOOL, NUL -> 1;
+            case SS -> v.ss().stream().mapToLong(WriteUnits::utf8).sum();
+            case NS -> v.ns().stream().mapToLong(WriteUnits::number).sum();
+            case BS -> v.bs().stream().mapToLong(b -> b.asByteArray().length).sum();
+            case L -> 3 + v.l().stream().mapToLong(x -> 1 + size(x)).sum();
+            case M -> 3 + v.m().entrySet().stream().mapToLong(x -> 1 + utf8(x.getKey()) + size(x.getValue())).sum();
+            default -> 0;
+        };
+    }
+
+    private static long number(String n) {
+        long digits = n.chars().filter(Character::isDigit).count();
+        return (digits + 1) / 2 + 1;
+    }
+
+    private static long utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** Write units for one write of an item of {@code bytes}: 1 per KB started, at least 1; transactions 2x. */
+    public static long units(long bytes, boolean transactional) {
+        long u = Math.max(1, (bytes + 1023) / 1024);
+        return transactional ? 2 * u : u;
+    }
+}

@@ -1,0 +1,104 @@
+package io.newsalerts.smoke;
+
+import io.newsalerts.aws.Clients;
+import io.newsalerts.aws.Tables;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The template's tables and topic, created on the local emulator under unique names, and each function's
+ * environment as Lambda would set it: template values with {@code !Ref}s resolved to those names (parameters to
+ * their defaults), plus the variables Lambda itself provides (region, credentials) and AWS_ENDPOINT_URL.
+ */
+public final class LocalResources {
+    public static final String REGION = "us-east-1";
+
+    private final URI endpoint;
+    private final Tables tables;
+    private final String topicArn;
+    private final Template template;
+
+    private LocalResources(URI endpoint, Tables tables, String topicArn, Template template) {
+        this.endpoint = endpoint;
+        this.tables = tables;
+        this.topicArn = topicArn;
+        this.template = template;
+    }
+
+    /** Creates the three tables (with streams) and the alerts topic on the emulator at {@code endpoint}. */
+    public static LocalResources create(URI endpoint, Template template) {
+        Clients clients = Clients.forEndpoint(endpoint, REGION);
+        String prefix = "smoke-" + UUID.randomUUID().toString().substring(0, 8);
+        Tables tables = Tables.withPrefix(prefix);
+        try (var ddb = clients.dynamoDb(); var sns = clients.sns()) {
+            tables.create(ddb);
+            String topic = sns.createTopic(b -> b.name(prefix + "-alerts")).topicArn();
+            return new LocalResources(endpoint, tables, topic, template);
+        }
+    }
+
+    /** The emulator from AWS_ENDPOINT_URL (bin/test and bench/run set it to the moto server they start). */
+    public static URI endpointFromEnvironment() {
+        String e = System.getProperty("aws.endpointUrl", System.getenv("AWS_ENDPOINT_URL"));
+        if (e == null || e.isBlank()) {
+            throw new IllegalStateException("AWS_ENDPOINT_URL is not set: run through bin/test or bench/run, which start moto server");
+        }
+        return URI.create(e);
+    }
+
+    public Tables tables() {
+        return tables;
+    }
+
+    public String topicArn() {
+        return topicArn;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public Clients clients() {
+        return Clients.forEndpoint(endpoint, REGION);
+    }
+
+    /** The function's whole environment in the emulator. */
+    public Map<String, String> environment(Template.Function f) {
+        Map<String, String> env = new LinkedHashMap<>();
+        f.environment().forEach((k, v) -> env.put(k, resolve(k, v)));
+        env.put("AWS_REGION", REGION);
+        env.put("AWS_DEFAULT_REGION", REGION);
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_SESSION_TOKEN", "test");
+        env.put("AWS_ENDPOINT_URL", endpoint.toString());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", f.logicalId());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        env.put("AWS_LAMBDA_FUNCTION_TIMEOUT", "60");
+        env.put("LOG_LEVEL", "WARN");
+        return env;
+    }
+
+    private String resolve(String name, String value) {
+        return switch (value) {
+            case "ArticlesTable" -> tables.articles();
+            case "CountersTable" -> tables.counters();
+            case "AlertsTable" -> tables.alerts();
+            case "AlertsTopic" -> topicArn;
+            default -> {
+                String p = template.parameterDefault(value);
+                if (p != null) {
+                    yield p;
+                }
+                if (value.matches("[A-Z][A-Za-z0-9]+") && !name.equals("JAVA_TOOL_OPTIONS")) {
+                    throw new IllegalStateException(name + " refers to " + value
+                            + ", which the smoke tests do not create on the emulator: add it to LocalResources");
+                }
+                yield value;
+            }
+        };
+    }
+}
