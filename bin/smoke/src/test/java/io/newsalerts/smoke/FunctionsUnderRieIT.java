@@ -39,7 +39,7 @@ class FunctionsUnderRieIT {
         rie = Rie.binary(root);
         ric = Rie.ricJars(root);
         aws = LocalResources.create(LocalResources.endpointFromEnvironment(), template);
-        logs = Files.createDirectories(root.resolve("smoke/target/rie-logs"));
+        logs = Files.createDirectories(root.resolve("bin/smoke/target/rie-logs"));
     }
 
     @TestFactory
