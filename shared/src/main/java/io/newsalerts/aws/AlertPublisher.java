@@ -7,7 +7,6 @@ import io.newsalerts.json.AlertJson;
 import io.newsalerts.json.Json;
 import io.newsalerts.message.DigestMessage;
 import io.newsalerts.message.GroupMessage;
-import io.newsalerts.message.Notice;
 import io.newsalerts.message.Routing;
 import io.newsalerts.subscribe.AlertFilter;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -50,11 +49,11 @@ public final class AlertPublisher {
 
     /** Publishes one new (firing) alert; returns SNS's message id. */
     public String publish(Alert alert) {
-        return publish(List.of(Notice.of(alert)));
+        return publish(List.of(alert));
     }
 
     /** Publishes a group of notices (see {@code Grouping}) as one instant message; returns SNS's message id. */
-    public String publish(List<Notice> group) {
+    public String publish(List<Alert> group) {
         return sns.publish(request(topicArn, group)).messageId();
     }
 
@@ -65,13 +64,13 @@ public final class AlertPublisher {
 
     /** The Publish request for one alert. */
     public static PublishRequest request(String topicArn, Alert alert) {
-        return request(topicArn, List.of(Notice.of(alert)));
+        return request(topicArn, List.of(alert));
     }
 
     /** The Publish request for a group: what subscribers will read and what their filter policies match on. */
-    public static PublishRequest request(String topicArn, List<Notice> group) {
+    public static PublishRequest request(String topicArn, List<Alert> group) {
         GroupMessage text = new GroupMessage(group);
-        List<Alert> alerts = group.stream().map(Notice::alert).toList();
+        List<Alert> alerts = group.stream().map(a -> a).toList();
         ObjectNode structure = Json.object();
         structure.put("default", machineDocument(alerts, false).toString());
         structure.put("email", text.emailBody());
@@ -129,7 +128,7 @@ public final class AlertPublisher {
     }
 
     static Map<String, MessageAttributeValue> attributes(Alert alert) {
-        return sdk(Routing.instant(List.of(Notice.of(alert))));
+        return sdk(Routing.instant(List.of(alert)));
     }
 
     private static Map<String, MessageAttributeValue> sdk(Map<String, Routing.Attribute> attributes) {

@@ -201,6 +201,20 @@ public final class CounterRepository {
         return out;
     }
 
+    /** A series' per-day incident counts (the bookkeeping items), each as an observation of one day, oldest first. */
+    public List<Observation> days(SeriesKey series) {
+        List<Observation> out = new ArrayList<>();
+        ddb.queryPaginator(QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("series = :s")
+                        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(DAY_PREFIX + series.encode())))
+                        .consistentRead(true)
+                        .build())
+                .items().forEach(i -> out.add(new Observation(Period.day(LocalDate.parse(i.get("period").s())),
+                        Long.parseLong(i.get("count").n()))));
+        out.sort((a, b) -> a.period().compareTo(b.period()));
+        return out;
+    }
+
     private static Observation observation(Map<String, AttributeValue> item) {
         List<Evidence> evidence = new ArrayList<>();
         AttributeValue ev = item.get("evidence");

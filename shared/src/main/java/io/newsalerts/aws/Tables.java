@@ -17,20 +17,21 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * Table names and shapes. template.yaml declares the same tables for AWS; this creates them on a local emulator
  * (tests, bin/alerts). Keep the two in step.
  */
-public record Tables(String articles, String counters, String alerts) {
+public record Tables(String articles, String counters, String alerts, String silences) {
 
     public static final String PENDING_INDEX = "pending";
 
     /** Names from the environment, as template.yaml sets them on each function. */
     public static Tables fromEnvironment() {
-        return new Tables(System.getenv("ARTICLES_TABLE"), System.getenv("COUNTERS_TABLE"), System.getenv("ALERTS_TABLE"));
+        return new Tables(System.getenv("ARTICLES_TABLE"), System.getenv("COUNTERS_TABLE"), System.getenv("ALERTS_TABLE"),
+                System.getenv("SILENCES_TABLE"));
     }
 
     public static Tables withPrefix(String prefix) {
-        return new Tables(prefix + "-articles", prefix + "-counters", prefix + "-alerts");
+        return new Tables(prefix + "-articles", prefix + "-counters", prefix + "-alerts", prefix + "-silences");
     }
 
-    /** Creates all three tables with their streams, waiting until each is active. */
+    /** Creates all four tables (the first three with their streams), waiting until each is active. */
     public void create(DynamoDbClient ddb) {
         ddb.createTable(CreateTableRequest.builder()
                 .tableName(articles)
@@ -58,7 +59,13 @@ public record Tables(String articles, String counters, String alerts) {
                         .build())
                 .streamSpecification(stream(StreamViewType.NEW_IMAGE))
                 .build());
-        for (String t : new String[] {articles, counters, alerts}) {
+        ddb.createTable(CreateTableRequest.builder()
+                .tableName(silences)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr("id"))
+                .keySchema(hash("id"))
+                .build());
+        for (String t : new String[] {articles, counters, alerts, silences}) {
             ddb.waiter().waitUntilTableExists(b -> b.tableName(t));
         }
     }

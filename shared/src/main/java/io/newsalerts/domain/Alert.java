@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param projected current scaled to a full year, for projected rules; null otherwise
  * @param ratio     (projected or current) / baseline, rounded to two decimals
  * @param target    the period the alert is about (for a projection, the whole year being projected)
+ * @param state     where the alert stands in its lifecycle (firing, escalated, resolved, silenced)
  */
 public record Alert(
         String rule,
@@ -26,7 +27,8 @@ public record Alert(
         Long projected,
         double ratio,
         Severity severity,
-        Period target) {
+        Period target,
+        AlertState state) {
 
     public Alert {
         Objects.requireNonNull(rule, "rule");
@@ -35,6 +37,17 @@ public record Alert(
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(state, "state");
+    }
+
+    /** A rule's finding before the lifecycle has judged it: firing. */
+    public Alert(String rule, SeriesKey series, Observation current, Observation baseline, Long projected, double ratio,
+                 Severity severity, Period target) {
+        this(rule, series, current, baseline, projected, ratio, severity, target, AlertState.FIRING);
+    }
+
+    public Alert withState(AlertState newState) {
+        return new Alert(rule, series, current, baseline, projected, ratio, severity, target, newState);
     }
 
     /** One alert per (rule, series, target period): the id every conditional write is keyed on. */

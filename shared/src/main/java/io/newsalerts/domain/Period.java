@@ -63,6 +63,10 @@ public record Period(LocalDate start, LocalDate end) implements Comparable<Perio
     }
 
 
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(start) && !day.isAfter(end);
+    }
+
     /** Short human label: "2024", "H1 2024", "Q3 2024", "Jun 2024", or "2024-01-05..2024-02-10". */
     public String label() {
         int y = start.getYear();

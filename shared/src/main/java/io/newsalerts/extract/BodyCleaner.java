@@ -27,7 +27,8 @@ final class BodyCleaner {
     }
 
     static List<String> paragraphs(String body) {
-        String[] lines = body.replace("\r\n", "\n").replace('\r', '\n').split("\n");
+        String text = body.indexOf('\r') >= 0 ? body.replace("\r\n", "\n").replace('\r', '\n') : body;
+        String[] lines = text.split("\n");
         List<String> kept = new ArrayList<>();
         int n = lines.length;
         for (int i = 0; i < n; i++) {

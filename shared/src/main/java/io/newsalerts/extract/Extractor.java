@@ -92,7 +92,8 @@ public final class Extractor {
             java.util.Map.entry("kidnapped", "kidnapping"), java.util.Map.entry("abducted", "kidnapping"),
             java.util.Map.entry("shelled", "strike"), java.util.Map.entry("hijacked", "piracy incident"),
             java.util.Map.entry("opened", "shooting"));
-    private static final Set<String> PERPETRATORS = Set.of("gunmen", "militants", "attackers", "assailants",
+    private static final Set<String> PERPETRATORS = Set.of("gunmen", "militants", "attackers", "assailants", "bomber",
+            "bombers",
             "pirates", "bandits", "insurgents", "jihadists", "extremists", "rebels", "kidnappers", "gunman",
             "attacker", "assailant", "hackers", "men", "fighters");
     private static final Set<String> AUX = Set.of("had", "have", "has", "reportedly", "allegedly", "also", "then",
@@ -116,6 +117,8 @@ public final class Extractor {
             "soldiers", "forces", "warship", "warships", "ship", "ships", "vessel", "vessels", "convoy", "convoys",
             "personnel", "officials", "citizens", "nationals", "diplomats", "contractors", "aircraft", "destroyer",
             "interests", "targets", "positions", "military", "army", "navy");
+    private static final Set<String> APPOSITIVE_OPENERS = Set.of("the", "a", "an", "also", "known", "its", "their",
+            "which", "who", "formerly");
     private static final Set<String> CLAUSE_BREAK = Set.of(";", "after", "while", "although", "though", "whereas",
             "but", "because");
     private static final Set<String> COMPOUND = Set.of("linked", "backed", "affiliated", "aligned", "allied", "led",
@@ -198,15 +201,15 @@ public final class Extractor {
         final List<ActorRef> recent = new ArrayList<>();
         final Set<String> licensed = new LinkedHashSet<>();
         List<String> lastCountries = List.of();
-        List<String> previousSentencePlaces = List.of();
-        List<String> articlePlaces = List.of();
+        Places previousSentencePlaces;
+        Places articlePlaces;
         Period lastPeriod;
         Fact lastFact;
         Fact lastPeriodFact;
         int sentenceIndex;
         int lastFactSentence = -10;
         String lowerBody;
-        List<String> paragraphPlaces = List.of();
+        Places paragraphPlaces;
         String datelineCountry;
 
         Run(Article article) {
@@ -234,7 +237,7 @@ public final class Extractor {
             List<String> paragraphs = BodyCleaner.paragraphs(article.body());
             boolean first = true;
             for (String p : paragraphs) {
-                paragraphPlaces = List.of();
+                paragraphPlaces = null;
                 for (String sentence : SentenceSplitter.split(p)) {
                     if (first) {
                         sentence = dateline(sentence);
@@ -251,7 +254,7 @@ public final class Extractor {
 
         private String dateline(String sentence) {
             var m = DATELINE.matcher(sentence);
-            if (m.find()) {
+            if (sentence.indexOf('(') > 0 && sentence.indexOf('(') < 80 && m.lookingAt()) {
                 String city = m.group(1).strip();
                 List<Token> tokens = Tokenizer.tokenize(titleCase(city));
                 for (Gazetteer.Mention mention : gazetteer.match(tokens, null)) {
@@ -269,6 +272,7 @@ public final class Extractor {
 
         private void sentence(String text) {
             sentenceIndex++;
+            int factsBefore = facts.size();
             List<Token> t = Tokenizer.tokenize(text);
             if (t.isEmpty()) {
                 return;
@@ -329,7 +333,7 @@ public final class Extractor {
                     periodTokens.add(new int[]{a, b});
                 }
             }
-            List<Anaphor> anaphors = anaphors(t, at, attributed);
+            List<Anaphor> anaphors = countable ? anaphors(t, at, attributed) : List.of();
             String lowerText = text.toLowerCase(Locale.ROOT);
 
             String attribution = attributions.isEmpty() ? null : attributionText(attributions.getFirst(), t, at, anaphors);
@@ -338,7 +342,7 @@ public final class Extractor {
             Ctx c = new Ctx(text, t, at, attributed, usable, periodTokens, anaphors, mentions, lowerText, attribution);
 
             // counts ---------------------------------------------------------------------------------------
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < (countable ? n : 0); i++) {
                 if (inPeriod[i] || attributed[i] || at[i] != null) {
                     continue;
                 }
@@ -391,7 +395,7 @@ public final class Extractor {
                 String timesEvent = null;
                 if (end < n && t.get(end).is("times")) {
                     // "Armed robbers boarded ships 62 times"
-                    for (int k = qStart - 1; k >= Math.max(0, qStart - 4); k--) {
+                    for (int k = qStart - 1; k >= Math.max(0, qStart - 14) && !t.get(k).is(","); k--) {
                         String v = TIMES_VERBS.get(t.get(k).lower());
                         if (v != null) {
                             timesEvent = v;
@@ -480,6 +484,13 @@ public final class Extractor {
                     inherit = lastFact;
                     eventType = lastFact.eventType();
                 }
+                if (eventType == null && lastFact != null && lastFactSentence == sentenceIndex && qStart >= 4
+                        && RELATIVE_PRONOUNS.contains(t.get(qStart - 2).lower()) && t.get(qStart - 3).is(",")
+                        && at[qStart - 4] != null && at[qStart - 4].kind() == Gazetteer.Kind.ACTOR) {
+                    // "overtaking LockBit, which named 176": the same kind of figure, for the actor just named
+                    phraseActor = at[qStart - 4].value();
+                    eventType = lastFact.eventType();
+                }
                 if (eventType == null) {
                     continue;
                 }
@@ -537,7 +548,7 @@ public final class Extractor {
             }
 
             // single incidents -----------------------------------------------------------------------------
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < (countable ? n : 0); i++) {
                 int evAt = -1;
                 int verbAt = -1;
                 Token tok = t.get(i);
@@ -607,8 +618,11 @@ public final class Extractor {
             if (dayKnown && usedEvents.isEmpty()) {
                 for (int i = 1; i < n; i++) {
                     String eventType = VERB_EVENTS.get(t.get(i).lower());
-                    if (t.get(i).is("opened") && i + 1 < n && t.get(i + 1).is("fire")) {
-                        eventType = "shooting";
+                    if (t.get(i).is("opened") && !(i + 1 < n && t.get(i + 1).is("fire"))) {
+                        eventType = null;
+                    }
+                    if (t.get(i).is("blew") && i + 2 < n && t.get(i + 1).lower().endsWith("self") && t.get(i + 2).is("up")) {
+                        eventType = "bombing"; // "a suicide bomber blew himself up"
                     }
                     if (eventType == null || attributed[i] || at[i] != null || negated(t, i)
                             || (i + 1 < n && t.get(i + 1).is("by"))) {
@@ -701,13 +715,34 @@ public final class Extractor {
             if (countries.size() >= 2) {
                 lastCountries = countries;
             }
-            if (!here.regions.isEmpty() && !here.inherited) {
-                paragraphPlaces = here.regions;
+            boolean named = !here.inherited && (!here.regions.isEmpty() || here.area != null);
+            previousSentencePlaces = named ? here : null;
+            if (named) {
+                paragraphPlaces = here;
+                articlePlaces = here;
             }
-            previousSentencePlaces = here.inherited ? List.of() : here.regions;
-            if (!here.inherited && !here.regions.isEmpty()) {
-                articlePlaces = here.regions;
+            if (factsBefore == facts.size() && lastPeriod == null) {
+                // "over the past five days ... over the same period": a period can be referred back to even when
+                // the sentence that gave it counted nothing we keep (rockets fired)
+                for (PeriodParser.Span sp : usable) {
+                    if (!sp.day() && !sp.anaphoric()) {
+                        lastPeriod = sp.period();
+                        break;
+                    }
+                }
             }
+        }
+
+        private String singleIncidentText;
+        private boolean singleIncident;
+
+        /** Whether the sentence reports one incident ("in a strike", "when a bomb ..."); cached per sentence. */
+        private boolean singleIncident(String text) {
+            if (text != singleIncidentText) {
+                singleIncidentText = text;
+                singleIncident = SINGLE_INCIDENT.matcher(text).find();
+            }
+            return singleIncident;
         }
 
         private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
@@ -722,7 +757,7 @@ public final class Extractor {
             if (period == null) {
                 return false; // a number with no period is not a series value
             }
-            if (toll && (period.period().days() <= 1 || SINGLE_INCIDENT.matcher(c.text).find())) {
+            if (toll && (period.period().days() <= 1 || singleIncident(c.text))) {
                 return false; // the toll of one incident is not a count of events
             }
             if (inherit != null && period.period().equals(inherit.period())) {
@@ -888,8 +923,14 @@ public final class Extractor {
                     break;
                 }
             }
-            if (open <= 0) {
-                return m;
+            if (open <= 0 || m.start() - open > 7 || open + 1 >= t.size()
+                    || !APPOSITIVE_OPENERS.contains(t.get(open + 1).lower())) {
+                return m; // an appositive opens with "the ...", "a ...", "also known as ..."
+            }
+            for (int k = open + 1; k < m.start(); k++) {
+                if (SAY.contains(t.get(k).lower()) || t.get(k).type() == Token.Type.NUMBER) {
+                    return m;
+                }
             }
             for (int k = m.end(); k < t.size() && k <= m.end() + 12; k++) {
                 if (t.get(k).is(",")) {
@@ -1222,8 +1263,8 @@ public final class Extractor {
                     return sentence;
                 }
                 boolean refersBack = PLACE_ANAPHOR.matcher(lowerText).find();
-                if (refersBack && !articlePlaces.isEmpty()) {
-                    return new Places(articlePlaces, null, true);
+                if (refersBack && articlePlaces != null) {
+                    return inherited(articlePlaces);
                 }
                 if (actor != null && gazetteer.homeOf.containsKey(actor)) {
                     return new Places(List.of(gazetteer.homeOf.get(actor)), null, false);
@@ -1245,7 +1286,8 @@ public final class Extractor {
                     continue;
                 }
                 boolean compound = m.end() < t.size() && (t.get(m.end()).is("-")  // "Iran-backed", "U.S.-led"
-                        || OWNER_NOUNS.contains(t.get(m.end()).lower())); // "a U.S. base in eastern Syria"
+                        || OWNER_NOUNS.contains(t.get(m.end()).lower())) // "a U.S. base in eastern Syria"
+                        || (k >= 2 && t.get(k - 1).is("with") && t.get(k - 2).lower().startsWith("border")); // "border with Somalia"
                 switch (m.kind()) {
                     case COUNTRY, PLACE -> {
                         if (!compound) {
@@ -1285,18 +1327,19 @@ public final class Extractor {
             return null;
         }
 
+        private static Places inherited(Places p) {
+            return new Places(p.regions(), p.area(), true);
+        }
+
         private Places fallback() {
-            if (!paragraphPlaces.isEmpty()) {
-                return new Places(paragraphPlaces, null, true);
+            if (paragraphPlaces != null) {
+                return inherited(paragraphPlaces);
             }
-            if (!previousSentencePlaces.isEmpty()) {
-                return new Places(previousSentencePlaces, null, true);
+            if (previousSentencePlaces != null) {
+                return inherited(previousSentencePlaces);
             }
-            if (!articlePlaces.isEmpty()) {
-                return new Places(articlePlaces, null, true);
-            }
-            if (false) {
-                return new Places(paragraphPlaces, null, true);
+            if (articlePlaces != null) {
+                return inherited(articlePlaces);
             }
             if (datelineCountry != null) {
                 return new Places(List.of(datelineCountry), null, true);

@@ -85,7 +85,6 @@ final class Gazetteer {
                 }
             }
         }
-        this.actorTypes = Map.copyOf(types);
         this.licensingAliases = Map.copyOf(licensing);
         for (var e : data.events.entrySet()) {
             for (EventDef d : e.getValue()) {
@@ -111,10 +110,19 @@ final class Gazetteer {
                 }
             }
         }
+        // every other country that acts ("Ethiopian military drone strikes", "Afghan forces") gets a military too
+        for (var c : data.countries.entrySet()) {
+            if (!military.containsKey(c.getKey()) && !c.getValue().demonyms.isEmpty()) {
+                String name = c.getValue().demonyms.iterator().next() + " military";
+                military.put(c.getKey(), name);
+                types.putIfAbsent(name, "military");
+            }
+        }
         this.militaryOf = Map.copyOf(military);
         Map<String, String> home = new HashMap<>();
         military.forEach((code, name) -> home.put(name, code));
         this.homeOf = Map.copyOf(home);
+        this.actorTypes = Map.copyOf(types);
         for (var c : data.countries.entrySet()) {
             for (String alias : c.getValue().aliases) {
                 add(alias, Kind.COUNTRY, c.getKey(), null, isAcronymLike(alias), false, List.of());

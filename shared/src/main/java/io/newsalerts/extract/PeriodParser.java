@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,9 @@ final class PeriodParser {
     private static final Pattern FROM_TO = Pattern.compile(
             "\\b(?:[Ff]rom|[Bb]etween) (?:early |mid-|late )?" + MONTH + "(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
                     + "(?:early |mid-|late )?" + MONTH + "(?:,? " + YEAR + ")?");
+    private static final Pattern BETWEEN_DATES = Pattern.compile(
+            "\\b(?:[Ff]rom|[Bb]etween) " + MONTH + " (\\d{1,2})(?!\\d)(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
+                    + MONTH + " (\\d{1,2})(?!\\d)(?:,? " + YEAR + ")?");
     private static final Pattern SINCE_START = Pattern.compile(
             "\\bsince the (?:start|beginning) of (?:the year|this year|" + YEAR + ")", CI);
     private static final Pattern SINCE_MONTH = Pattern.compile(
@@ -113,8 +117,6 @@ final class PeriodParser {
         boolean prior = previous != null && (l.contains("year before") || l.contains("year earlier")
                 || l.contains("year ago") || l.contains("prior year") || l.contains("previous year")
                 || l.contains("same period"));
-        List<int[]> monthWindows = hasMonth ? windows(s, MONTH_STEMS, 40, 30) : List.of();
-        List<int[]> yearWindows = hasYear ? yearWindows(s) : List.of();
         if (previous != null) {
             for (m = SAME.matcher(s); windowFind(m, same ? lowerWindows(s, l, new String[]{"same", "period", "quarter", "month", "week", "half-year"}, 30, 30) : List.of()); ) {
                 if (!previous.start().isAfter(published)) {
@@ -180,6 +182,18 @@ final class PeriodParser {
             LocalDate a = LocalDate.of(y1, m1, 1);
             LocalDate b = LocalDate.of(y2, m2, 1).plusMonths(1).minusDays(1);
             if (!b.isBefore(a)) {
+                add(all, m, a, b, published, false);
+            }
+        }
+        for (m = BETWEEN_DATES.matcher(s); windowFind(m, hasMonth && (l.contains("from") || l.contains("between"))
+                ? lowerWindows(s, l, new String[]{"from", "between"}, 2, 60) : List.of()); ) {
+            int m1 = month(m.group(1));
+            int m2 = month(m.group(4));
+            int y2 = m.group(6) != null ? Integer.parseInt(m.group(6)) : latestYear(m2, published);
+            int y1 = m.group(3) != null ? Integer.parseInt(m.group(3)) : m1 <= m2 ? y2 : y2 - 1;
+            LocalDate a = safeDate(y1, m1, Integer.parseInt(m.group(2)));
+            LocalDate b = safeDate(y2, m2, Integer.parseInt(m.group(5)));
+            if (a != null && b != null && !b.isBefore(a)) {
                 add(all, m, a, b, published, false);
             }
         }
@@ -255,34 +269,14 @@ final class PeriodParser {
                 add(all, m, a, p, p, false);
             }
         }
-        for (m = DATE.matcher(s); windowFind(m, monthWindows); ) {
-            int mo = month(m.group(1));
-            int day = Integer.parseInt(m.group(2));
-            int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : latestYear(mo, published);
-            LocalDate d = safeDate(year, mo, day);
-            if (d != null) {
-                add(all, m, d, d, published, true);
-            }
+        if (hasMonth) {
+            months(s, all, published);
         }
-        for (m = MONTH_YEAR.matcher(s); windowFind(m, monthWindows); ) {
-            int mo = month(m.group(1));
-            int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : latestYear(mo, published);
-            Period p = Period.month(year, mo);
-            add(all, m, p.start(), p.end(), published, false);
+        if (hasYear) {
+            years(s, all, published);
         }
-        for (m = YEAR_ONLY.matcher(s); windowFind(m, yearWindows); ) {
-            Period y = Period.year(Integer.parseInt(m.group(1)));
-            add(all, m, y.start(), y.end(), published, false);
-        }
-        for (m = WEEKDAY.matcher(s); windowFind(m, weekday ? windows(s, DAY_STEMS, 12, 12) : List.of()); ) {
-            String w = m.group(1).toLowerCase(Locale.ROOT);
-            LocalDate d = switch (w) {
-                case "today" -> published;
-                case "yesterday" -> published.minusDays(1);
-                default -> published.with(TemporalAdjusters.previousOrSame(
-                        DayOfWeek.valueOf(w.toUpperCase(Locale.ROOT))));
-            };
-            add(all, m, d, d, published, true);
+        if (weekday) {
+            weekdays(s, all, published);
         }
         return nonOverlapping(all);
     }
@@ -376,17 +370,20 @@ final class PeriodParser {
     }
 
     private static int lastEnd(Matcher m) {
-        try {
-            return m.end();
-        } catch (IllegalStateException e) {
-            return -1;
-        }
+        return m.hasMatch() ? m.end() : -1;
     }
 
+    /** One pass: a capital J, F, M, A, S, O, N or D starting one of the month stems. */
     private static boolean hasMonth(String s) {
-        for (String stem : MONTH_STEMS) {
-            if (s.contains(stem)) {
-                return true;
+        int n = s.length();
+        for (int i = 0; i + 2 < n; i++) {
+            char c = s.charAt(i);
+            if (c == 'J' || c == 'F' || c == 'M' || c == 'A' || c == 'S' || c == 'O' || c == 'N' || c == 'D') {
+                for (String stem : MONTH_STEMS) {
+                    if (stem.charAt(0) == c && s.charAt(i + 1) == stem.charAt(1) && s.charAt(i + 2) == stem.charAt(2)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -411,6 +408,179 @@ final class PeriodParser {
             }
         }
         return false;
+    }
+
+    private static final Set<String> YEAR_PREPOSITIONS = Set.of("in", "during", "of", "for", "throughout");
+    private static final Set<String> WEEKDAYS = Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+            "Saturday", "Sunday", "yesterday", "today", "Yesterday", "Today");
+
+    private static final String[] MONTH_WORDS = {"January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
+            "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."};
+    private static final String[] MONTH_MODIFIERS = {"early ", "mid-", "late ", "the end of ", "the beginning of "};
+    private static final String[] MONTH_PREPOSITIONS = {"in ", "during ", "of ", "for ", "throughout "};
+
+    /**
+     * Month names without regex: "July 16, 2024" / "on Feb. 3" (a day) and "(in) (late) January (2024)" (a month).
+     */
+    private static void months(String s, List<Span> out, LocalDate published) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!(c == 'J' || c == 'F' || c == 'M' || c == 'A' || c == 'S' || c == 'O' || c == 'N' || c == 'D')
+                    || (i > 0 && isWordChar(s.charAt(i - 1)))) {
+                continue;
+            }
+            String word = null;
+            for (String mw : MONTH_WORDS) {
+                int e = i + mw.length();
+                if (s.startsWith(mw, i) && (mw.endsWith(".") || e >= n || !isWordChar(s.charAt(e)))) {
+                    word = mw;
+                    break;
+                }
+            }
+            if (word == null) {
+                continue;
+            }
+            int mo = month(word);
+            int e = i + word.length();
+            // a day: "July 16", "Feb. 3rd", "July 16, 2024"
+            if (e + 1 < n && s.charAt(e) == ' ' && Character.isDigit(s.charAt(e + 1))) {
+                int d1 = e + 1;
+                while (d1 < n && Character.isDigit(s.charAt(d1)) && d1 - e <= 3) {
+                    d1++;
+                }
+                if (d1 - (e + 1) <= 2 && (d1 >= n || !Character.isDigit(s.charAt(d1)))) {
+                    int day = Integer.parseInt(s, e + 1, d1, 10);
+                    int end = d1;
+                    if (end + 2 <= n && (s.startsWith("st", end) || s.startsWith("nd", end) || s.startsWith("rd", end)
+                            || s.startsWith("th", end)) && (end + 2 == n || !isWordChar(s.charAt(end + 2)))) {
+                        end += 2;
+                    }
+                    int year = -1;
+                    if (end + 6 <= n && s.charAt(end) == ',' && s.charAt(end + 1) == ' ' && isYearAt(s, end + 2)) {
+                        year = Integer.parseInt(s, end + 2, end + 6, 10);
+                        end += 6;
+                    }
+                    if (end >= n || !isWordChar(s.charAt(end))) {
+                        LocalDate d = safeDate(year > 0 ? year : latestYear(mo, published), mo, day);
+                        if (d != null) {
+                            add(out, i, end, d, d, published, true);
+                        }
+                    }
+                }
+            }
+            // a month: "(in) (late) January (2024)"
+            int end = e;
+            int year = -1;
+            if (end + 5 <= n && s.charAt(end) == ' ' && isYearAt(s, end + 1)) {
+                year = Integer.parseInt(s, end + 1, end + 5, 10);
+                end += 5;
+            } else if (end + 6 <= n && s.charAt(end) == ',' && s.charAt(end + 1) == ' ' && isYearAt(s, end + 2)) {
+                year = Integer.parseInt(s, end + 2, end + 6, 10);
+                end += 6;
+            }
+            int start = backOver(s, i, MONTH_MODIFIERS);
+            start = backOver(s, start, MONTH_PREPOSITIONS);
+            Period p = Period.month(year > 0 ? year : latestYear(mo, published), mo);
+            add(out, start, end, p.start(), p.end(), published, false);
+            i = e - 1;
+        }
+    }
+
+    /** Four digits 19xx or 20xx at k, not followed by another word character. */
+    private static boolean isYearAt(String s, int k) {
+        if (k + 4 > s.length()) {
+            return false;
+        }
+        char a = s.charAt(k);
+        char b = s.charAt(k + 1);
+        return ((a == '1' && b == '9') || (a == '2' && b == '0')) && Character.isDigit(s.charAt(k + 2))
+                && Character.isDigit(s.charAt(k + 3)) && (k + 4 == s.length() || !isWordChar(s.charAt(k + 4)));
+    }
+
+    /** Extends a span start back over one of the prefixes, when it stands at a word boundary. */
+    private static int backOver(String s, int start, String[] prefixes) {
+        for (String p : prefixes) {
+            int k = start - p.length();
+            if (k >= 0 && s.startsWith(p, k) && (k == 0 || !isWordChar(s.charAt(k - 1)))) {
+                return k;
+            }
+        }
+        return start;
+    }
+
+    /** "(in) 2023" without regex: four digits 19xx/20xx standing alone, not "2023-style" or "20234". */
+    private static void years(String s, List<Span> out, LocalDate published) {
+        int n = s.length();
+        for (int i = 0; i + 4 <= n; i++) {
+            char a = s.charAt(i);
+            if ((a != '1' && a != '2') || (i > 0 && isWordChar(s.charAt(i - 1)))) {
+                continue;
+            }
+            char b = s.charAt(i + 1);
+            if (!((a == '1' && b == '9') || (a == '2' && b == '0')) || !Character.isDigit(s.charAt(i + 2))
+                    || !Character.isDigit(s.charAt(i + 3))) {
+                continue;
+            }
+            if (i + 4 < n && (isWordChar(s.charAt(i + 4)) || s.charAt(i + 4) == '-')) {
+                continue;
+            }
+            int start = i;
+            int w = i - 1;
+            if (w > 0 && s.charAt(w) == ' ') {
+                int ws = w;
+                while (ws > 0 && Character.isLetter(s.charAt(ws - 1))) {
+                    ws--;
+                }
+                if (ws < w && YEAR_PREPOSITIONS.contains(s.substring(ws, w)) && (ws == 0 || !isWordChar(s.charAt(ws - 1)))) {
+                    start = ws;
+                }
+            }
+            Period y = Period.year(Integer.parseInt(s, i, i + 4, 10));
+            add(out, start, i + 4, y.start(), y.end(), published, false);
+            i += 3;
+        }
+    }
+
+    /** Weekdays, "yesterday", "today": every word ending in "day" is looked up. */
+    private static void weekdays(String s, List<Span> out, LocalDate published) {
+        for (int i = s.indexOf("day"); i >= 0; i = s.indexOf("day", i + 3)) {
+            int end = i + 3;
+            if (end < s.length() && isWordChar(s.charAt(end))) {
+                continue;
+            }
+            int start = i;
+            while (start > 0 && Character.isLetter(s.charAt(start - 1))) {
+                start--;
+            }
+            if (start > 0 && isWordChar(s.charAt(start - 1))) {
+                continue;
+            }
+            String w = s.substring(start, end);
+            if (!WEEKDAYS.contains(w)) {
+                continue;
+            }
+            String lw = w.toLowerCase(Locale.ROOT);
+            LocalDate d = switch (lw) {
+                case "today" -> published;
+                case "yesterday" -> published.minusDays(1);
+                default -> published.with(TemporalAdjusters.previousOrSame(DayOfWeek.valueOf(lw.toUpperCase(Locale.ROOT))));
+            };
+            add(out, start, end, d, d, published, true);
+        }
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static void add(List<Span> out, int start, int end, LocalDate a, LocalDate b, LocalDate published,
+                            boolean day) {
+        if (a.isAfter(published)) {
+            return;
+        }
+        out.add(new Span(start, end, new Period(a, b.isAfter(published) ? published : b), day));
     }
 
     private static void add(List<Span> out, Matcher m, LocalDate a, LocalDate b, LocalDate published, boolean day) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.domain.Alert;
+import io.newsalerts.domain.AlertState;
 import io.newsalerts.domain.Evidence;
 import io.newsalerts.domain.Observation;
 import io.newsalerts.domain.Period;
@@ -17,7 +18,7 @@ import java.util.List;
 
 /**
  * An alert as JSON: the fields of the {@code bin/alerts run} contract (rule, actor, regions, eventType, current,
- * baseline, ratio, severity, evidence) plus what is needed to read it back (id, area, source, projected, target, and
+ * baseline, ratio, severity, evidence, state) plus what is needed to read it back (id, area, source, projected, target, and
  * the evidence of each figure). Stored in the alerts table and sent to machine subscribers.
  */
 public final class AlertJson {
@@ -44,6 +45,7 @@ public final class AlertJson {
         o.put("ratio", a.ratio());
         o.put("severity", a.severity().wire());
         o.set("target", period(a.target()));
+        o.put("state", a.state().wire());
         ArrayNode evidence = o.putArray("evidence");
         a.evidence().forEach(e -> evidence.add(evidence(e)));
         return o;
@@ -67,7 +69,8 @@ public final class AlertJson {
                 o.hasNonNull("projected") ? o.get("projected").asLong() : null,
                 o.path("ratio").asDouble(),
                 Severity.fromWire(o.path("severity").asText()),
-                period(o.path("target")));
+                period(o.path("target")),
+                o.hasNonNull("state") ? AlertState.fromWire(o.get("state").asText()) : AlertState.FIRING);
     }
 
     public static Alert fromString(String json) {

@@ -59,29 +59,23 @@ public final class AlertMessage {
     static final int BAR_WIDTH = 30;
 
     private final Alert alert;
-    private final String lifecycle;
 
-    public AlertMessage(Alert alert, String lifecycle) {
+    public AlertMessage(Alert alert) {
         this.alert = java.util.Objects.requireNonNull(alert, "alert");
-        this.lifecycle = lifecycle == null ? Notice.FIRING : lifecycle;
     }
 
-    /** The message of a new (firing) alert. */
+    /** The message about an alert, worded for its lifecycle state. */
     public static AlertMessage of(Alert alert) {
-        return new AlertMessage(alert, Notice.FIRING);
-    }
-
-    public static AlertMessage of(Notice notice) {
-        return new AlertMessage(notice.alert(), notice.lifecycle());
+        return new AlertMessage(alert);
     }
 
     /** "Escalated: ", "Resolved: ", or nothing for a new alert: the first words of every text about it. */
     String lifecyclePrefix() {
-        return switch (lifecycle) {
-            case Notice.ESCALATED -> "Escalated: ";
-            case Notice.RESOLVED -> "Resolved: ";
-            case Notice.SILENCED -> "Silenced: ";
-            default -> "";
+        return switch (alert.state()) {
+            case ESCALATED -> "Escalated: ";
+            case RESOLVED -> "Resolved: ";
+            case SILENCED -> "Silenced: ";
+            case FIRING -> "";
         };
     }
 
@@ -242,9 +236,9 @@ public final class AlertMessage {
     String emailSection() {
         SeriesKey s = alert.series();
         StringBuilder b = new StringBuilder();
-        switch (lifecycle) {
-            case Notice.ESCALATED -> b.append("ESCALATED: this alert has got materially worse since it was last sent.\n\n");
-            case Notice.RESOLVED -> b.append("RESOLVED: newer figures no longer meet this alert's rule; the figures "
+        switch (alert.state()) {
+            case ESCALATED -> b.append("ESCALATED: this alert has got materially worse since it was last sent.\n\n");
+            case RESOLVED -> b.append("RESOLVED: newer figures no longer meet this alert's rule; the figures "
                     + "below are the latest.\n\n");
             default -> {
             }

@@ -1,37 +1,39 @@
 package io.newsalerts.message;
 
+import io.newsalerts.domain.Alert;
+
 import java.util.List;
 
 /**
- * One message about a group of notices raised together for one actor (see {@link Grouping}): one SMS, one subject,
+ * One message about a group of alerts raised together for one actor (see {@link Grouping}): one SMS, one subject,
  * one email listing each alert in full. A group of one reads exactly like that alert's own message.
  */
 public final class GroupMessage {
 
-    private final List<Notice> notices;
+    private final List<Alert> alerts;
 
-    public GroupMessage(List<Notice> notices) {
-        if (notices.isEmpty()) {
-            throw new IllegalArgumentException("a group has at least one notice");
+    public GroupMessage(List<Alert> alerts) {
+        if (alerts.isEmpty()) {
+            throw new IllegalArgumentException("a group has at least one alert");
         }
-        this.notices = List.copyOf(notices);
+        this.alerts = List.copyOf(alerts);
     }
 
-    public List<Notice> notices() {
-        return notices;
+    public List<Alert> alerts() {
+        return alerts;
     }
 
     private AlertMessage lead() {
-        return AlertMessage.of(notices.getFirst());
+        return AlertMessage.of(alerts.getFirst());
     }
 
     private String more() {
-        return notices.size() == 1 ? "" : " (+" + (notices.size() - 1) + " more)";
+        return alerts.size() == 1 ? "" : " (+" + (alerts.size() - 1) + " more)";
     }
 
     /** The first alert's SMS, shortened to leave room for "(+N more)": at most 160 GSM-7 septets. */
     public String sms() {
-        if (notices.size() == 1) {
+        if (alerts.size() == 1) {
             return lead().sms();
         }
         String prefix = lead().lifecyclePrefix();
@@ -41,7 +43,7 @@ public final class GroupMessage {
 
     /** The first alert's subject and "(+N more)": one ASCII line under 100 characters. */
     public String emailSubject() {
-        if (notices.size() == 1) {
+        if (alerts.size() == 1) {
             return lead().emailSubject();
         }
         String prefix = lead().lifecyclePrefix();
@@ -51,16 +53,16 @@ public final class GroupMessage {
 
     /** Every alert of the group in full, one after another, then how to unsubscribe. */
     public String emailBody() {
-        if (notices.size() == 1) {
+        if (alerts.size() == 1) {
             return lead().emailBody();
         }
         StringBuilder b = new StringBuilder();
-        b.append(notices.size()).append(" alerts raised together about ")
-                .append(notices.getFirst().alert().series().actor()).append(".\n\n");
+        b.append(alerts.size()).append(" alerts raised together about ")
+                .append(alerts.getFirst().series().actor()).append(".\n\n");
         int i = 0;
-        for (Notice n : notices) {
+        for (Alert n : alerts) {
             i++;
-            b.append("=== ").append(i).append(" of ").append(notices.size()).append(": ")
+            b.append("=== ").append(i).append(" of ").append(alerts.size()).append(": ")
                     .append(AlertMessage.of(n).emailSubject()).append(" ===\n\n");
             b.append(AlertMessage.of(n).emailSection()).append('\n');
         }

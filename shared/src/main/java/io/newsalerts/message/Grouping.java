@@ -1,5 +1,7 @@
 package io.newsalerts.message;
 
+import io.newsalerts.domain.Alert;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which notices go out together as one message. Notices raised together (one stream batch, one sweep) for the same
+ * Which alerts go out together as one message. Alerts raised together (one stream batch, one sweep) for the same
  * actor, event type, severity and lifecycle state form one group; they may differ in regions, periods and rules.
  *
  * <p>Why not simply "per actor": SNS matches a filter policy key by key against the group's combined attributes, so
@@ -25,20 +27,20 @@ public final class Grouping {
     private Grouping() {
     }
 
-    /** The notices in groups, in the order their first member came; each group at most {@link #MAX_GROUP}. */
-    public static List<List<Notice>> groups(List<Notice> notices) {
-        Map<String, List<Notice>> byKey = new LinkedHashMap<>();
+    /** The alerts in groups, in the order their first member came; each group at most {@link #MAX_GROUP}. */
+    public static List<List<Alert>> groups(List<Alert> alerts) {
+        Map<String, List<Alert>> byKey = new LinkedHashMap<>();
         int alone = 0;
-        for (Notice n : notices) {
-            String actor = n.alert().series().actor();
+        for (Alert n : alerts) {
+            String actor = n.series().actor();
             String key = actor == null || actor.isBlank()
                     ? "\u0000alone-" + alone++
-                    : String.join("\u0000", actor.strip().toLowerCase(Locale.ROOT), Routing.eventType(n.alert()),
-                    n.alert().severity().wire(), n.lifecycle());
+                    : String.join("\u0000", actor.strip().toLowerCase(Locale.ROOT), Routing.eventType(n),
+                    n.severity().wire(), n.state().wire());
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(n);
         }
-        List<List<Notice>> out = new ArrayList<>();
-        for (List<Notice> g : byKey.values()) {
+        List<List<Alert>> out = new ArrayList<>();
+        for (List<Alert> g : byKey.values()) {
             for (int i = 0; i < g.size(); i += MAX_GROUP) {
                 out.add(List.copyOf(g.subList(i, Math.min(g.size(), i + MAX_GROUP))));
             }

@@ -72,13 +72,13 @@ public final class Routing {
     }
 
     /**
-     * Attributes of an instant message about one or more notices. For a group, each attribute is what its notices
+     * Attributes of an instant message about one or more alerts. For a group, each attribute is what its alerts
      * share, or the union of their values (regions, and rules when they differ); severity is the highest. A filter
-     * matches a group when each of its keys is matched by some notice of the group.
+     * matches a group when each of its keys is matched by some alert of the group.
      */
-    public static Map<String, Attribute> instant(List<Notice> notices) {
-        if (notices.isEmpty()) {
-            throw new IllegalArgumentException("no notices to route");
+    public static Map<String, Attribute> instant(List<Alert> alerts) {
+        if (alerts.isEmpty()) {
+            throw new IllegalArgumentException("no alerts to route");
         }
         Map<String, Attribute> a = new LinkedHashMap<>();
         Set<String> actors = new LinkedHashSet<>();
@@ -86,17 +86,17 @@ public final class Routing {
         Set<String> eventTypes = new LinkedHashSet<>();
         Set<String> rules = new LinkedHashSet<>();
         Set<String> lifecycles = new LinkedHashSet<>();
-        for (Notice n : notices) {
-            String actor = n.alert().series().actor();
+        for (Alert n : alerts) {
+            String actor = n.series().actor();
             if (actor != null && !actor.isBlank()) {
                 actors.add(actor);
             }
-            regions.addAll(n.alert().series().regions());
-            eventTypes.add(eventType(n.alert()));
-            rules.add(n.alert().rule());
-            lifecycles.add(n.lifecycle());
+            regions.addAll(n.series().regions());
+            eventTypes.add(eventType(n));
+            rules.add(n.rule());
+            lifecycles.add(n.state().wire());
         }
-        Severity top = notices.stream().map(n -> n.alert().severity()).max(Comparator.naturalOrder()).orElseThrow();
+        Severity top = alerts.stream().map(n -> n.severity()).max(Comparator.naturalOrder()).orElseThrow();
         if (!actors.isEmpty()) {
             a.put(ACTOR, oneOrMany(actors));
         }

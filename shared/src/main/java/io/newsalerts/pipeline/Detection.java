@@ -2,36 +2,85 @@ package io.newsalerts.pipeline;
 
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.CounterRepository;
+import io.newsalerts.aws.SilenceRepository;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.domain.SeriesKey;
+import io.newsalerts.lifecycle.Lifecycle;
+import io.newsalerts.lifecycle.Silence;
+import io.newsalerts.rules.Finding;
+import io.newsalerts.rules.History;
 import io.newsalerts.rules.RuleSet;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The detect stage: re-reads everything known about a changed series, runs the rules, and records each alert with a
- * conditional write, so a crossing seen by repeated or concurrent deliveries yields exactly one alert.
+ * The detect stage: re-reads everything known about a changed series, runs the rules, and moves each key's alert
+ * through its lifecycle (fire, escalate, resolve, silenced) with writes conditioned on the version it read, so a
+ * crossing seen by repeated or concurrent deliveries is recorded exactly once.
  */
 public final class Detection {
+    /** Lost races before giving up (the stream record is then retried). Each loss means someone else progressed. */
+    private static final int MAX_ATTEMPTS = 5;
+
     private final CounterRepository counters;
     private final RuleSet rules;
     private final AlertRepository alerts;
+    private final SilenceRepository silences;
+    private final Clock clock;
 
-    public Detection(CounterRepository counters, RuleSet rules, AlertRepository alerts) {
+    public Detection(CounterRepository counters, RuleSet rules, AlertRepository alerts, SilenceRepository silences,
+                     Clock clock) {
         this.counters = counters;
         this.rules = rules;
         this.alerts = alerts;
+        this.silences = silences;
+        this.clock = clock;
     }
 
-    /** The alerts newly recorded for this series (empty when nothing crossed, or it was already recorded). */
+    public Detection(CounterRepository counters, RuleSet rules, AlertRepository alerts, SilenceRepository silences) {
+        this(counters, rules, alerts, silences, Clock.systemUTC());
+    }
+
+    /** The transitions recorded for this series, each alert in its new state (empty when nothing changed). */
     public List<Alert> detect(SeriesKey series) {
+        boolean days = rules.needsDays() && series.source() == SeriesKey.Source.INCIDENTS;
+        History history = new History(counters.series(series), days ? counters.days(series) : List.of());
+        List<Silence> muted = null; // read only when something is about to change
         List<Alert> recorded = new ArrayList<>();
-        for (Alert a : rules.evaluate(series, counters.series(series))) {
-            if (alerts.record(a)) {
-                recorded.add(a);
+        for (Finding finding : rules.judge(series, history)) {
+            for (int attempt = 1; ; attempt++) {
+                Optional<Lifecycle.Standing> standing = alerts.standing(finding.alert().id());
+                Optional<Lifecycle.Transition> next = Lifecycle.next(standing, finding, false);
+                if (next.isEmpty()) {
+                    if (!Lifecycle.corroborated(standing, finding) || alerts.refresh(finding.alert(), standing.get())) {
+                        break;
+                    }
+                    continue; // a transition got there first: judge again
+                }
+                if (muted == null) {
+                    muted = silences.active();
+                }
+                if (isSilenced(finding.alert(), muted)) {
+                    next = Lifecycle.next(standing, finding, true);
+                }
+                if (alerts.apply(next.orElseThrow(), standing)) {
+                    recorded.add(next.get().alert());
+                    break;
+                }
+                if (attempt >= MAX_ATTEMPTS) { // (also reached by refreshes that keep losing)
+                    throw new IllegalStateException("alert " + finding.alert().id() + " kept changing under us; giving up "
+                            + "after " + MAX_ATTEMPTS + " attempts (the stream record will be retried)");
+                }
             }
         }
         return recorded;
+    }
+
+    private boolean isSilenced(Alert alert, List<Silence> muted) {
+        var now = clock.instant();
+        return muted.stream().anyMatch(s -> s.covers(alert, now));
     }
 }

@@ -20,15 +20,4 @@ public record RuleSettings(double factor, long minBaseline, int minDaysCovered, 
             throw new IllegalArgumentException("minBaseline must be at least 1, got " + minBaseline);
         }
     }
-
-    /** Defaults, with MIN_BASELINE and YOY_FACTOR from the environment when set (template parameters). */
-    public static RuleSettings fromEnvironment() {
-        String min = System.getenv("MIN_BASELINE");
-        String factor = System.getenv("YOY_FACTOR");
-        return new RuleSettings(
-                factor == null || factor.isBlank() ? DEFAULTS.factor() : Double.parseDouble(factor),
-                min == null || min.isBlank() ? DEFAULTS.minBaseline() : Long.parseLong(min),
-                DEFAULTS.minDaysCovered(),
-                DEFAULTS.recencyDays());
-    }
 }

@@ -31,9 +31,7 @@ final class YearOverYear {
         }
         if (series.source() == SeriesKey.Source.STATISTIC) {
             Observation newest = observations.stream().max(Comparator.comparing(Observation::period)).orElseThrow();
-            boolean recent = newest.reportedOn() == null
-                    || !newest.period().end().isBefore(newest.reportedOn().minusDays(settings.recencyDays()));
-            return recent ? List.of(newest) : List.of();
+            return recent(newest, settings.recencyDays()) ? List.of(newest) : List.of();
         }
         Map<String, Optional<Observation>> byGranularity = observations.stream().collect(Collectors.groupingBy(
                 o -> granularity(o.period()), Collectors.maxBy(Comparator.comparing(Observation::period))));
@@ -65,7 +63,31 @@ final class YearOverYear {
 
     /** Medium when the factor is met; high when the ratio reaches one and a half times the factor (x3 for a doubling). */
     static Severity severity(double ratio, double factor) {
-        return ratio >= factor * 1.5 ? Severity.HIGH : Severity.MEDIUM;
+        return severity(Severity.MEDIUM, ratio, factor);
+    }
+
+    /** The rule's severity, one level higher when the ratio reaches one and a half times the factor. */
+    static Severity severity(Severity base, double ratio, double factor) {
+        if (ratio < factor * 1.5 || base == Severity.HIGH) {
+            return base;
+        }
+        return Severity.values()[base.ordinal() + 1];
+    }
+
+    /**
+     * The figure that stands for a year: among the statistics of that year that start on January 1 (year-to-date or
+     * the full year), the one covering the most days; among equals the most recently published.
+     */
+    static Optional<Observation> standingFigure(List<Observation> observations, int year) {
+        return observations.stream()
+                .filter(o -> o.period().start().equals(java.time.LocalDate.of(year, 1, 1))
+                        && (o.period().isYearToDate() || o.period().isCalendarYear()))
+                .max(Comparator.<Observation>comparingLong(o -> o.period().days())
+                        .thenComparing(o -> o.reportedOn(), Comparator.nullsFirst(Comparator.naturalOrder())));
+    }
+
+    static boolean recent(Observation o, int recencyDays) {
+        return o.reportedOn() == null || !o.period().end().isBefore(o.reportedOn().minusDays(recencyDays));
     }
 
 }

@@ -1,5 +1,6 @@
 package io.newsalerts.aws;
 
+import io.newsalerts.domain.AlertState;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.domain.Evidence;
@@ -10,7 +11,6 @@ import io.newsalerts.json.Json;
 import io.newsalerts.message.AlertMessage;
 import io.newsalerts.message.DigestMessage;
 import io.newsalerts.message.Gsm7;
-import io.newsalerts.message.Notice;
 import io.newsalerts.subscribe.AlertFilter;
 import io.newsalerts.testing.SampleAlerts;
 import org.junit.jupiter.api.Test;
@@ -95,9 +95,9 @@ class AlertPublisherTest {
         for (int i = 0; i < 2000; i++) {
             many.add(new Evidence("Sentence number " + i + " ".repeat(200), "https://example.org/" + i, "someone"));
         }
-        List<Notice> group = new ArrayList<>();
+        List<Alert> group = new ArrayList<>();
         for (int q = 1; q <= 10; q++) {
-            group.add(Notice.of(new Alert(base.rule(), new io.newsalerts.domain.SeriesKey(base.series().source(),
+            group.add((new Alert(base.rule(), new io.newsalerts.domain.SeriesKey(base.series().source(),
                     base.series().actor(), List.of("IQ", "SY", "JO", "LB", "IL", "EG", "TR", "IR", "KW", "SA").subList(0, q),
                     base.series().eventType(), null),
                     new Observation(base.current().period(), 40 + q, many), base.baseline(), null, base.ratio(),
@@ -113,8 +113,8 @@ class AlertPublisherTest {
 
     @Test
     void aGroupIsRoutedByWhatItsAlertsShareAndTheUnionOfWhereTheyAre() {
-        Notice a = new Notice(SampleAlerts.of("Hezbollah", List.of("LB"), "drone attack", Severity.MEDIUM), Notice.ESCALATED);
-        Notice b = new Notice(SampleAlerts.of("Hezbollah", List.of("IL", "SY"), "drone attack", Severity.MEDIUM), Notice.ESCALATED);
+        Alert a = SampleAlerts.of("Hezbollah", List.of("LB"), "drone attack", Severity.MEDIUM).withState(AlertState.ESCALATED);
+        Alert b = SampleAlerts.of("Hezbollah", List.of("IL", "SY"), "drone attack", Severity.MEDIUM).withState(AlertState.ESCALATED);
         Map<String, MessageAttributeValue> attrs = AlertPublisher.request(TOPIC, List.of(a, b)).messageAttributes();
         assertThat(attrs.get("actor")).isEqualTo(attr("String", "Hezbollah"));
         assertThat(attrs.get("regions")).isEqualTo(attr("String.Array", "[\"IL\",\"LB\",\"SY\"]"));

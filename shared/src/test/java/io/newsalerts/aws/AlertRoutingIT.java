@@ -1,5 +1,6 @@
 package io.newsalerts.aws;
 
+import io.newsalerts.domain.AlertState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.domain.Alert;
@@ -9,7 +10,6 @@ import io.newsalerts.json.Json;
 import io.newsalerts.message.AlertMessage;
 import io.newsalerts.message.DigestMessage;
 import io.newsalerts.message.Grouping;
-import io.newsalerts.message.Notice;
 import io.newsalerts.subscribe.AlertFilter;
 import io.newsalerts.subscribe.SubscriptionRequest;
 import io.newsalerts.subscribe.SubscriptionValidator;
@@ -41,16 +41,16 @@ class AlertRoutingIT {
     private static final SubscriptionValidator VALIDATOR = SubscriptionValidator.withGazetteerActors();
 
     // Nine alerts: different actors, regions, event types, severities and lifecycle states.
-    private final Notice isIraqSyria = new Notice(SampleAlerts.islamicStateIraqSyria(), Notice.FIRING);          // high
-    private final Notice dronesIraq = new Notice(SampleAlerts.droneAttacksIraq(Severity.MEDIUM), Notice.FIRING);
-    private final Notice shipsRedSea = new Notice(SampleAlerts.shipAttacksRedSea(), Notice.FIRING);             // low, no actor/region
-    private final Notice hezbollahLebanon = notice("Hezbollah", List.of("LB"), "rocket attack", Severity.HIGH, Notice.ESCALATED);
-    private final Notice isSyriaResolved = notice("Islamic State", List.of("SY"), "attack", Severity.MEDIUM, Notice.RESOLVED);
-    private final Notice houthisYemen = notice("Houthis", List.of("YE"), "drone attack", Severity.LOW, Notice.FIRING);
-    private final Notice hezbollahIsrael = notice("Hezbollah", List.of("IL", "LB"), "drone attack", Severity.MEDIUM, Notice.FIRING);
-    private final Notice khorasan = notice("Islamic State Khorasan Province", List.of("AF", "PK"), "attack", Severity.HIGH, Notice.ESCALATED);
-    private final Notice talibanResolved = notice("Taliban", List.of("AF"), "attack", Severity.LOW, Notice.RESOLVED);
-    private final List<Notice> all = List.of(isIraqSyria, dronesIraq, shipsRedSea, hezbollahLebanon, isSyriaResolved,
+    private final Alert isIraqSyria = SampleAlerts.islamicStateIraqSyria().withState(AlertState.FIRING);          // high
+    private final Alert dronesIraq = SampleAlerts.droneAttacksIraq(Severity.MEDIUM).withState(AlertState.FIRING);
+    private final Alert shipsRedSea = SampleAlerts.shipAttacksRedSea().withState(AlertState.FIRING);             // low, no actor/region
+    private final Alert hezbollahLebanon = notice("Hezbollah", List.of("LB"), "rocket attack", Severity.HIGH, AlertState.ESCALATED);
+    private final Alert isSyriaResolved = notice("Islamic State", List.of("SY"), "attack", Severity.MEDIUM, AlertState.RESOLVED);
+    private final Alert houthisYemen = notice("Houthis", List.of("YE"), "drone attack", Severity.LOW, AlertState.FIRING);
+    private final Alert hezbollahIsrael = notice("Hezbollah", List.of("IL", "LB"), "drone attack", Severity.MEDIUM, AlertState.FIRING);
+    private final Alert khorasan = notice("Islamic State Khorasan Province", List.of("AF", "PK"), "attack", Severity.HIGH, AlertState.ESCALATED);
+    private final Alert talibanResolved = notice("Taliban", List.of("AF"), "attack", Severity.LOW, AlertState.RESOLVED);
+    private final List<Alert> all = List.of(isIraqSyria, dronesIraq, shipsRedSea, hezbollahLebanon, isSyriaResolved,
             houthisYemen, hezbollahIsrael, khorasan, talibanResolved);
 
     @Test
@@ -84,7 +84,7 @@ class AlertRoutingIT {
                 "{\"lifecycle\":[\"resolved\"],\"delivery\":[\"instant\"]}"));
 
         AlertPublisher publisher = new AlertPublisher(sns, topic);
-        for (Notice n : all) {
+        for (Alert n : all) {
             assertThat(publisher.publish(List.of(n))).isNotBlank();
         }
 
@@ -94,7 +94,7 @@ class AlertRoutingIT {
         received.forEach((name, messages) -> ids.put(name, messages.stream()
                 .flatMap(m -> m.alerts().stream()).map(Alert::id).toList()));
 
-        assertThat(ids.get("everything")).containsExactlyInAnyOrderElementsOf(all.stream().map(n -> n.alert().id()).toList());
+        assertThat(ids.get("everything")).containsExactlyInAnyOrderElementsOf(all.stream().map(n -> n.id()).toList());
         assertThat(ids.get("iraq")).containsExactlyInAnyOrder(id(isIraqSyria), id(dronesIraq));
         assertThat(ids.get("syria-or-lebanon")).containsExactlyInAnyOrder(
                 id(isIraqSyria), id(hezbollahLebanon), id(isSyriaResolved), id(hezbollahIsrael));
@@ -111,14 +111,14 @@ class AlertRoutingIT {
         // Each message says its lifecycle state and delivery mode.
         assertThat(received.get("everything")).allSatisfy(m -> {
             assertThat(m.attribute("delivery")).isEqualTo("instant");
-            assertThat(m.attribute("lifecycle")).isEqualTo(lifecycleOf(m.alerts().getFirst()));
+            assertThat(m.attribute("lifecycle")).isEqualTo(m.alerts().getFirst().state().wire());
             assertThat(m.attribute("AWS.SNS.SMS.SMSType")).isEqualTo("Transactional");
         });
 
         // The digest builds on AlertFilter.matches: it takes the same decision as SNS for every filter and alert.
         filters.forEach((name, f) -> {
             if (!name.equals("digest-only")) {
-                assertThat(all.stream().filter(n -> f.matches(n.alert())).map(AlertRoutingIT::id).toList())
+                assertThat(all.stream().filter(n -> f.matches(n)).map(AlertRoutingIT::id).toList())
                         .as("AlertFilter.matches for %s", name)
                         .containsExactlyInAnyOrderElementsOf(ids.get(name));
             }
@@ -136,10 +136,10 @@ class AlertRoutingIT {
                 request("{\"actors\":[\"Islamic State\"],\"eventTypes\":[\"attack\"],\"regions\":[\"SY\"]}").filterPolicyJson());
 
         // One stream batch of Islamic State attack alerts of the same severity: Iraq, Syria, and both (another rule).
-        Notice inIraq = notice("Islamic State", List.of("IQ"), "attack", Severity.HIGH, Notice.FIRING);
-        Notice inSyria = notice("Islamic State", List.of("SY"), "attack", Severity.HIGH, Notice.FIRING);
-        Notice both = isIraqSyria;
-        List<List<Notice>> groups = Grouping.groups(List.of(inIraq, inSyria, both));
+        Alert inIraq = notice("Islamic State", List.of("IQ"), "attack", Severity.HIGH, AlertState.FIRING);
+        Alert inSyria = notice("Islamic State", List.of("SY"), "attack", Severity.HIGH, AlertState.FIRING);
+        Alert both = isIraqSyria;
+        List<List<Alert>> groups = Grouping.groups(List.of(inIraq, inSyria, both));
         assertThat(groups).hasSize(1);
         new AlertPublisher(sns, topic).publish(groups.getFirst());
 
@@ -166,7 +166,7 @@ class AlertRoutingIT {
                 request("{\"regions\":[\"IQ\"]}").filterPolicyJson());
 
         LocalDate day = LocalDate.of(2024, 7, 17);
-        List<Alert> iraqAlerts = List.of(isIraqSyria.alert(), dronesIraq.alert());
+        List<Alert> iraqAlerts = List.of(isIraqSyria, dronesIraq);
         new AlertPublisher(sns, topic).publishDigest(iraqDigest.filter(), new DigestMessage(day, iraqAlerts));
 
         assertThat(iraqDigestQueue.drainMessages()).singleElement().satisfies(m -> {
@@ -186,15 +186,15 @@ class AlertRoutingIT {
         String topic = sns.createTopic(b -> b.name(LocalAws.Endpoint.uniqueName("alerts"))).topicArn();
         QueueSubscriber queue = QueueSubscriber.subscribe(sns, sqs, topic, "envelope", null);
 
-        String messageId = new AlertPublisher(sns, topic).publish(isIraqSyria.alert());
+        String messageId = new AlertPublisher(sns, topic).publish(isIraqSyria);
 
         List<Message> messages = queue.drain();
         assertThat(messages).hasSize(1);
         JsonNode envelope = Json.MAPPER.readTree(messages.getFirst().body());
         assertThat(envelope.path("Type").asText()).isEqualTo("Notification");
         assertThat(envelope.path("MessageId").asText()).isEqualTo(messageId);
-        assertThat(envelope.path("Subject").asText()).isEqualTo(AlertMessage.of(isIraqSyria.alert()).emailSubject());
-        assertThat(AlertJson.fromString(envelope.path("Message").asText())).isEqualTo(isIraqSyria.alert());
+        assertThat(envelope.path("Subject").asText()).isEqualTo(AlertMessage.of(isIraqSyria).emailSubject());
+        assertThat(AlertJson.fromString(envelope.path("Message").asText())).isEqualTo(isIraqSyria);
         JsonNode attributes = envelope.path("MessageAttributes");
         assertThat(attributes.path("actor").path("Value").asText()).isEqualTo("Islamic State");
         assertThat(attributes.path("regions").path("Type").asText()).isEqualTo("String.Array");
@@ -216,15 +216,11 @@ class AlertRoutingIT {
         }
     }
 
-    private String lifecycleOf(Alert a) {
-        return all.stream().filter(n -> n.alert().id().equals(a.id())).findFirst().orElseThrow().lifecycle();
+    private static Alert notice(String actor, List<String> regions, String eventType, Severity severity, AlertState state) {
+        return SampleAlerts.of(actor, regions, eventType, severity).withState(state);
     }
 
-    private static Notice notice(String actor, List<String> regions, String eventType, Severity severity, String lifecycle) {
-        return new Notice(SampleAlerts.of(actor, regions, eventType, severity), lifecycle);
-    }
-
-    private static String id(Notice n) {
-        return n.alert().id();
+    private static String id(Alert n) {
+        return n.id();
     }
 }

@@ -1,5 +1,6 @@
 package io.newsalerts.message;
 
+import io.newsalerts.domain.AlertState;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.domain.Observation;
 import io.newsalerts.domain.Period;
@@ -100,6 +101,30 @@ class AlertMessageTest {
                 .contains("According to: a U.S. defense official");
         assertThat(body).contains("To unsubscribe").contains("DELETE /subscriptions/");
         assertThat(body).contains("Alert id: " + SampleAlerts.islamicStateIraqSyria().id());
+    }
+
+    @Test
+    void emailBodyShowsTheTrendAsATableWithBars() {
+        assertThat(seed.emailBody()).contains("Trend (attacks)\n"
+                + "  2023              121 |############\n"
+                + "  H1 2024           153 |###############\n"
+                + "  2024 (projected) ~307 |##############################\n");
+        assertThat(AlertMessage.of(SampleAlerts.droneAttacksIraq(Severity.MEDIUM)).emailBody()).contains("Trend (drone attacks)\n"
+                + "  Q1 2023 18 |##############\n"
+                + "  Q1 2024 40 |##############################\n");
+    }
+
+    @Test
+    void theLifecycleStateLeadsEveryText() {
+        Alert alert = SampleAlerts.islamicStateIraqSyria();
+        AlertMessage resolved = AlertMessage.of(alert.withState(AlertState.RESOLVED));
+        AlertMessage escalated = AlertMessage.of(alert.withState(AlertState.ESCALATED));
+        assertThat(resolved.sms()).startsWith("Resolved: Islamic State attacks IQ+SY on pace to double: 153").hasSizeLessThanOrEqualTo(160);
+        assertThat(escalated.sms()).startsWith("Escalated: ").contains("153 in H1 2024").hasSizeLessThanOrEqualTo(160);
+        assertThat(resolved.emailSubject()).startsWith("Resolved: Islamic State attacks").hasSizeLessThan(100);
+        assertThat(resolved.emailBody()).startsWith("RESOLVED: newer figures no longer meet this alert's rule");
+        assertThat(escalated.emailBody()).startsWith("ESCALATED: this alert has got materially worse");
+        assertThat(AlertMessage.of(alert).sms()).isEqualTo(seed.sms());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.ArticleRepository;
 import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.CounterRepository;
+import io.newsalerts.aws.SilenceRepository;
 import io.newsalerts.aws.StreamImages;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.count.CountHandler;
@@ -20,9 +21,9 @@ import io.newsalerts.pipeline.Counting;
 import io.newsalerts.pipeline.Detection;
 import io.newsalerts.pipeline.Ingestion;
 import io.newsalerts.rules.RuleSet;
-import io.newsalerts.rules.RuleSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.ByteArrayInputStream;
@@ -46,33 +47,45 @@ public final class LocalPipeline {
     static final int MAX_ATTEMPTS = 6;
     /** Lambda retries a failed asynchronous invocation (S3 notifications, schedules) twice. */
     static final int ASYNC_ATTEMPTS = 3;
+    /** A drain that delivers more batches than this is a loop (a stage feeding its own stream), not a workload. */
+    static final int MAX_BATCHES_PER_DRAIN = 2_000;
 
     private final RequestStreamHandler ingest;
     private final List<Stage> stages = new ArrayList<>();
     private final Consumer<Alert> onAlert;
+    private final java.util.Map<String, String> versions = new java.util.HashMap<>(); // alert id -> last version seen
     private FailureDestination failures = FailureDestination.stderr();
 
     /** One stream and the handler its event-source mapping invokes. */
     private record Stage(String function, StreamPump pump, RequestStreamHandler handler) {
     }
 
-    /**
-     * @param notify  the notify handler to hand new alerts to, or null to deliver nowhere but {@code onAlert}
-     * @param onAlert called with every alert recorded, before notify sees it
-     */
     public LocalPipeline(Clients clients, Tables tables, RequestStreamHandler notify, Consumer<Alert> onAlert, Clock clock) {
+        this(clients, tables, notify, onAlert, clock, RuleSet.defaults());
+    }
+
+    /**
+     * @param notify  the notify handler to hand deliverable alerts to, or null to deliver nowhere but {@code onAlert}
+     * @param onAlert called with every lifecycle transition recorded (fired, escalated, resolved, silenced), before
+     *                notify sees it
+     * @param rules   the rules detect runs (the bundled file, or a deployer's)
+     */
+    public LocalPipeline(Clients clients, Tables tables, RequestStreamHandler notify, Consumer<Alert> onAlert, Clock clock,
+                         RuleSet rules) {
         DynamoDbClient ddb = clients.dynamoDb();
         DynamoDbStreamsClient streams = clients.dynamoDbStreams();
         String region = clients.region().id();
         CounterRepository counters = new CounterRepository(ddb, tables.counters());
         this.ingest = new IngestHandler(
-                new Ingestion(Extractor.defaults(), new ArticleRepository(ddb, tables.articles()), clock), null);
+                new Ingestion(Extractor.defaults(), new ArticleRepository(ddb, tables.articles()), clock),
+                // Path-style: an emulator at 127.0.0.1 has no bucket subdomains. Only S3 events use it.
+                clients.configure(S3Client.builder()).forcePathStyle(true).build());
         this.onAlert = onAlert;
         stages.add(new Stage("count", new StreamPump(ddb, streams, tables.articles(), region, BATCH_SIZE),
                 new CountHandler(new Counting(counters))));
         stages.add(new Stage("detect", new StreamPump(ddb, streams, tables.counters(), region, BATCH_SIZE),
-                new DetectHandler(new Detection(counters, RuleSet.standard(RuleSettings.fromEnvironment()),
-                        new AlertRepository(ddb, tables.alerts())))));
+                new DetectHandler(new Detection(counters, rules, new AlertRepository(ddb, tables.alerts()),
+                        new SilenceRepository(ddb, tables.silences(), clock), clock))));
         stages.add(new Stage("notify", new StreamPump(ddb, streams, tables.alerts(), region, BATCH_SIZE), notify));
     }
 
@@ -117,12 +130,18 @@ public final class LocalPipeline {
     /** Runs every stage until no stream has anything new: the state Lambda reaches once all mappings caught up. */
     public void drain() {
         boolean busy = true;
+        int batches = 0;
         while (busy) {
             busy = false;
             for (Stage stage : stages) {
                 ObjectNode event;
                 while ((event = stage.pump().poll()) != null) {
                     busy = true;
+                    if (++batches > MAX_BATCHES_PER_DRAIN) {
+                        throw new IllegalStateException("the streams never drained: " + MAX_BATCHES_PER_DRAIN
+                                + " batches and " + stage.function() + "'s stream still has more (a stage writing "
+                                + "records that make it run again?)");
+                    }
                     deliver(stage, event);
                 }
             }
@@ -132,11 +151,11 @@ public final class LocalPipeline {
     private void deliver(Stage stage, ObjectNode event) {
         if ("notify".equals(stage.function())) {
             for (JsonNode r : event.path("Records")) {
-                if ("INSERT".equals(r.path("eventName").asText())) {
-                    var item = StreamImages.item(r.path("dynamodb").path("NewImage"));
-                    if (item.containsKey("payload")) {
-                        onAlert.accept(AlertRepository.fromItem(item));
-                    }
+                // A new version of an alert item is a lifecycle transition; claims and "sent" marks are not.
+                var item = StreamImages.item(r.path("dynamodb").path("NewImage"));
+                if (item.containsKey("payload") && item.containsKey("version")
+                        && !item.get("version").n().equals(versions.put(item.get("id").s(), item.get("version").n()))) {
+                    onAlert.accept(AlertRepository.fromItem(item));
                 }
             }
             if (stage.handler() == null) {

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.aws.AlertPublisher;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.Clients;
+import io.newsalerts.aws.SilenceRepository;
+import io.newsalerts.lifecycle.Silence;
+import io.newsalerts.rules.InvalidRulesException;
+import io.newsalerts.rules.RuleBook;
+import io.newsalerts.rules.RuleSet;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.json.AlertJson;
@@ -21,6 +26,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -46,6 +53,16 @@ final class RunCommand implements Callable<Integer> {
             description = "deliver alerts to this SNS topic (endpoint, region and credentials from the standard AWS settings)")
     String topicArn;
 
+    @Option(names = "--silence", paramLabel = "SCOPE",
+            description = "mute a scope before the run, as POST /silences would: 'actor=Islamic State,region=IQ,rule=yoy-doubling,"
+                    + "until=2030-01-01T00:00:00Z,reason=...' (at least one of actor, region, rule; until defaults to a day "
+                    + "from now); repeatable")
+    List<String> silences = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "rules file (JSON) to run instead of the bundled one, e.g. a deployer's override")
+    Path rulesFile;
+
     @Option(names = "--failure-queue", paramLabel = "URL",
             description = "SQS queue (on the same endpoint) that receives what still fails after Lambda's retries, "
                     + "as template.yaml's FailureQueue would; default: stderr")
@@ -70,10 +87,24 @@ final class RunCommand implements Callable<Integer> {
             if (state != null) {
                 int restored = TableSnapshot.load(ddb, tables.articles(), state.resolve("articles.jsonl"))
                         + TableSnapshot.load(ddb, tables.counters(), state.resolve("counters.jsonl"))
-                        + TableSnapshot.load(ddb, tables.alerts(), state.resolve("alerts.jsonl"));
+                        + TableSnapshot.load(ddb, tables.alerts(), state.resolve("alerts.jsonl"))
+                        + TableSnapshot.load(ddb, tables.silences(), state.resolve("silences.jsonl"));
                 System.err.println("restored " + restored + " item(s) from " + state);
             }
-            LocalPipeline pipeline = new LocalPipeline(clients, tables, notifier(ddb, tables), RunCommand::print, Clock.systemUTC());
+            RuleSet rules;
+            try {
+                rules = rulesFile == null ? RuleSet.defaults() : RuleBook.parse(Files.readString(rulesFile), rulesFile.toString());
+            } catch (InvalidRulesException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
+            SilenceRepository silenceTable = new SilenceRepository(ddb, tables.silences());
+            for (String scope : silences) {
+                Silence s = silence(silenceTable, scope);
+                System.err.println("[silence] " + describe(s));
+            }
+            LocalPipeline pipeline = new LocalPipeline(clients, tables, notifier(ddb, tables), RunCommand::print,
+                    Clock.systemUTC(), rules);
             if (failureQueue != null) {
                 pipeline.onFailureTo(clients.configure(software.amazon.awssdk.services.sqs.SqsClient.builder()).build(), failureQueue);
             }
@@ -96,10 +127,11 @@ final class RunCommand implements Callable<Integer> {
                 TableSnapshot.save(ddb, tables.articles(), state.resolve("articles.jsonl"));
                 TableSnapshot.save(ddb, tables.counters(), state.resolve("counters.jsonl"));
                 TableSnapshot.save(ddb, tables.alerts(), state.resolve("alerts.jsonl"));
+                TableSnapshot.save(ddb, tables.silences(), state.resolve("silences.jsonl"));
             }
             return rejected == 0 ? 0 : 2;
         } finally {
-            for (String t : List.of(tables.articles(), tables.counters(), tables.alerts())) {
+            for (String t : List.of(tables.articles(), tables.counters(), tables.alerts(), tables.silences())) {
                 ddb.deleteTable(b -> b.tableName(t));
             }
         }
@@ -121,12 +153,38 @@ final class RunCommand implements Callable<Integer> {
         return new NotifyHandler(new AlertRepository(ddb, tables.alerts()), new AlertPublisher(sns, topic), 100);
     }
 
-    /** The run contract: rule, actor, regions, eventType, current, baseline, ratio, severity, sms, emailSubject, evidence. */
+    /** A --silence value: comma-separated key=value pairs, keys actor, region, rule, until, reason. */
+    static Silence silence(SilenceRepository table, String scope) {
+        java.util.Map<String, String> v = new java.util.HashMap<>();
+        for (String pair : scope.split(",")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair.strip() : pair.substring(0, eq).strip();
+            if (!List.of("actor", "region", "rule", "until", "reason").contains(key) || eq < 0) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new RunCommand()),
+                        "--silence '" + scope + "': expected key=value pairs with keys actor, region, rule, until, reason");
+            }
+            v.put(key, pair.substring(eq + 1).strip());
+        }
+        Instant until = v.containsKey("until") ? Instant.parse(v.get("until")) : Instant.now().plus(java.time.Duration.ofDays(1));
+        return table.add(v.get("actor"), v.get("region"), v.get("rule"), until, v.get("reason"));
+    }
+
+    private static String describe(Silence s) {
+        return "muting" + (s.actor() == null ? "" : " actor=" + s.actor()) + (s.region() == null ? "" : " region=" + s.region())
+                + (s.rule() == null ? "" : " rule=" + s.rule()) + " until " + s.until()
+                + ": its alerts are recorded with state silenced and not delivered";
+    }
+
+    /**
+     * The run contract: id, state, rule, actor, regions, eventType, current, baseline, ratio, severity, sms,
+     * emailSubject, evidence. One line per lifecycle transition.
+     */
     static void print(Alert alert) {
         ObjectNode full = AlertJson.toJson(alert);
         AlertMessage message = AlertMessage.of(alert);
         ObjectNode line = Json.object();
         line.put("id", alert.id());
+        line.put("state", alert.state().wire());
         line.set("rule", full.get("rule"));
         line.set("actor", full.get("actor"));
         line.set("regions", full.get("regions"));

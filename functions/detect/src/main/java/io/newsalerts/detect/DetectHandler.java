@@ -14,7 +14,8 @@ import io.newsalerts.log.Log;
 import io.newsalerts.log.Metrics;
 import io.newsalerts.pipeline.Detection;
 import io.newsalerts.rules.RuleSet;
-import io.newsalerts.rules.RuleSettings;
+import io.newsalerts.aws.SilenceRepository;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.ByteArrayInputStream;
@@ -27,7 +28,10 @@ import java.io.OutputStream;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Detect function: the counters table's stream in, the rules run on each changed series, alerts recorded once. */
+/**
+ * Detect function: the counters table's stream in, the rules run on each changed series, each key's alert moved
+ * through its lifecycle once. Env: COUNTERS_TABLE, ALERTS_TABLE, SILENCES_TABLE, RULES_SSM_PARAMETER (optional).
+ */
 public final class DetectHandler implements RequestStreamHandler {
     /**
      * SnapStart priming: a counter change of a series that does not exist, so the whole path runs (stream batch
@@ -67,10 +71,21 @@ public final class DetectHandler implements RequestStreamHandler {
     }
 
     private static Detection defaultDetection() {
-        DynamoDbClient ddb = Clients.fromEnvironment().dynamoDb();
+        Clients clients = Clients.fromEnvironment();
+        DynamoDbClient ddb = clients.dynamoDb();
         Tables tables = Tables.fromEnvironment();
-        return new Detection(new CounterRepository(ddb, tables.counters()),
-                RuleSet.standard(RuleSettings.fromEnvironment()), new AlertRepository(ddb, tables.alerts()));
+        RuleSet rules;
+        String parameter = System.getenv(RulesSource.PARAMETER_ENV);
+        if (parameter == null || parameter.isBlank()) {
+            rules = RuleSet.defaults();
+        } else {
+            try (SsmClient ssm = clients.configure(SsmClient.builder()).build()) {
+                rules = RulesSource.load(parameter, ssm);
+            }
+        }
+        Log.info("rules loaded", "rules", rules.rules().size(), "from", parameter == null ? "bundled" : parameter);
+        return new Detection(new CounterRepository(ddb, tables.counters()), rules,
+                new AlertRepository(ddb, tables.alerts()), new SilenceRepository(ddb, tables.silences()));
     }
 
     @Override
@@ -86,8 +101,8 @@ public final class DetectHandler implements RequestStreamHandler {
             var alerts = detection.detect(SeriesKey.decode(key.s()));
             metrics.add(Metrics.Name.AlertsFired, alerts.size());
             for (var a : alerts) {
-                Log.info("alert recorded", "alertId", a.id(), "rule", a.rule(), "series", a.series().encode(),
-                        "ratio", a.ratio());
+                Log.info("alert " + a.state().wire(), "alertId", a.id(), "rule", a.rule(), "series", a.series().encode(),
+                        "ratio", a.ratio(), "state", a.state().wire());
             }
         }, (record, e) -> Log.error("detect failed", e, "sequenceNumber", record.sequenceNumber()));
         metrics.add(Metrics.Name.Failures, response.path("batchItemFailures").size()).flush();

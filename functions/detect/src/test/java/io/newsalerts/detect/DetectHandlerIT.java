@@ -3,9 +3,17 @@ package io.newsalerts.detect;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.CounterRepository;
+import io.newsalerts.aws.SilenceRepository;
 import io.newsalerts.aws.StreamImages;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.domain.Alert;
+import io.newsalerts.domain.AlertState;
+import io.newsalerts.domain.Evidence;
+import io.newsalerts.domain.Period;
+import io.newsalerts.domain.SeriesKey;
+import io.newsalerts.counting.Tally;
+import io.newsalerts.lifecycle.Lifecycle;
+import io.newsalerts.rules.RuleBook;
 import io.newsalerts.pipeline.Detection;
 import io.newsalerts.rules.RuleSet;
 import io.newsalerts.rules.RuleSettings;
@@ -17,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,7 +48,7 @@ class DetectHandlerIT {
         tables.create(ddb);
         alerts = new AlertRepository(ddb, tables.alerts());
         handler = new DetectHandler(new Detection(new CounterRepository(ddb, tables.counters()),
-                RuleSet.standard(RuleSettings.DEFAULTS), alerts));
+                RuleSet.standard(RuleSettings.DEFAULTS), alerts, new SilenceRepository(ddb, tables.silences())));
     }
 
     /** The counters table as the stream event says it is after the write. */
@@ -93,5 +102,73 @@ class DetectHandlerIT {
         }
 
         assertThat(alerts.scanAll()).hasSize(1);
+    }
+
+    /** The first-half alert recorded, then the nine-month figure (x3.31) in the counters table. */
+    private JsonNode givenFiringThenNineMonths() {
+        JsonNode event = givenCountersFromEvent();
+        Lambda.invoke(handler, event);
+        SeriesKey series = alerts.pending(10).get(0).series();
+        new CounterRepository(ddb, tables.counters()).recordStatistic(series, Period.of("2024-01-01", "2024-09-30"), 300,
+                new Evidence("IS carried out 300 attacks in the first nine months of 2024.", "wire", "CENTCOM"),
+                LocalDate.parse("2024-10-16"));
+        return event;
+    }
+
+    @Test
+    void repeatedDeliveriesEscalateOnce() {
+        JsonNode event = givenFiringThenNineMonths();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(Lambda.invoke(handler, event).path("batchItemFailures")).isEmpty();
+        }
+
+        assertThat(alerts.history(null, null, null, 10)).singleElement().satisfies(r -> {
+            assertThat(r.alert().state()).isEqualTo(AlertState.ESCALATED);
+            assertThat(r.alert().ratio()).isEqualTo(3.31);
+            assertThat(r.changes()).extracting(AlertRepository.Change::state).containsExactly("firing", "escalated");
+        });
+        assertThat(alerts.pending(10)).singleElement().satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.ESCALATED));
+    }
+
+    /**
+     * Two detectors that read the same version: the second write's condition fails, so the transition is recorded once.
+     * (Interleaved by hand: moto serves concurrent requests without serializing conditional writes, so a thread race
+     * on the emulator would test moto, not the condition; DynamoDB evaluates the condition atomically.)
+     */
+    @Test
+    void aDetectorThatLostTheRaceRecordsNothing() {
+        givenFiringThenNineMonths();
+        Alert fired = alerts.pending(10).get(0);
+        var first = alerts.standing(fired.id());
+        var second = alerts.standing(fired.id());
+        Alert escalated = fired.withState(AlertState.ESCALATED);
+
+        assertThat(alerts.apply(new Lifecycle.Transition(escalated, true), first)).isTrue();
+        assertThat(alerts.apply(new Lifecycle.Transition(escalated, true), second)).isFalse();
+
+        assertThat(alerts.history(null, null, null, 10)).singleElement().satisfies(r -> assertThat(r.changes())
+                .extracting(AlertRepository.Change::state).containsExactly("firing", "escalated"));
+    }
+
+    @Test
+    void aTrailingDaysThresholdCountsThePerDayIncidents() {
+        SeriesKey houthis = new SeriesKey(SeriesKey.Source.INCIDENTS, "Houthis", List.of("YE"), "attack", null);
+        CounterRepository counters = new CounterRepository(ddb, tables.counters());
+        counters.recordDay(new Tally.DayCount(houthis, LocalDate.parse("2024-06-01"), 9), "wire"); // outside the week
+        counters.recordDay(new Tally.DayCount(houthis, LocalDate.parse("2024-06-10"), 4), "wire");
+        counters.recordDay(new Tally.DayCount(houthis, LocalDate.parse("2024-06-14"), 6), "other");
+        Detection detection = new Detection(counters, RuleBook.parse("""
+                {"rules": [{"id": "ten-in-a-week", "kind": "threshold", "severity": "low",
+                  "parameters": {"count": 10, "window": "days", "days": 7}}]}""", "test"),
+                alerts, new SilenceRepository(ddb, tables.silences()));
+
+        assertThat(detection.detect(houthis)).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo("ten-in-a-week");
+            assertThat(a.state()).isEqualTo(AlertState.FIRING);
+            assertThat(a.current().count()).isEqualTo(10);
+            assertThat(a.current().period()).isEqualTo(Period.of("2024-06-08", "2024-06-14"));
+        });
+        assertThat(detection.detect(houthis)).as("evaluated again: nothing new").isEmpty();
     }
 }

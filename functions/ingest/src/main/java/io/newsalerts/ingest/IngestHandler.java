@@ -177,7 +177,12 @@ public final class IngestHandler implements RequestStreamHandler {
                 if (size > MAX_ARTICLE_BYTES) {
                     throw new BadArticleException("object is " + size + " bytes; the limit is " + MAX_ARTICLE_BYTES);
                 }
-                ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+                // At most one byte over the limit is read, whatever size the event claims.
+                ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)
+                        .range("bytes=0-" + MAX_ARTICLE_BYTES));
+                if (object.asByteArray().length > MAX_ARTICLE_BYTES) {
+                    throw new BadArticleException("object is over the limit of " + MAX_ARTICLE_BYTES + " bytes");
+                }
                 Ingestion.Result result = ingestion.ingest(object.asUtf8String(), object.response().contentType(), key);
                 results.addObject().put("key", key).put("id", result.articleId()).put("facts", result.facts().size())
                         .put("duplicate", !result.stored());

@@ -1,11 +1,11 @@
 package io.newsalerts.notify;
 
+import io.newsalerts.domain.AlertState;
 import io.newsalerts.aws.AlertPublisher;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.log.Log;
 import io.newsalerts.message.Grouping;
-import io.newsalerts.message.Notice;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import java.util.List;
  * sends it again once the lease runs out. SNS standard topics have no deduplication, and FIFO topics cannot deliver
  * to email or SMS.
  *
- * <p>A silenced notice is recorded as handled (marked sent with no message) and never published.
+ * <p>A silenced alert is recorded as handled (marked sent with no message) and never published.
  */
 final class Delivery {
 
@@ -37,7 +37,7 @@ final class Delivery {
     static final String NOT_PUBLISHED_SILENCED = "silenced";
 
     /** What became of one group. */
-    record Sent(List<Notice> published, int alreadySent, int silenced, String messageId) {
+    record Sent(List<Alert> published, int alreadySent, int silenced, String messageId) {
     }
 
     /** A sweep's tally; failed alerts stay pending. */
@@ -54,23 +54,23 @@ final class Delivery {
 
     /** Publishes one alert unless it is no longer pending; failures propagate and leave it pending. */
     Sent deliver(Alert alert) {
-        return deliver(List.of(Notice.of(alert)));
+        return deliver(List.of(alert));
     }
 
     /**
-     * Publishes one group as one message: the notices this delivery can claim (the others are already sent or being
+     * Publishes one group as one message: the alerts this delivery can claim (the others are already sent or being
      * sent). Failures propagate after releasing every claim, leaving every alert of the group pending.
      */
-    Sent deliver(List<Notice> group) {
-        List<Notice> claimed = new ArrayList<>();
+    Sent deliver(List<Alert> group) {
+        List<Alert> claimed = new ArrayList<>();
         int already = 0;
         int silenced = 0;
-        for (Notice n : group) {
-            String id = n.alert().id();
+        for (Alert n : group) {
+            String id = n.id();
             if (!alerts.claim(id, LEASE)) {
                 Log.info("alert already sent or being sent, skipped", "alertId", id);
                 already++;
-            } else if (n.isSilenced()) {
+            } else if (n.state() == AlertState.SILENCED) {
                 alerts.markSent(id, NOT_PUBLISHED_SILENCED);
                 Log.info("alert silenced, recorded and not published", "alertId", id);
                 silenced++;
@@ -85,14 +85,14 @@ final class Delivery {
         try {
             messageId = publisher.publish(claimed);
         } catch (RuntimeException e) {
-            claimed.forEach(n -> alerts.release(n.alert().id()));
+            claimed.forEach(n -> alerts.release(n.id()));
             throw e;
         }
-        for (Notice n : claimed) {
-            String id = n.alert().id();
+        for (Alert n : claimed) {
+            String id = n.id();
             if (alerts.markSent(id, messageId)) {
-                Log.info("alert published", "alertId", id, "messageId", messageId, "rule", n.alert().rule(),
-                        "severity", n.alert().severity().wire(), "lifecycle", n.lifecycle(), "groupSize", claimed.size());
+                Log.info("alert published", "alertId", id, "messageId", messageId, "rule", n.rule(),
+                        "severity", n.severity().wire(), "lifecycle", n.state().wire(), "groupSize", claimed.size());
             } else {
                 // Another delivery marked it between our claim and our publish: subscribers got it twice.
                 Log.warn("alert published but another delivery had already sent it", "alertId", id, "messageId", messageId);
@@ -108,7 +108,7 @@ final class Delivery {
         int already = 0;
         int failed = 0;
         int messages = 0;
-        for (List<Notice> group : Grouping.groups(pending.stream().map(Notice::of).toList())) {
+        for (List<Alert> group : Grouping.groups(pending)) {
             try {
                 Sent s = deliver(group);
                 published += s.published().size();
@@ -117,7 +117,7 @@ final class Delivery {
             } catch (RuntimeException e) {
                 failed += group.size();
                 Log.error("alerts not published, stay pending", e, "alertIds",
-                        String.join(",", group.stream().map(n -> n.alert().id()).toList()));
+                        String.join(",", group.stream().map(n -> n.id()).toList()));
             }
         }
         Log.info("sweep done", "pending", pending.size(), "published", published, "alreadySent", already,

@@ -11,11 +11,11 @@ import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.Priming;
 import io.newsalerts.aws.SubscriptionGateway;
 import io.newsalerts.aws.Tables;
+import io.newsalerts.domain.Alert;
 import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
 import io.newsalerts.log.Metrics;
 import io.newsalerts.message.Grouping;
-import io.newsalerts.message.Notice;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.io.ByteArrayInputStream;
@@ -38,8 +38,9 @@ import java.util.Set;
 /**
  * Notify function, three triggers:
  * <ul>
- * <li>the alerts table's stream: the INSERTs of pending alerts in a batch are grouped by actor ({@link Grouping}) and
- * each group is published as one message; the records of a group that fails are returned as
+ * <li>the alerts table's stream: the pending alerts in a batch — new ones, and lifecycle transitions (escalated,
+ * resolved) that made one pending again — are grouped by actor ({@link Grouping}) and each group is published as one
+ * message; the records of a group that fails are returned as
  * {@code batchItemFailures} (ReportBatchItemFailures), so Lambda retries them while the alerts stay pending;</li>
  * <li>an EventBridge schedule: a sweep publishes every alert still pending (those whose stream records ran out of
  * retries, or were published while SNS was down), grouped the same way, and fails the invocation if any could not
@@ -77,6 +78,7 @@ public final class NotifyHandler implements RequestStreamHandler {
              "Keys":{"id":{"S":"__priming__"}},"NewImage":{"id":{"S":"__priming__"}},"SequenceNumber":"0"}}]}""";
 
     private final Delivery delivery;
+    private final AlertRepository alerts;
     private final Digest digest;
     private final int sweepLimit;
     private final Clock clock;
@@ -119,6 +121,7 @@ public final class NotifyHandler implements RequestStreamHandler {
     public NotifyHandler(AlertRepository alerts, AlertPublisher publisher, SubscriptionGateway subscriptions,
                          int sweepLimit, Clock clock) {
         this.delivery = new Delivery(alerts, publisher);
+        this.alerts = alerts;
         this.digest = subscriptions == null ? null : new Digest(alerts, subscriptions, publisher);
         this.sweepLimit = sweepLimit;
         this.clock = clock;
@@ -132,7 +135,7 @@ public final class NotifyHandler implements RequestStreamHandler {
             ObjectNode response = switch (Trigger.of(event)) {
                 case STREAM -> onStream(event, metrics);
                 case SCHEDULE -> onSchedule(metrics);
-                case DIGEST -> onDigest(event);
+                case DIGEST -> onDigest(event, metrics);
             };
             Json.MAPPER.writeValue(output, response);
         } finally {
@@ -142,31 +145,36 @@ public final class NotifyHandler implements RequestStreamHandler {
 
     private ObjectNode onStream(JsonNode event, Metrics metrics) {
         // Pending alerts of the batch, each with the records that carry it (a retried batch may repeat one).
-        Map<String, Notice> notices = new LinkedHashMap<>();
+        Map<String, Alert> pending = new LinkedHashMap<>();
         Map<String, List<String>> recordsOf = new LinkedHashMap<>();
         for (StreamBatch.Record record : StreamBatch.records(event)) {
-            if (!record.isInsert() || !AlertRepository.isPendingItem(record.newImage())) {
-                continue; // "marked sent" modifications and removals come through the same stream
+            if (!AlertRepository.isDeliverableImage(record.newImage())) {
+                continue; // claims, "marked sent" modifications and removals come through the same stream
             }
-            Notice notice;
+            Alert alert;
             try {
-                notice = Notice.of(AlertRepository.fromItem(record.newImage()));
+                alert = AlertRepository.fromItem(record.newImage());
             } catch (RuntimeException unreadable) {
                 // Retrying cannot fix a malformed item, and a retried record holds up its whole shard: log, move on.
                 Log.error("alert item unreadable, not retried", unreadable, "sequenceNumber", record.sequenceNumber(),
                         "alertId", record.keys().containsKey("id") ? record.keys().get("id").s() : null);
                 continue;
             }
-            notices.putIfAbsent(notice.alert().id(), notice);
-            recordsOf.computeIfAbsent(notice.alert().id(), k -> new ArrayList<>()).add(record.sequenceNumber());
+            if (!alerts.isLatestState(record.newImage())) {
+                // A later lifecycle transition replaced this state; that transition's own record delivers it.
+                Log.info("alert state superseded, skipped", "alertId", alert.id());
+                continue;
+            }
+            pending.putIfAbsent(alert.id(), alert);
+            recordsOf.computeIfAbsent(alert.id(), k -> new ArrayList<>()).add(record.sequenceNumber());
         }
         Set<String> failed = new LinkedHashSet<>();
-        for (List<Notice> group : Grouping.groups(List.copyOf(notices.values()))) {
+        for (List<Alert> group : Grouping.groups(List.copyOf(pending.values()))) {
             try {
                 metrics.add(Metrics.Name.NotificationsSent, delivery.deliver(group).published().size());
             } catch (RuntimeException e) {
                 metrics.add(Metrics.Name.Failures, group.size());
-                List<String> ids = group.stream().map(n -> n.alert().id()).toList();
+                List<String> ids = group.stream().map(n -> n.id()).toList();
                 Log.error("alerts not published, records will be retried", e, "alertIds", String.join(",", ids));
                 ids.forEach(id -> failed.addAll(recordsOf.get(id)));
             }
@@ -174,13 +182,14 @@ public final class NotifyHandler implements RequestStreamHandler {
         return StreamBatch.failures(failed);
     }
 
-    private ObjectNode onDigest(JsonNode event) {
+    private ObjectNode onDigest(JsonNode event, Metrics metrics) {
         if (digest == null) {
             throw new IllegalStateException("this notify handler was built without subscriptions: no digests");
         }
         JsonNode day = event.path("digest").path("day");
         LocalDate d = day.isTextual() ? LocalDate.parse(day.asText()) : LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
         Digest.Run run = digest.send(d);
+        metrics.add(Metrics.Name.Failures, run.failed());
         if (run.failed() > 0) {
             throw new IllegalStateException(run.failed() + " digest(s) for " + d + " could not be published");
         }

@@ -1,5 +1,6 @@
 package io.newsalerts.notify;
 
+import io.newsalerts.domain.AlertState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,6 @@ import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.StreamImages;
 import io.newsalerts.aws.SubscriptionGateway;
 import io.newsalerts.aws.Tables;
-import io.newsalerts.message.Notice;
 import io.newsalerts.subscribe.SubscriptionValidator;
 import io.newsalerts.domain.Alert;
 import io.newsalerts.domain.Severity;
@@ -107,12 +107,13 @@ class NotifyHandlerIT {
     }
 
     @Test
-    void onlyInsertsOfPendingAlertsArePublished() throws Exception {
+    void claimsSentAlertsAndUnreadableItemsAreNotPublished() throws Exception {
         assertThat(alerts.record(seed)).isTrue();
         ObjectNode event = Events.json("notify-stream.json");
         ArrayNode records = (ArrayNode) event.get("Records");
         ObjectNode modify = records.get(0).deepCopy();
-        modify.put("eventName", "MODIFY");
+        modify.put("eventName", "MODIFY"); // a delivery's claim: still pending, with claimedUntil
+        ((ObjectNode) modify.path("dynamodb").path("NewImage")).putObject("claimedUntil").put("N", "1893456000000");
         ((ObjectNode) modify.path("dynamodb")).put("SequenceNumber", "4421584500000000017450439092");
         ObjectNode sentInsert = records.get(0).deepCopy();
         ((ObjectNode) sentInsert.path("dynamodb").path("NewImage")).remove("pending");
@@ -269,12 +270,12 @@ class NotifyHandlerIT {
     }
 
     @Test
-    void aSilencedNoticeIsRecordedAsHandledAndNeverPublished() throws Exception {
+    void aSilencedAlertIsRecordedAsHandledAndNeverPublished() throws Exception {
         Alert muted = SampleAlerts.of("Hezbollah", List.of("LB"), "rocket attack", Severity.HIGH);
         alerts.record(muted);
         Delivery delivery = new Delivery(alerts, new AlertPublisher(sns, topic));
 
-        Delivery.Sent sent = delivery.deliver(List.of(new Notice(muted, Notice.SILENCED)));
+        Delivery.Sent sent = delivery.deliver(List.of(muted.withState(AlertState.SILENCED)));
 
         assertThat(sent.silenced()).isEqualTo(1);
         assertThat(sent.messageId()).isNull();

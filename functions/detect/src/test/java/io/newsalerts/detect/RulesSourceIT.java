@@ -1,0 +1,65 @@
+package io.newsalerts.detect;
+
+import io.newsalerts.rules.InvalidRulesException;
+import io.newsalerts.rules.Rule;
+import io.newsalerts.rules.RuleSet;
+import io.newsalerts.testing.LocalAws;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The deployer's override: a rules file in an SSM parameter, read with the real SDK client from the emulator. */
+@ExtendWith(LocalAws.class)
+class RulesSourceIT {
+
+    private SsmClient ssm;
+    private String name;
+
+    @BeforeEach
+    void setUp(LocalAws.Endpoint aws) {
+        ssm = aws.clients().configure(SsmClient.builder()).build();
+        name = "/" + LocalAws.Endpoint.uniqueName("newsalerts") + "/rules";
+    }
+
+    private void put(String value) {
+        ssm.putParameter(b -> b.name(name).type("String").value(value).overwrite(true));
+    }
+
+    @Test
+    void theParameterReplacesTheBundledRules() {
+        put("""
+                {"rules": [{"id": "houthi-rise", "kind": "yoy-doubling", "severity": "high",
+                  "scope": {"actors": ["Houthis"]}, "parameters": {"factor": 1.5, "minBaseline": 5}}]}""");
+
+        RuleSet rules = RulesSource.load(name, ssm);
+
+        assertThat(rules.rules()).extracting(Rule::id).containsExactly("houthi-rise");
+    }
+
+    @Test
+    void bundledMeansTheRulesInTheJar() {
+        put("bundled");
+
+        assertThat(RulesSource.load(name, ssm).rules()).extracting(Rule::id)
+                .containsExactlyElementsOf(RuleSet.defaults().rules().stream().map(Rule::id).toList());
+    }
+
+    @Test
+    void anInvalidFileFailsNamingTheParameterAndTheRule() {
+        put("{\"rules\": [{\"id\": \"typo\", \"kind\": \"threshold\", \"severity\": \"low\", \"parameters\": {\"cout\": 3}}]}");
+
+        assertThatThrownBy(() -> RulesSource.load(name, ssm))
+                .isInstanceOf(InvalidRulesException.class)
+                .hasMessageContaining("SSM parameter " + name + ": rule 'typo': unknown parameter 'cout'");
+    }
+
+    @Test
+    void aMissingParameterFailsInit() {
+        assertThatThrownBy(() -> RulesSource.load(name, ssm)).isInstanceOf(ParameterNotFoundException.class);
+    }
+}
