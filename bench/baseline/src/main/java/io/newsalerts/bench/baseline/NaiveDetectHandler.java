@@ -6,10 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.CounterRepository;
+import io.newsalerts.aws.SilenceRepository;
 import io.newsalerts.domain.SeriesKey;
 import io.newsalerts.pipeline.Detection;
 import io.newsalerts.rules.RuleSet;
-import io.newsalerts.rules.RuleSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.ArrayList;
@@ -23,8 +23,9 @@ public class NaiveDetectHandler implements RequestHandler<DynamodbEvent, Streams
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         if (detection == null) {
             DynamoDbClient ddb = DynamoDbClient.create();
-            detection = new Detection(new CounterRepository(ddb, System.getenv("COUNTERS_TABLE")),
-                    RuleSet.standard(RuleSettings.fromEnvironment()), new AlertRepository(ddb, System.getenv("ALERTS_TABLE")));
+            detection = new Detection(new CounterRepository(ddb, System.getenv("COUNTERS_TABLE")), RuleSet.defaults(),
+                    new AlertRepository(ddb, System.getenv("ALERTS_TABLE")),
+                    new SilenceRepository(ddb, System.getenv("SILENCES_TABLE")));
         }
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (var r : event.getRecords()) {
