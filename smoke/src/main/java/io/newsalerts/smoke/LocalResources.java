@@ -28,7 +28,7 @@ public final class LocalResources {
         this.template = template;
     }
 
-    /** Creates the tables (with streams) and the alerts topic on the emulator at {@code endpoint}. */
+    /** Creates the three tables (with streams) and the alerts topic on the emulator at {@code endpoint}. */
     public static LocalResources create(URI endpoint, Template template) {
         Clients clients = Clients.forEndpoint(endpoint, REGION);
         String prefix = "smoke-" + UUID.randomUUID().toString().substring(0, 8);
@@ -87,7 +87,6 @@ public final class LocalResources {
             case "ArticlesTable" -> tables.articles();
             case "CountersTable" -> tables.counters();
             case "AlertsTable" -> tables.alerts();
-            case "SilencesTable" -> tables.silences();
             case "AlertsTopic" -> topicArn;
             default -> {
                 String p = template.parameterDefault(value);
