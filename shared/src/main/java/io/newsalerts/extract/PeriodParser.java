@@ -80,7 +80,8 @@ final class PeriodParser {
                     + "six months|three months|week|month)\\b", CI);
     private static final Pattern PRIOR = Pattern.compile(
             "\\b(?:the year before|a year earlier|a year before|a year ago|the prior year|the previous year|"
-                    + "the same period (?:of|in|a year|last) (?:the previous year|last year|earlier|a year earlier))\\b", CI);
+                    + "the same (?:period|quarter|months?|time|stretch) (?:last year|a year earlier|a year ago|the year before|"
+                    + "(?:of|in) (?:the previous year|last year|the prior year)))\\b", CI);
     private static final Pattern WEEKDAY = Pattern.compile(
             "\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|Yesterday|Today)\\b");
 

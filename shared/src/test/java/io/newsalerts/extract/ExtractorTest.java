@@ -193,4 +193,51 @@ class ExtractorTest {
         assertThatThrownBy(() -> Extractor.withExtraGazetteer("{\"actors\": [{\"aliases\": [\"x\"]}]}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
     }
+
+    @Test
+    void countryThatActsIsItsMilitaryAndNotTheRegion() {
+        // given "Russia's forces" as the subject and Ukraine as the target
+        Fact f = only("Russia's forces carried out 1,650 drone attacks on Ukraine in December, Ukraine's air force said.");
+        // then
+        assertThat(f.actor()).isEqualTo("Russian military");
+        assertThat(f.regions()).containsExactly("UA");
+        assertThat(f.period()).isEqualTo(Period.month(2023, 12));
+    }
+
+    @Test
+    void placesInAttributionsAdjectivesAndOwnersAreNotRegions() {
+        Fact f = only("The Islamic Resistance in Iraq has claimed 160 attacks on U.S. forces in Iraq and Syria since "
+                + "Oct. 18, according to a Pentagon tally.");
+        assertThat(f.regions()).containsExactly("IQ", "SY");
+        assertThat(f.period()).isEqualTo(Period.of("2023-10-18", "2024-07-17"));
+        Fact border = only("Al-Shabab militants planted at least 30 roadside bombs along Kenya's border with Somalia "
+                + "in the first half of this year, Kenyan police said.");
+        assertThat(border.regions()).containsExactly("KE");
+        assertThat(border.qualifier()).isEqualTo(Qualifier.AT_LEAST);
+    }
+
+    @Test
+    void sameperiodAndEllipsisReferBackToTheFigureBefore() {
+        List<Fact> f = facts("Gunmen abducted 14 fishermen in the Sulu Sea in 2023, up from six the year before. "
+                + "They killed 3 sailors in the Sulu Sea over the same period.");
+        assertThat(f).extracting(Fact::count).containsExactly(14L, 6L, 3L);
+        assertThat(f).extracting(Fact::period).containsExactly(Period.year(2023), Period.year(2022), Period.year(2023));
+        assertThat(f).extracting(Fact::area).containsOnly("Sulu Sea");
+    }
+
+    @Test
+    void laterClaimGivesTheIncidentItsActor() {
+        List<Fact> f = facts("Jihadist fighters attacked an army base in eastern Burkina Faso on Tuesday, killing more "
+                + "than 100 soldiers. JNIM claimed the attack in a statement.");
+        assertThat(f).hasSize(1);
+        assertThat(f.getFirst().actor()).isEqualTo("JNIM");
+        assertThat(f.getFirst().kind()).isEqualTo(FactKind.INCIDENT);
+        assertThat(f.getFirst().period()).isEqualTo(Period.day(LocalDate.of(2024, 7, 16)));
+    }
+
+    @Test
+    void partitivesAndMunitionsAreNotFacts() {
+        assertThat(facts("OCHA said 84 of those attacks in the West Bank in 2023 caused casualties.")).isEmpty();
+        assertThat(facts("Hamas fired 1,234 rockets at Israel in the past week.")).isEmpty();
+    }
 }

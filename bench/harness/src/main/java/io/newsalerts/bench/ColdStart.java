@@ -36,7 +36,8 @@ public final class ColdStart {
             "CountFunction", "count-stream.json",
             "DetectFunction", "detect-stream.json",
             "NotifyFunction", "notify-stream.json",
-            "SubscribeFunction", "subscribe-post.json");
+            "SubscribeFunction", "subscribe-post.json",
+            "AlertsFunction", "alerts-get.json");
 
     static final Map<String, String> BASELINE = Map.of(
             "IngestFunction", "io.newsalerts.bench.baseline.NaiveIngestHandler::handleRequest",

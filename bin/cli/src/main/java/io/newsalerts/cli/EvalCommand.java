@@ -10,7 +10,6 @@ import io.newsalerts.extract.Extractor;
 import io.newsalerts.extract.eval.CorpusScore;
 import io.newsalerts.json.Json;
 import io.newsalerts.rules.RuleSet;
-import io.newsalerts.rules.RuleSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -42,10 +41,36 @@ final class EvalCommand implements Callable<Integer> {
         CorpusScore facts = CorpusScore.score(dir, extractor);
         System.out.print(facts.report());
 
-        RuleSet rules = RuleSet.standard(RuleSettings.DEFAULTS);
+        AlertScore alerts = scoreAlerts(dir, facts, RuleSet.defaults());
+        alerts.differences().forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "ALERTS tp=%d fp=%d fn=%d precision=%.3f recall=%.3f f1=%.3f%n",
+                alerts.tp(), alerts.fp(), alerts.fn(), alerts.precision(), alerts.recall(), alerts.f1());
+        System.out.printf(Locale.ROOT, "FACTS precision=%.3f recall=%.3f f1=%.3f%n",
+                facts.total().precision(), facts.total().recall(), facts.total().f1());
+        return 0;
+    }
+
+    /** Alert matches over a corpus: true positives, false positives, false negatives, and a line per difference. */
+    record AlertScore(int tp, int fp, int fn, List<String> differences) {
+        double precision() {
+            return tp + fp == 0 ? 1.0 : tp / (double) (tp + fp);
+        }
+
+        double recall() {
+            return tp + fn == 0 ? 1.0 : tp / (double) (tp + fn);
+        }
+
+        double f1() {
+            return precision() + recall() == 0 ? 0.0 : 2 * precision() * recall() / (precision() + recall());
+        }
+    }
+
+    /** Each article alone through the counting rules (in memory) and the rules; compared with its "alerts" list. */
+    static AlertScore scoreAlerts(Path dir, CorpusScore facts, RuleSet rules) throws IOException {
         int tp = 0;
         int fp = 0;
         int fn = 0;
+        List<String> differences = new java.util.ArrayList<>();
         for (CorpusScore.FileScore f : facts.files()) {
             String stem = f.name().substring(0, f.name().lastIndexOf('.'));
             JsonNode expectedDoc = Json.MAPPER.readTree(dir.resolve(stem + ".expected.json").toFile());
@@ -66,16 +91,10 @@ final class EvalCommand implements Callable<Integer> {
             tp += hit.size();
             fp += actual.size() - hit.size();
             fn += expected.size() - hit.size();
-            actual.stream().filter(k -> !expected.contains(k)).forEach(k -> System.out.println("SPURIOUS ALERT " + f.name() + ": " + k));
-            expected.stream().filter(k -> !actual.contains(k)).forEach(k -> System.out.println("MISSED ALERT   " + f.name() + ": " + k));
+            actual.stream().filter(k -> !expected.contains(k)).forEach(k -> differences.add("SPURIOUS ALERT " + f.name() + ": " + k));
+            expected.stream().filter(k -> !actual.contains(k)).forEach(k -> differences.add("MISSED ALERT   " + f.name() + ": " + k));
         }
-        double precision = tp + fp == 0 ? 1.0 : tp / (double) (tp + fp);
-        double recall = tp + fn == 0 ? 1.0 : tp / (double) (tp + fn);
-        double f1 = precision + recall == 0 ? 0.0 : 2 * precision * recall / (precision + recall);
-        System.out.printf(Locale.ROOT, "ALERTS tp=%d fp=%d fn=%d precision=%.3f recall=%.3f f1=%.3f%n", tp, fp, fn, precision, recall, f1);
-        System.out.printf(Locale.ROOT, "FACTS precision=%.3f recall=%.3f f1=%.3f%n",
-                facts.total().precision(), facts.total().recall(), facts.total().f1());
-        return 0;
+        return new AlertScore(tp, fp, fn, List.copyOf(differences));
     }
 
     private static List<String> regions(JsonNode a) {

@@ -39,10 +39,10 @@ public final class Rie implements AutoCloseable {
         return rie;
     }
 
-    /** The runtime interface client's jars: system property ric.dir (smoke/target/ric, filled by Maven). */
+    /** The runtime interface client's jars: system property ric.dir (bin/smoke/target/ric, filled by Maven). */
     public static List<Path> ricJars(Path root) {
         String d = System.getProperty("ric.dir");
-        Path dir = d != null ? Path.of(d) : root.resolve("smoke/target/ric");
+        Path dir = d != null ? Path.of(d) : root.resolve("bin/smoke/target/ric");
         try (var files = Files.list(dir)) {
             List<Path> jars = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
             if (jars.isEmpty()) {

@@ -3,6 +3,9 @@ package io.newsalerts.smoke;
 import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.Tables;
 
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,24 +22,32 @@ public final class LocalResources {
     private final URI endpoint;
     private final Tables tables;
     private final String topicArn;
+    private final String rulesParameter;
     private final Template template;
 
-    private LocalResources(URI endpoint, Tables tables, String topicArn, Template template) {
+    private LocalResources(URI endpoint, Tables tables, String topicArn, String rulesParameter, Template template) {
         this.endpoint = endpoint;
         this.tables = tables;
         this.topicArn = topicArn;
+        this.rulesParameter = rulesParameter;
         this.template = template;
     }
 
-    /** Creates the three tables (with streams) and the alerts topic on the emulator at {@code endpoint}. */
+    /**
+     * Creates the tables (with streams), the alerts topic and the rules parameter (with the template's value) on the
+     * emulator at {@code endpoint}.
+     */
     public static LocalResources create(URI endpoint, Template template) {
         Clients clients = Clients.forEndpoint(endpoint, REGION);
         String prefix = "smoke-" + UUID.randomUUID().toString().substring(0, 8);
         Tables tables = Tables.withPrefix(prefix);
-        try (var ddb = clients.dynamoDb(); var sns = clients.sns()) {
+        try (var ddb = clients.dynamoDb(); var sns = clients.sns(); var ssm = clients.configure(SsmClient.builder()).build()) {
             tables.create(ddb);
             String topic = sns.createTopic(b -> b.name(prefix + "-alerts")).topicArn();
-            return new LocalResources(endpoint, tables, topic, template);
+            String rules = "/" + prefix + "/rules";
+            String value = template.resourceProperty("RulesParameter", "Value");
+            ssm.putParameter(b -> b.name(rules).type(ParameterType.STRING).value(value == null ? "bundled" : value));
+            return new LocalResources(endpoint, tables, topic, rules, template);
         }
     }
 
@@ -87,6 +98,8 @@ public final class LocalResources {
             case "ArticlesTable" -> tables.articles();
             case "CountersTable" -> tables.counters();
             case "AlertsTable" -> tables.alerts();
+            case "SilencesTable" -> tables.silences();
+            case "RulesParameter" -> rulesParameter;
             case "AlertsTopic" -> topicArn;
             default -> {
                 String p = template.parameterDefault(value);

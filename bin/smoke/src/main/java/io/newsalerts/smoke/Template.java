@@ -87,6 +87,12 @@ public final class Template {
         return p.has("Default") ? p.path("Default").asText() : null;
     }
 
+    /** A resource's property as text, e.g. the Value of the rules parameter; null when absent. */
+    public String resourceProperty(String logicalId, String property) {
+        JsonNode v = doc.path("Resources").path(logicalId).path("Properties").path(property);
+        return v.isValueNode() ? v.asText() : null;
+    }
+
     /** Globals.Function.Environment JAVA_TOOL_OPTIONS (the JVM flags every function starts with). */
     public String javaToolOptions() {
         return doc.path("Globals").path("Function").path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText("");
