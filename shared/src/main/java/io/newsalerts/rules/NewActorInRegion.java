@@ -34,8 +34,8 @@ public final class NewActorInRegion implements Rule {
     }
 
     @Override
-    public String id() {
-        return basics.id();
+    public RuleBasics basics() {
+        return basics;
     }
 
     @Override
@@ -48,10 +48,6 @@ public final class NewActorInRegion implements Rule {
         return minCount;
     }
 
-    @Override
-    public Scope scope() {
-        return basics.scope();
-    }
 
     @Override
     public List<Finding> judge(SeriesKey series, History history) {

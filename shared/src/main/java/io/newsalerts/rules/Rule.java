@@ -8,8 +8,13 @@ import java.util.List;
 
 /** A detection rule: given everything known about one series, its judgement of each key it looks at. */
 public interface Rule {
+    /** What every rule has, whatever its kind: id, scope, severity and minimum sources. */
+    RuleBasics basics();
+
     /** The rule's id in the rules file; alerts carry it as their {@code rule}. */
-    String id();
+    default String id() {
+        return basics().id();
+    }
 
     /** The kind of test (yoy-doubling, threshold, ...). */
     String kind();
@@ -17,7 +22,9 @@ public interface Rule {
     /** Ranks rules of one kind: on one key, a firing stronger rule suppresses a weaker one (factor 2 over 1.5). */
     double strength();
 
-    Scope scope();
+    default Scope scope() {
+        return basics().scope();
+    }
 
     /** Does the rule read per-day counts (trailing-day windows)? Detection loads them only then. */
     default boolean needsDays() {

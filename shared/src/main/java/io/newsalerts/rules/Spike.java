@@ -52,8 +52,8 @@ public final class Spike implements Rule {
     }
 
     @Override
-    public String id() {
-        return basics.id();
+    public RuleBasics basics() {
+        return basics;
     }
 
     @Override
@@ -67,10 +67,6 @@ public final class Spike implements Rule {
         return -Math.log10(pValue);
     }
 
-    @Override
-    public Scope scope() {
-        return basics.scope();
-    }
 
     @Override
     public List<Finding> judge(SeriesKey series, History history) {

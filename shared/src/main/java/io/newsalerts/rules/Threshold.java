@@ -44,8 +44,8 @@ public final class Threshold implements Rule {
     }
 
     @Override
-    public String id() {
-        return basics.id();
+    public RuleBasics basics() {
+        return basics;
     }
 
     @Override
@@ -58,10 +58,6 @@ public final class Threshold implements Rule {
         return count;
     }
 
-    @Override
-    public Scope scope() {
-        return basics.scope();
-    }
 
     @Override
     public boolean needsDays() {

@@ -28,8 +28,8 @@ public final class YoyDoubling implements Rule {
     }
 
     @Override
-    public String id() {
-        return basics.id();
+    public RuleBasics basics() {
+        return basics;
     }
 
     @Override
@@ -42,10 +42,6 @@ public final class YoyDoubling implements Rule {
         return settings.factor();
     }
 
-    @Override
-    public Scope scope() {
-        return basics.scope();
-    }
 
     @Override
     public List<Finding> judge(SeriesKey series, History history) {

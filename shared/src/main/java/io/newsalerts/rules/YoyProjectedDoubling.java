@@ -37,8 +37,8 @@ public final class YoyProjectedDoubling implements Rule {
     }
 
     @Override
-    public String id() {
-        return basics.id();
+    public RuleBasics basics() {
+        return basics;
     }
 
     @Override
@@ -51,10 +51,6 @@ public final class YoyProjectedDoubling implements Rule {
         return settings.factor();
     }
 
-    @Override
-    public Scope scope() {
-        return basics.scope();
-    }
 
     @Override
     public List<Finding> judge(SeriesKey series, History history) {
