@@ -1,9 +1,5 @@
 package io.newsalerts.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -53,12 +49,7 @@ public record Alert(
     /** One alert per (rule, series, target period): the id every conditional write is keyed on. */
     public String id() {
         String basis = rule + "\n" + series.encode() + "\n" + target;
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
+        return Ids.sha256Hex(basis, 12);
     }
 
     /** Evidence for the current figure first, then for the baseline, without repeats. */

@@ -1,10 +1,6 @@
 package io.newsalerts.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -28,12 +24,7 @@ public record Article(String id, String url, String title, LocalDate published, 
         String basis = url != null && !url.isBlank()
                 ? "url:" + url.strip()
                 : "text:" + published + "\n" + (title == null ? "" : title.strip()) + "\n" + body.strip();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
+        return Ids.sha256Hex(basis, 16);
     }
 
     /** Where the article came from, for evidence: its URL, else its headline. */
