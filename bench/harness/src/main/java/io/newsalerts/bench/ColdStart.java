@@ -3,6 +3,7 @@ package io.newsalerts.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsalerts.aws.StreamImages;
 import io.newsalerts.json.Json;
+import io.newsalerts.smoke.ArchiveTraining;
 import io.newsalerts.smoke.LocalResources;
 import io.newsalerts.smoke.Rie;
 import io.newsalerts.smoke.Template;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Cold start under the Runtime Interface Emulator against moto: from starting aws-lambda-rie (which starts a fresh
  * JVM) to the first event answered. Our functions (template.yaml's Handler and CodeUri) side by side with the naive
- * baseline handlers, and optionally with an application CDS archive; the variants alternate within each round so
+ * baseline handlers, with and without the application CDS archive the build trains; the variants alternate within each round so
  * drift on this shared machine hits them alike.
  */
 public final class ColdStart {
@@ -30,14 +31,6 @@ public final class ColdStart {
 
     record Sample(double totalMs, Double initMs, Double invokeMs, Double cpuMs) {
     }
-
-    static final Map<String, String> PRIMARY_EVENT = Map.of(
-            "IngestFunction", "ingest-post.json",
-            "CountFunction", "count-stream.json",
-            "DetectFunction", "detect-stream.json",
-            "NotifyFunction", "notify-stream.json",
-            "SubscribeFunction", "subscribe-post.json",
-            "AlertsFunction", "alerts-get.json");
 
     static final Map<String, String> BASELINE = Map.of(
             "IngestFunction", "io.newsalerts.bench.baseline.NaiveIngestHandler::handleRequest",
@@ -61,7 +54,7 @@ public final class ColdStart {
     }
 
     byte[] event(String function) throws IOException {
-        return Files.readAllBytes(template.root().resolve("events").resolve(PRIMARY_EVENT.get(function)));
+        return Files.readAllBytes(template.root().resolve("events").resolve(ArchiveTraining.PRIMARY_EVENT.get(function)));
     }
 
     /** Puts back what the event needs, so that every cold start does the same work (notify: the pending alert). */
@@ -99,36 +92,6 @@ public final class ColdStart {
         try (var lines = Files.lines(log)) {
             return (int) lines.count();
         }
-    }
-
-    /**
-     * Training run for an application class-data-sharing archive: the function starts with -XX:ArchiveClassesAtExit,
-     * answers its event, then its JVM is stopped with SIGTERM (a normal exit, so the archive is written; the
-     * emulator itself would SIGKILL it).
-     */
-    Path trainArchive(Template.Function f, Variant v) throws IOException, InterruptedException {
-        Path jsa = work.resolve(f.shortName() + ".jsa");
-        Files.deleteIfExists(jsa);
-        prepare(f.logicalId());
-        try (Rie fn = Rie.start(rie, ric, List.of(v.code()), v.handler(), aws.environment(f),
-                List.of("-XX:ArchiveClassesAtExit=" + jsa), work.resolve(f.shortName() + "-cds-training.log"))) {
-            Rie.Invocation r = fn.invoke(event(f.logicalId()));
-            if (r.functionError()) {
-                throw new IllegalStateException("training run failed: " + r.body());
-            }
-            for (ProcessHandle h : fn.descendants()) {
-                if (h.info().command().orElse("").endsWith("java")) {
-                    h.destroy();
-                    h.onExit().get(60, TimeUnit.SECONDS);
-                }
-            }
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("training JVM did not exit", e);
-        }
-        if (!Files.exists(jsa)) {
-            throw new IllegalStateException("no CDS archive written by the training run of " + f.logicalId());
-        }
-        return jsa;
     }
 
     static double median(List<Double> xs) {

@@ -51,6 +51,15 @@ public final class LocalResources {
         }
     }
 
+    /**
+     * The same names and environment with nothing created: for an endpoint that answers every call itself (the
+     * archive training's stand-in, {@link ArchiveTraining}).
+     */
+    public static LocalResources named(URI endpoint, Template template, String prefix) {
+        return new LocalResources(endpoint, Tables.withPrefix(prefix), "arn:aws:sns:" + REGION + ":000000000000:" + prefix + "-alerts",
+                "/" + prefix + "/rules", template);
+    }
+
     /** The emulator from AWS_ENDPOINT_URL (bin/test and bench/run set it to the moto server they start). */
     public static URI endpointFromEnvironment() {
         String e = System.getProperty("aws.endpointUrl", System.getenv("AWS_ENDPOINT_URL"));

@@ -79,16 +79,10 @@ public final class Rie implements AutoCloseable {
                             List<String> extraJvmArgs, Path log) {
         int port = freePort();
         int runtimePort = freePort();
-        List<String> cp = new ArrayList<>();
-        ric.forEach(p -> cp.add(p.toString()));
-        classPath.forEach(p -> cp.add(p.toString()));
         List<String> cmd = new ArrayList<>(List.of(rie.toString(),
                 "--runtime-interface-emulator-address", "127.0.0.1:" + port,
-                "--runtime-api-address", "127.0.0.1:" + runtimePort, "--log-level", "info",
-                javaBinary(), "-cp", String.join(File.pathSeparator, cp)));
-        cmd.addAll(extraJvmArgs);
-        cmd.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
-        cmd.add(handler);
+                "--runtime-api-address", "127.0.0.1:" + runtimePort, "--log-level", "info"));
+        cmd.addAll(runtimeCommand(ric, classPath, handler, extraJvmArgs));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().clear();
         pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -100,6 +94,21 @@ public final class Rie implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The command Lambda's java runtime runs: {@code java -cp RIC:code FLAGS AWSLambda HANDLER}. The class path must be
+     * the same, to the byte, for a CDS archive trained with it to be usable (see ArchiveTraining).
+     */
+    public static List<String> runtimeCommand(List<Path> ric, List<Path> classPath, String handler, List<String> jvmArgs) {
+        List<String> cp = new ArrayList<>();
+        ric.forEach(p -> cp.add(p.toString()));
+        classPath.forEach(p -> cp.add(p.toString()));
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-cp", String.join(File.pathSeparator, cp)));
+        cmd.addAll(jvmArgs);
+        cmd.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
+        cmd.add(handler);
+        return cmd;
     }
 
     /** The answer of one invocation: status and body as the invoke API returns them, and when it came back. */

@@ -58,7 +58,11 @@ class FunctionsUnderRieIT {
         var env = new java.util.LinkedHashMap<>(aws.environment(f));
         env.put("PRIME_ON_INIT", "true");
         env.put("LOG_LEVEL", "INFO");
-        try (Rie fn = Rie.start(rie, ric, List.of(f.code()), f.handler(), env, List.of(),
+        // The CDS archive the build trained for this jar (ArchiveTraining), with -Xshare:on: a JVM that cannot map
+        // it refuses to start, so an archive that does not fit its jar fails here instead of silently not helping.
+        Path jsa = ArchiveTraining.archiveOf(f);
+        List<String> jvmArgs = Files.isRegularFile(jsa) ? List.of("-XX:SharedArchiveFile=" + jsa, "-Xshare:on") : List.of();
+        try (Rie fn = Rie.start(rie, ric, List.of(f.code()), f.handler(), env, jvmArgs,
                 logs.resolve(f.shortName() + ".log"))) {
             for (Path event : events) {
                 String name = event.getFileName().toString();
