@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
+import java.util.List;
+
 /**
  * Table names and shapes. template.yaml declares the same tables for AWS; this creates them on a local emulator
  * (tests, bin/alerts). Keep the two in step.
@@ -33,41 +35,52 @@ public record Tables(String articles, String counters, String alerts, String sil
 
     /** Creates all four tables (the first three with their streams), waiting until each is active. */
     public void create(DynamoDbClient ddb) {
-        ddb.createTable(CreateTableRequest.builder()
-                .tableName(articles)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attr("id"))
-                .keySchema(hash("id"))
-                .streamSpecification(stream(StreamViewType.NEW_IMAGE))
-                .build());
-        ddb.createTable(CreateTableRequest.builder()
-                .tableName(counters)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attr("series"), attr("period"))
-                .keySchema(hash("series"), KeySchemaElement.builder().attributeName("period").keyType(KeyType.RANGE).build())
-                .streamSpecification(stream(StreamViewType.NEW_AND_OLD_IMAGES))
-                .build());
-        ddb.createTable(CreateTableRequest.builder()
-                .tableName(alerts)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attr("id"), attr("pending"))
-                .keySchema(hash("id"))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(PENDING_INDEX)
-                        .keySchema(hash("pending"))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                        .build())
-                .streamSpecification(stream(StreamViewType.NEW_IMAGE))
-                .build());
-        ddb.createTable(CreateTableRequest.builder()
-                .tableName(silences)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attr("id"))
-                .keySchema(hash("id"))
-                .build());
+        for (CreateTableRequest table : definitions()) {
+            ddb.createTable(table);
+        }
         for (String t : new String[] {articles, counters, alerts, silences}) {
             ddb.waiter().waitUntilTableExists(b -> b.tableName(t));
         }
+    }
+
+    /**
+     * The four tables as template.yaml declares them (keys, index, streams; TTL is set separately): what local runs
+     * and tests create. TablesMatchTemplateTest (bin/smoke) holds the two together.
+     */
+    public List<CreateTableRequest> definitions() {
+        return List.of(
+                CreateTableRequest.builder()
+                        .tableName(articles)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attr("id"))
+                        .keySchema(hash("id"))
+                        .streamSpecification(stream(StreamViewType.NEW_IMAGE))
+                        .build(),
+                CreateTableRequest.builder()
+                        .tableName(counters)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attr("series"), attr("period"))
+                        .keySchema(hash("series"), KeySchemaElement.builder().attributeName("period").keyType(KeyType.RANGE).build())
+                        .streamSpecification(stream(StreamViewType.NEW_AND_OLD_IMAGES))
+                        .build(),
+                CreateTableRequest.builder()
+                        .tableName(alerts)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attr("id"), attr("pending"))
+                        .keySchema(hash("id"))
+                        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                                .indexName(PENDING_INDEX)
+                                .keySchema(hash("pending"))
+                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                                .build())
+                        .streamSpecification(stream(StreamViewType.NEW_IMAGE))
+                        .build(),
+                CreateTableRequest.builder()
+                        .tableName(silences)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attr("id"))
+                        .keySchema(hash("id"))
+                        .build());
     }
 
     private static AttributeDefinition attr(String name) {

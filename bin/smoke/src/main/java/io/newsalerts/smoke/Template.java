@@ -87,6 +87,11 @@ public final class Template {
         return p.has("Default") ? p.path("Default").asText() : null;
     }
 
+    /** A resource's Properties as the YAML reads them (intrinsic tags dropped); a missing node when absent. */
+    public JsonNode resourceProperties(String logicalId) {
+        return doc.path("Resources").path(logicalId).path("Properties");
+    }
+
     /** A resource's property as text, e.g. the Value of the rules parameter; null when absent. */
     public String resourceProperty(String logicalId, String property) {
         JsonNode v = doc.path("Resources").path(logicalId).path("Properties").path(property);
