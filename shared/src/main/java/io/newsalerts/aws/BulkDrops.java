@@ -1,0 +1,95 @@
+package io.newsalerts.aws;
+
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Articles dropped in S3 for bulk ingestion, read with one signed, ranged {@code GetObject} (see {@link SignedRequests}
+ * for why not {@code S3Client}). Addressing is the S3 client's: virtual-hosted ({@code bucket.host}) when the bucket
+ * name is a DNS label and the endpoint host is a name, path-style ({@code host/bucket}) otherwise — and always for an
+ * emulator endpoint given to {@link Clients#forEndpoint}, as its callers forced path-style on their S3 clients.
+ */
+public final class BulkDrops {
+    /** An object's bytes (at most the limit asked for, plus one) and its Content-Type. */
+    public record Drop(byte[] bytes, String contentType) {
+        public String utf8() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final Pattern DNS_LABEL_BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+    private static final Pattern DOTTED_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern IP_HOST = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|\\[.*]");
+    private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
+    private static final Pattern MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
+
+    private final SignedRequests s3;
+    private final URI endpoint;
+    private final boolean forcePathStyle;
+
+    public BulkDrops(Clients clients) {
+        this(clients, null);
+    }
+
+    /** With a fixed signing clock: for the signature test. */
+    BulkDrops(Clients clients, Clock clock) {
+        this.s3 = new SignedRequests("s3", true, clients, clock);
+        this.endpoint = SignedRequests.endpoint(clients, "AWS_ENDPOINT_URL_S3", "aws.endpointUrlS3", "s3", "s3");
+        this.forcePathStyle = clients.endpoint() != null;
+    }
+
+    /**
+     * The first {@code maxBytes + 1} bytes of {@code s3://bucket/key} (the caller tells "over the limit" from exactly
+     * at it), whatever size the object has. A missing object or bucket throws {@link AwsCallException.NotFound}; any
+     * other failure {@link AwsCallException}; both name the object.
+     */
+    public Drop read(String bucket, String key, int maxBytes) {
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .uri(objectUri(bucket, key))
+                .putHeader("Range", "bytes=0-" + maxBytes)
+                .build();
+        SignedRequests.Response r = s3.send(request, null, maxBytes + 1, "s3://" + bucket + "/" + key, BulkDrops::error);
+        return new Drop(r.body(), r.header("Content-Type").orElse(null));
+    }
+
+    /** Where the S3 client would send a GetObject: keys encoded segment by segment (space %20, '+' %2B, UTF-8). */
+    URI objectUri(String bucket, String key) {
+        String base = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
+        base = base.endsWith("/") ? base : base + "/";
+        String encodedKey = SdkHttpUtils.urlEncodeIgnoreSlashes(key);
+        String authority = endpoint.getRawAuthority();
+        if (virtualHosted(bucket)) {
+            return URI.create(endpoint.getScheme() + "://" + bucket + "." + authority + base + encodedKey);
+        }
+        return URI.create(endpoint.getScheme() + "://" + authority + base + SdkHttpUtils.urlEncode(bucket) + "/" + encodedKey);
+    }
+
+    /** S3's endpoint rules: a bucket name that is a host label (or dotted, over plain HTTP) on a named host. */
+    private boolean virtualHosted(String bucket) {
+        if (forcePathStyle || IP_HOST.matcher(endpoint.getHost()).matches()) {
+            return false;
+        }
+        return DNS_LABEL_BUCKET.matcher(bucket).matches()
+                || ("http".equals(endpoint.getScheme()) && DOTTED_BUCKET.matcher(bucket).matches() && !bucket.contains(".."));
+    }
+
+    /** S3's REST-XML error body: {@code <Error><Code>NoSuchKey</Code><Message>...</Message>...}. */
+    private static AwsErrorDetails error(software.amazon.awssdk.http.SdkHttpResponse response, byte[] body) {
+        String xml = new String(body, StandardCharsets.UTF_8);
+        Matcher code = CODE.matcher(xml);
+        Matcher message = MESSAGE.matcher(xml);
+        return AwsErrorDetails.builder().serviceName("S3").sdkHttpResponse(response)
+                .errorCode(code.find() ? code.group(1) : response.statusCode() == 404 ? "NoSuchKey" : null)
+                .errorMessage(message.find() ? message.group(1) : null)
+                .build();
+    }
+}
