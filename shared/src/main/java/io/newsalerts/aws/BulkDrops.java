@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Articles dropped in S3 for bulk ingestion, read with one signed, ranged {@code GetObject} (see {@link SignedRequests}
- * for why not {@code S3Client}). Addressing is the S3 client's: virtual-hosted ({@code bucket.host}) when the bucket
- * name is a DNS label and the endpoint host is a name, path-style ({@code host/bucket}) otherwise — and always for an
+ * for why not {@code S3Client}). Addressing is the S3 client's for that endpoint: virtual-hosted ({@code bucket.host})
+ * or path-style ({@code host/bucket}) by its endpoint rules (see {@code virtualHosted}); always path-style for an
  * emulator endpoint given to {@link Clients#forEndpoint}, as its callers forced path-style on their S3 clients.
  */
 public final class BulkDrops {
@@ -52,34 +52,43 @@ public final class BulkDrops {
      * other failure {@link AwsCallException}; both name the object.
      */
     public Drop read(String bucket, String key, int maxBytes) {
-        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+        SdkHttpFullRequest request = objectRequest(bucket, key)
                 .method(SdkHttpMethod.GET)
-                .uri(objectUri(bucket, key))
                 .putHeader("Range", "bytes=0-" + maxBytes)
                 .build();
         SignedRequests.Response r = s3.send(request, null, maxBytes + 1, "s3://" + bucket + "/" + key, BulkDrops::error);
         return new Drop(r.body(), r.header("Content-Type").orElse(null));
     }
 
-    /** Where the S3 client would send a GetObject: keys encoded segment by segment (space %20, '+' %2B, UTF-8). */
-    URI objectUri(String bucket, String key) {
+    /**
+     * Where the S3 client sends a request for an object: keys encoded segment by segment (space %20, '+' %2B, UTF-8).
+     * Host and path are set apart, as a bucket on an IP host ({@code my.bucket.127.0.0.1}) is no valid {@link URI}.
+     */
+    private SdkHttpFullRequest.Builder objectRequest(String bucket, String key) {
         String base = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
         base = base.endsWith("/") ? base : base + "/";
         String encodedKey = SdkHttpUtils.urlEncodeIgnoreSlashes(key);
-        String authority = endpoint.getRawAuthority();
-        if (virtualHosted(bucket)) {
-            return URI.create(endpoint.getScheme() + "://" + bucket + "." + authority + base + encodedKey);
-        }
-        return URI.create(endpoint.getScheme() + "://" + authority + base + SdkHttpUtils.urlEncode(bucket) + "/" + encodedKey);
+        boolean virtual = virtualHosted(bucket);
+        return SdkHttpFullRequest.builder()
+                .protocol(endpoint.getScheme())
+                .host(virtual ? bucket + "." + endpoint.getHost() : endpoint.getHost())
+                .port(endpoint.getPort() == -1 ? null : endpoint.getPort())
+                .encodedPath(virtual ? base + encodedKey : base + SdkHttpUtils.urlEncode(bucket) + "/" + encodedKey);
     }
 
-    /** S3's endpoint rules: a bucket name that is a host label (or dotted, over plain HTTP) on a named host. */
+    /**
+     * S3's endpoint rules: a bucket name that is one host label goes in the host unless the host is an IP address; a
+     * dotted one only over plain HTTP (where no certificate has to match), even on an IP; any other name in the path.
+     */
     private boolean virtualHosted(String bucket) {
-        if (forcePathStyle || IP_HOST.matcher(endpoint.getHost()).matches()) {
+        if (forcePathStyle) {
             return false;
         }
-        return DNS_LABEL_BUCKET.matcher(bucket).matches()
-                || ("http".equals(endpoint.getScheme()) && DOTTED_BUCKET.matcher(bucket).matches() && !bucket.contains(".."));
+        if (DNS_LABEL_BUCKET.matcher(bucket).matches()) {
+            return !IP_HOST.matcher(endpoint.getHost()).matches();
+        }
+        return "http".equals(endpoint.getScheme()) && DOTTED_BUCKET.matcher(bucket).matches() && !bucket.contains("..")
+                && !IP_HOST.matcher(bucket).matches();
     }
 
     /** S3's REST-XML error body: {@code <Error><Code>NoSuchKey</Code><Message>...</Message>...}. */

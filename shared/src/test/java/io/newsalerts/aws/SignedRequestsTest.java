@@ -1,6 +1,7 @@
 package io.newsalerts.aws;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,8 +61,15 @@ class SignedRequestsTest {
     private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
             AwsSessionCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "session-token/+="));
 
+    @BeforeEach
+    void ignoreTheEnvironmentsEndpoint() {
+        // bin/test sets AWS_ENDPOINT_URL to the emulator; the AWS cases must not see it (the others set a property).
+        System.setProperty("aws.ignoreConfiguredEndpointUrls", "true");
+    }
+
     @AfterEach
     void clearEndpointSettings() {
+        System.clearProperty("aws.ignoreConfiguredEndpointUrls");
         System.clearProperty("aws.endpointUrl");
         System.clearProperty("aws.endpointUrlS3");
         System.clearProperty("aws.endpointUrlSsm");
@@ -79,6 +87,7 @@ class SignedRequestsTest {
                 Arguments.of("eu-west-1", "aws.endpointUrlS3", "http://s3.emulator.test:4566", "news-drops", awkwardKey),
                 Arguments.of("eu-west-1", "aws.endpointUrlS3", "http://s3.emulator.test:4566", "news.drops", "k"),
                 Arguments.of("us-east-1", "aws.endpointUrl", "http://127.0.0.1:5000", "news-drops", awkwardKey),
+                Arguments.of("us-east-1", "aws.endpointUrl", "http://127.0.0.1:5000", "news.drops.example", "k"),
                 Arguments.of("us-east-1", "aws.endpointUrl", "https://gateway.example.test/s3-proxy", "news-drops", "x y"),
                 // An emulator given to Clients.forEndpoint: path-style, as its callers forced on S3Client.
                 Arguments.of("us-east-1", "explicit", "http://localhost:4566", "news-drops", awkwardKey));
@@ -151,6 +160,7 @@ class SignedRequestsTest {
         if (setting.equals("explicit")) {
             return URI.create(endpoint);
         }
+        System.clearProperty("aws.ignoreConfiguredEndpointUrls");
         System.setProperty(setting, endpoint);
         return null;
     }
