@@ -37,8 +37,9 @@ import java.util.Optional;
  * request is the SDK's own, as in the generated clients: the endpoint from the standard settings
  * ({@code AWS_ENDPOINT_URL_<SERVICE>}, {@code AWS_ENDPOINT_URL}, their system properties and profile keys), region,
  * credentials and HTTP client from {@link Clients}, the signature from {@link AwsV4HttpSigner}, and retries from the
- * SDK's standard strategy ({@link AwsRetryStrategy}: 3 attempts, backoff with jitter, the same throttling, 5xx and
- * I/O errors retried). The signing is proven equal to the real clients' in {@code SignedRequestsTest}.
+ * strategy the clients get by default ({@link AwsRetryStrategy#defaultRetryStrategy()}: legacy mode unless
+ * {@code AWS_RETRY_MODE} says otherwise, 4 attempts with backoff; throttling, 5xx and I/O errors retried, as the SDK
+ * classifies them). The signing is proven equal to the real clients' in {@code SignedRequestsTest}.
  */
 final class SignedRequests {
     /** What came back: a 2xx answer (failures are thrown). */
@@ -58,7 +59,8 @@ final class SignedRequests {
     private final Clients clients;
     private final Clock clock; // null: the signer's own (system UTC)
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-    private final RetryStrategy retries = AwsRetryStrategy.standardRetryStrategy();
+    // The clients' own default: the retry mode from AWS_RETRY_MODE / aws.retryMode / the profile, else legacy.
+    private final RetryStrategy retries = AwsRetryStrategy.defaultRetryStrategy();
 
     /**
      * @param signingName the service's SigV4 name ("s3", "ssm")
