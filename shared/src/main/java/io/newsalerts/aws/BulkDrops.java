@@ -3,6 +3,7 @@ package io.newsalerts.aws;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 import java.net.URI;
@@ -47,8 +48,8 @@ public final class BulkDrops {
     }
 
     /**
-     * The first {@code maxBytes + 1} bytes of {@code s3://bucket/key} (the caller tells "over the limit" from exactly
-     * at it), whatever size the object has. A missing object or bucket throws {@link AwsCallException.NotFound}; any
+     * At most the first {@code maxBytes + 1} bytes of {@code s3://bucket/key}, whatever size the object has (one more
+     * than the limit, so that the caller can tell an object over it from one exactly at it). A missing object or bucket throws {@link AwsCallException.NotFound}; any
      * other failure {@link AwsCallException}; both name the object.
      */
     public Drop read(String bucket, String key, int maxBytes) {
@@ -92,7 +93,7 @@ public final class BulkDrops {
     }
 
     /** S3's REST-XML error body: {@code <Error><Code>NoSuchKey</Code><Message>...</Message>...}. */
-    private static AwsErrorDetails error(software.amazon.awssdk.http.SdkHttpResponse response, byte[] body) {
+    private static AwsErrorDetails error(SdkHttpResponse response, byte[] body) {
         String xml = new String(body, StandardCharsets.UTF_8);
         Matcher code = CODE.matcher(xml);
         Matcher message = MESSAGE.matcher(xml);
