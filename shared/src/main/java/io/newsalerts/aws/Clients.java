@@ -32,13 +32,17 @@ public final class Clients {
     private final SdkHttpClient http;
 
     private Clients(Region region, AwsCredentialsProvider credentials, URI endpoint) {
+        this(region, credentials, endpoint, UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(10))
+                .build());
+    }
+
+    private Clients(Region region, AwsCredentialsProvider credentials, URI endpoint, SdkHttpClient http) {
         this.region = region;
         this.credentials = credentials;
         this.endpoint = endpoint;
-        this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(10))
-                .build();
+        this.http = http;
     }
 
     /** For a Lambda function or any process configured by the standard AWS environment variables. */
@@ -61,6 +65,11 @@ public final class Clients {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), endpoint);
     }
 
+    /** Any region, credentials, endpoint (null: resolved as in Lambda) and HTTP client; for tests of the signed calls. */
+    static Clients of(Region region, AwsCredentialsProvider credentials, URI endpoint, SdkHttpClient http) {
+        return new Clients(region, credentials, endpoint, http);
+    }
+
     public DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder()).build();
     }
@@ -73,7 +82,7 @@ public final class Clients {
         return configure(SnsClient.builder()).build();
     }
 
-    /** Applies region, credentials, HTTP client and (locally) endpoint to any service's builder, e.g. S3 in ingest. */
+    /** Applies region, credentials, HTTP client and (locally) endpoint to any service's builder. */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
         builder.region(region).credentialsProvider(credentials).httpClient(http);
         if (endpoint != null) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.ArticleRepository;
+import io.newsalerts.aws.BulkDrops;
 import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.CounterRepository;
 import io.newsalerts.aws.SilenceRepository;
@@ -23,7 +24,6 @@ import io.newsalerts.pipeline.Ingestion;
 import io.newsalerts.rules.RuleSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.ByteArrayInputStream;
@@ -78,8 +78,8 @@ public final class LocalPipeline {
         CounterRepository counters = new CounterRepository(ddb, tables.counters());
         this.ingest = new IngestHandler(
                 new Ingestion(Extractor.defaults(), new ArticleRepository(ddb, tables.articles()), clock),
-                // Path-style: an emulator at 127.0.0.1 has no bucket subdomains. Only S3 events use it.
-                clients.configure(S3Client.builder()).forcePathStyle(true).build());
+                // Only S3 events use it; path-style on an emulator endpoint (see BulkDrops).
+                new BulkDrops(clients));
         this.onAlert = onAlert;
         stages.add(new Stage("count", new StreamPump(ddb, streams, tables.articles(), region, BATCH_SIZE),
                 new CountHandler(new Counting(counters))));

@@ -6,6 +6,7 @@ import io.newsalerts.api.StreamBatch;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.CounterRepository;
+import io.newsalerts.aws.ParameterStore;
 import io.newsalerts.aws.Priming;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.domain.SeriesKey;
@@ -15,7 +16,6 @@ import io.newsalerts.log.Metrics;
 import io.newsalerts.pipeline.Detection;
 import io.newsalerts.rules.RuleSet;
 import io.newsalerts.aws.SilenceRepository;
-import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.ByteArrayInputStream;
@@ -79,9 +79,7 @@ public final class DetectHandler implements RequestStreamHandler {
         if (parameter == null || parameter.isBlank()) {
             rules = RuleSet.defaults();
         } else {
-            try (SsmClient ssm = clients.configure(SsmClient.builder()).build()) {
-                rules = RulesSource.load(parameter, ssm);
-            }
+            rules = RulesSource.load(parameter, new ParameterStore(clients));
         }
         Log.info("rules loaded", "rules", rules.rules().size(), "from", parameter == null ? "bundled" : parameter);
         return new Detection(new CounterRepository(ddb, tables.counters()), rules,

@@ -1,9 +1,9 @@
 package io.newsalerts.detect;
 
+import io.newsalerts.aws.ParameterStore;
 import io.newsalerts.rules.InvalidRulesException;
 import io.newsalerts.rules.RuleBook;
 import io.newsalerts.rules.RuleSet;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Where detect's rules come from: the SSM parameter named by {@code RULES_SSM_PARAMETER} when set, else the rules file
@@ -18,11 +18,12 @@ public final class RulesSource {
     private RulesSource() {
     }
 
-    public static RuleSet load(String parameterName, SsmClient ssm) {
+    /** A missing parameter throws {@link io.newsalerts.aws.AwsCallException.NotFound} naming it. */
+    public static RuleSet load(String parameterName, ParameterStore parameters) {
         if (parameterName == null || parameterName.isBlank()) {
             return RuleSet.defaults();
         }
-        String value = ssm.getParameter(b -> b.name(parameterName.strip())).parameter().value();
+        String value = parameters.value(parameterName.strip());
         return fromValue(value, "SSM parameter " + parameterName.strip());
     }
 

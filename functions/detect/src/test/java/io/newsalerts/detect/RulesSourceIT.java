@@ -1,5 +1,7 @@
 package io.newsalerts.detect;
 
+import io.newsalerts.aws.AwsCallException;
+import io.newsalerts.aws.ParameterStore;
 import io.newsalerts.rules.InvalidRulesException;
 import io.newsalerts.rules.Rule;
 import io.newsalerts.rules.RuleSet;
@@ -8,21 +10,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The deployer's override: a rules file in an SSM parameter, read with the real SDK client from the emulator. */
+/** The deployer's override: a rules file in an SSM parameter (written with the real SDK client), read from the emulator. */
 @ExtendWith(LocalAws.class)
 class RulesSourceIT {
 
     private SsmClient ssm;
+    private ParameterStore parameters;
     private String name;
 
     @BeforeEach
     void setUp(LocalAws.Endpoint aws) {
         ssm = aws.clients().configure(SsmClient.builder()).build();
+        parameters = new ParameterStore(aws.clients());
         name = "/" + LocalAws.Endpoint.uniqueName("newsalerts") + "/rules";
     }
 
@@ -36,7 +39,7 @@ class RulesSourceIT {
                 {"rules": [{"id": "houthi-rise", "kind": "yoy-doubling", "severity": "high",
                   "scope": {"actors": ["Houthis"]}, "parameters": {"factor": 1.5, "minBaseline": 5}}]}""");
 
-        RuleSet rules = RulesSource.load(name, ssm);
+        RuleSet rules = RulesSource.load(name, parameters);
 
         assertThat(rules.rules()).extracting(Rule::id).containsExactly("houthi-rise");
     }
@@ -45,7 +48,7 @@ class RulesSourceIT {
     void bundledMeansTheRulesInTheJar() {
         put("bundled");
 
-        assertThat(RulesSource.load(name, ssm).rules()).extracting(Rule::id)
+        assertThat(RulesSource.load(name, parameters).rules()).extracting(Rule::id)
                 .containsExactlyElementsOf(RuleSet.defaults().rules().stream().map(Rule::id).toList());
     }
 
@@ -53,13 +56,14 @@ class RulesSourceIT {
     void anInvalidFileFailsNamingTheParameterAndTheRule() {
         put("{\"rules\": [{\"id\": \"typo\", \"kind\": \"threshold\", \"severity\": \"low\", \"parameters\": {\"cout\": 3}}]}");
 
-        assertThatThrownBy(() -> RulesSource.load(name, ssm))
+        assertThatThrownBy(() -> RulesSource.load(name, parameters))
                 .isInstanceOf(InvalidRulesException.class)
                 .hasMessageContaining("SSM parameter " + name + ": rule 'typo': unknown parameter 'cout'");
     }
 
     @Test
     void aMissingParameterFailsInit() {
-        assertThatThrownBy(() -> RulesSource.load(name, ssm)).isInstanceOf(ParameterNotFoundException.class);
+        assertThatThrownBy(() -> RulesSource.load(name, parameters)).isInstanceOf(AwsCallException.NotFound.class)
+                .hasMessageContaining("SSM parameter " + name + ": ParameterNotFound");
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.api.HttpRequest;
 import io.newsalerts.api.HttpResponse;
 import io.newsalerts.aws.ArticleRepository;
+import io.newsalerts.aws.BulkDrops;
 import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.Priming;
 import io.newsalerts.aws.Tables;
@@ -17,12 +18,9 @@ import io.newsalerts.json.Json;
 import io.newsalerts.log.Log;
 import io.newsalerts.log.Metrics;
 import io.newsalerts.pipeline.Ingestion;
-import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -59,7 +57,7 @@ public final class IngestHandler implements RequestStreamHandler {
             """;
 
     private final Ingestion ingestion;
-    private final S3Client s3;
+    private final BulkDrops drops;
     private Priming priming; // held here: the CRaC context keeps resources only weakly
 
     /** Called by Lambda: clients and the gazetteer built once per container, at init. */
@@ -73,13 +71,13 @@ public final class IngestHandler implements RequestStreamHandler {
 
     private IngestHandler(Clients clients, DynamoDbClient ddb, String table) {
         this(new Ingestion(Extractor.defaults(), new ArticleRepository(ddb, table), Clock.systemUTC()),
-                clients.configure(S3Client.builder()).build());
+                new BulkDrops(clients));
         this.priming = Priming.register("ingest", () -> prime(ddb, table));
     }
 
-    public IngestHandler(Ingestion ingestion, S3Client s3) {
+    public IngestHandler(Ingestion ingestion, BulkDrops drops) {
         this.ingestion = ingestion;
-        this.s3 = s3;
+        this.drops = drops;
     }
 
     /**
@@ -178,12 +176,11 @@ public final class IngestHandler implements RequestStreamHandler {
                     throw new BadArticleException("object is " + size + " bytes; the limit is " + MAX_ARTICLE_BYTES);
                 }
                 // At most one byte over the limit is read, whatever size the event claims.
-                ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)
-                        .range("bytes=0-" + MAX_ARTICLE_BYTES));
-                if (object.asByteArray().length > MAX_ARTICLE_BYTES) {
+                BulkDrops.Drop object = drops.read(bucket, key, MAX_ARTICLE_BYTES);
+                if (object.bytes().length > MAX_ARTICLE_BYTES) {
                     throw new BadArticleException("object is over the limit of " + MAX_ARTICLE_BYTES + " bytes");
                 }
-                Ingestion.Result result = ingestion.ingest(object.asUtf8String(), object.response().contentType(), key);
+                Ingestion.Result result = ingestion.ingest(object.utf8(), object.contentType(), key);
                 results.addObject().put("key", key).put("id", result.articleId()).put("facts", result.facts().size())
                         .put("duplicate", !result.stored());
                 Log.info("article ingested", "bucket", bucket, "key", key, "articleId", result.articleId(),

@@ -3,6 +3,7 @@ package io.newsalerts.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.aws.ArticleRepository;
+import io.newsalerts.aws.BulkDrops;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.extract.Extractor;
 import io.newsalerts.pipeline.Ingestion;
@@ -35,7 +36,7 @@ class IngestHandlerIT {
         tables.create(ddb);
         s3 = aws.clients().configure(S3Client.builder()).forcePathStyle(true).build();
         handler = new IngestHandler(new Ingestion(Extractor.defaults(), new ArticleRepository(ddb, tables.articles()),
-                Clock.systemUTC()), s3);
+                Clock.systemUTC()), new BulkDrops(aws.clients()));
     }
 
     private int storedArticles() {
@@ -122,5 +123,18 @@ class IngestHandlerIT {
         assertThat(response.path("articles")).singleElement()
                 .satisfies(a -> assertThat(a.path("facts").asInt()).isGreaterThanOrEqualTo(2));
         assertThat(storedArticles()).isEqualTo(1);
+    }
+
+    @Test
+    void anS3EventForAnObjectThatIsGoneFailsTheInvocationNamingItAndStoresNothing() {
+        ObjectNode event = Events.json("ingest-s3.json").deepCopy();
+        String bucket = LocalAws.Endpoint.uniqueName("drops");
+        s3.createBucket(b -> b.bucket(bucket));
+        ((ObjectNode) event.path("Records").get(0).path("s3").path("bucket")).put("name", bucket);
+        ((ObjectNode) event.path("Records").get(0).path("s3").path("object")).put("key", "gone+away.txt");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Lambda.invoke(handler, event))
+                .hasMessageContaining("could not ingest 1 object(s): gone away.txt: s3://" + bucket + "/gone away.txt: NoSuchKey");
+        assertThat(storedArticles()).isZero();
     }
 }

@@ -2,6 +2,7 @@ package io.newsalerts.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.aws.ArticleRepository;
+import io.newsalerts.aws.BulkDrops;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.extract.Extractor;
 import io.newsalerts.pipeline.Ingestion;
@@ -30,7 +31,7 @@ class IngestS3LimitsIT {
         tables.create(ddb);
         S3Client s3 = aws.clients().configure(S3Client.builder()).forcePathStyle(true).build();
         IngestHandler handler = new IngestHandler(new Ingestion(Extractor.defaults(),
-                new ArticleRepository(ddb, tables.articles()), Clock.systemUTC()), s3);
+                new ArticleRepository(ddb, tables.articles()), Clock.systemUTC()), new BulkDrops(aws.clients()));
         String bucket = LocalAws.Endpoint.uniqueName("drops");
         s3.createBucket(b -> b.bucket(bucket));
         String huge = "date 2024-03-05 Big\n\n" + "Militants launched 7 drone attacks on a base in Iraq on March 4, 2024. ".repeat(20_000);
