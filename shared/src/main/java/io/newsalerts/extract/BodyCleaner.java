@@ -101,9 +101,9 @@ final class BodyCleaner {
         int upper = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isLetter(c)) {
+            if (Chars.isLetter(c)) {
                 letters++;
-                if (Character.isUpperCase(c)) {
+                if (Chars.isUpperCase(c)) {
                     upper++;
                 }
             }

@@ -1383,7 +1383,7 @@ public final class Extractor {
                     while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower())
                             && (t.get(k).isWord() && (gazetteer.eventModifiers.contains(t.get(k).lower())
                             || TOLL_ADJ.contains(t.get(k).lower())
-                            || Character.isUpperCase(t.get(k).text().charAt(0)) || t.get(k).text().contains(".")))) {
+                            || Chars.isUpperCase(t.get(k).text().charAt(0)) || t.get(k).text().contains(".")))) {
                         k++;
                     }
                     if (k >= n || PEOPLE.contains(t.get(k).lower()) || isBoundary(t.get(k)) || t.get(k).is("in")) {
@@ -1411,7 +1411,7 @@ public final class Extractor {
             int guard = 0;
             while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower()) && t.get(k).isWord()
                     && !KILLED.contains(t.get(k).lower()) && !INJURED.contains(t.get(k).lower())
-                    && (Character.isUpperCase(t.get(k).text().charAt(0)) || gazetteer.eventModifiers.contains(t.get(k).lower())
+                    && (Chars.isUpperCase(t.get(k).text().charAt(0)) || gazetteer.eventModifiers.contains(t.get(k).lower())
                     || TOLL_ADJ.contains(t.get(k).lower()))) {
                 k++;
             }

@@ -157,9 +157,9 @@ final class Gazetteer {
         int letters = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isLetter(c)) {
+            if (Chars.isLetter(c)) {
                 letters++;
-                if (!Character.isUpperCase(c)) {
+                if (!Chars.isUpperCase(c)) {
                     return false;
                 }
             }
@@ -250,7 +250,7 @@ final class Gazetteer {
             // ("the west bank of the river" is not the West Bank, "play" is not the Play gang)
             for (int k = start; k < end; k++) {
                 String sf = e.surface().get(k - start);
-                if (Character.isUpperCase(sf.charAt(0)) && !tokens.get(k).startsUpper()) {
+                if (Chars.isUpperCase(sf.charAt(0)) && !tokens.get(k).startsUpper()) {
                     return false;
                 }
             }

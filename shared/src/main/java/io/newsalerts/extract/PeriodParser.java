@@ -446,12 +446,12 @@ final class PeriodParser {
             int mo = month(word);
             int e = i + word.length();
             // a day: "July 16", "Feb. 3rd", "July 16, 2024"
-            if (e + 1 < n && s.charAt(e) == ' ' && Character.isDigit(s.charAt(e + 1))) {
+            if (e + 1 < n && s.charAt(e) == ' ' && Chars.isDigit(s.charAt(e + 1))) {
                 int d1 = e + 1;
-                while (d1 < n && Character.isDigit(s.charAt(d1)) && d1 - e <= 3) {
+                while (d1 < n && Chars.isDigit(s.charAt(d1)) && d1 - e <= 3) {
                     d1++;
                 }
-                if (d1 - (e + 1) <= 2 && (d1 >= n || !Character.isDigit(s.charAt(d1)))) {
+                if (d1 - (e + 1) <= 2 && (d1 >= n || !Chars.isDigit(s.charAt(d1)))) {
                     int day = Integer.parseInt(s, e + 1, d1, 10);
                     int end = d1;
                     if (end + 2 <= n && (s.startsWith("st", end) || s.startsWith("nd", end) || s.startsWith("rd", end)
@@ -496,8 +496,8 @@ final class PeriodParser {
         }
         char a = s.charAt(k);
         char b = s.charAt(k + 1);
-        return ((a == '1' && b == '9') || (a == '2' && b == '0')) && Character.isDigit(s.charAt(k + 2))
-                && Character.isDigit(s.charAt(k + 3)) && (k + 4 == s.length() || !isWordChar(s.charAt(k + 4)));
+        return ((a == '1' && b == '9') || (a == '2' && b == '0')) && Chars.isDigit(s.charAt(k + 2))
+                && Chars.isDigit(s.charAt(k + 3)) && (k + 4 == s.length() || !isWordChar(s.charAt(k + 4)));
     }
 
     /** Extends a span start back over one of the prefixes, when it stands at a word boundary. */
@@ -520,8 +520,8 @@ final class PeriodParser {
                 continue;
             }
             char b = s.charAt(i + 1);
-            if (!((a == '1' && b == '9') || (a == '2' && b == '0')) || !Character.isDigit(s.charAt(i + 2))
-                    || !Character.isDigit(s.charAt(i + 3))) {
+            if (!((a == '1' && b == '9') || (a == '2' && b == '0')) || !Chars.isDigit(s.charAt(i + 2))
+                    || !Chars.isDigit(s.charAt(i + 3))) {
                 continue;
             }
             if (i + 4 < n && (isWordChar(s.charAt(i + 4)) || s.charAt(i + 4) == '-')) {
@@ -531,7 +531,7 @@ final class PeriodParser {
             int w = i - 1;
             if (w > 0 && s.charAt(w) == ' ') {
                 int ws = w;
-                while (ws > 0 && Character.isLetter(s.charAt(ws - 1))) {
+                while (ws > 0 && Chars.isLetter(s.charAt(ws - 1))) {
                     ws--;
                 }
                 if (ws < w && YEAR_PREPOSITIONS.contains(s.substring(ws, w)) && (ws == 0 || !isWordChar(s.charAt(ws - 1)))) {
@@ -552,7 +552,7 @@ final class PeriodParser {
                 continue;
             }
             int start = i;
-            while (start > 0 && Character.isLetter(s.charAt(start - 1))) {
+            while (start > 0 && Chars.isLetter(s.charAt(start - 1))) {
                 start--;
             }
             if (start > 0 && isWordChar(s.charAt(start - 1))) {
@@ -573,7 +573,7 @@ final class PeriodParser {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        return Chars.isLetterOrDigit(c) || c == '_';
     }
 
     private static void add(List<Span> out, int start, int end, LocalDate a, LocalDate b, LocalDate published,
@@ -637,7 +637,7 @@ final class PeriodParser {
     }
 
     private static int number(String s) {
-        if (Character.isDigit(s.charAt(0))) {
+        if (Chars.isDigit(s.charAt(0))) {
             return Integer.parseInt(s);
         }
         return NUMBERS.getOrDefault(s.toLowerCase(Locale.ROOT), -1);
