@@ -42,9 +42,11 @@ final class PeriodParser {
 
     private static final Pattern FIRST_MONTHS = Pattern.compile(
             "\\b(?:the )?(first|last) " + NUM + " months(?: of " + YEAR_REF + ")?", CI);
+    private static final boolean[] FIRST_MONTHS_STARTS = startsIgnoringCase("tfl");
     private static final Pattern HALF_QUARTER = Pattern.compile(
             "\\b(?:the )?(first|second|third|fourth|final|1st|2nd|3rd|4th) (?:(half) of " + YEAR_REF
                     + "|(quarter)(?: of " + YEAR_REF + ")?)", CI);
+    private static final boolean[] HALF_QUARTER_STARTS = startsIgnoringCase("tfs1234");
     private static final Pattern HQ = Pattern.compile("\\b([HQ])([1-4]) " + YEAR + "\\b");
     private static final Pattern FROM_TO = Pattern.compile(
             "\\b(?:[Ff]rom|[Bb]etween) (?:early |mid-|late )?" + MONTH + "(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
@@ -52,6 +54,8 @@ final class PeriodParser {
     private static final Pattern BETWEEN_DATES = Pattern.compile(
             "\\b(?:[Ff]rom|[Bb]etween) " + MONTH + " (\\d{1,2})(?!\\d)(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
                     + MONTH + " (\\d{1,2})(?!\\d)(?:,? " + YEAR + ")?");
+    /** FROM_TO and BETWEEN_DATES. */
+    private static final boolean[] RANGE_STARTS = starts("FfBb");
     private static final Pattern SINCE_START = Pattern.compile(
             "\\bsince the (?:start|beginning) of (?:the year|this year|" + YEAR + ")", CI);
     private static final Pattern SINCE_MONTH = Pattern.compile(
@@ -61,12 +65,16 @@ final class PeriodParser {
     private static final Pattern SINCE_WEEKDAY = Pattern.compile(
             "\\b[Ss]ince (?:last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
     private static final Pattern SINCE_YEAR = Pattern.compile("\\b[Ss]ince " + YEAR + "\\b");
+    /** Every SINCE_ pattern ("since" in SINCE_START ignores case, the others are [Ss]ince). */
+    private static final boolean[] SINCE_STARTS = starts("Ss");
     private static final Pattern RELATIVE = Pattern.compile(
             "\\b(so far this year|so far in " + YEAR + "|this year|last year|the previous year|year to date|"
                     + "last week|last month|this month|this week|previous week|previous month)\\b", CI);
+    private static final boolean[] RELATIVE_STARTS = startsIgnoringCase("stlyp");
     private static final Pattern PAST = Pattern.compile(
             "\\b(?:in|over|during|for|within) the (?:past|last|previous) (?:" + NUM + " )?"
                     + "(days?|weeks?|months?|years?|24 hours|48 hours|hours)\\b", CI);
+    private static final boolean[] PAST_STARTS = startsIgnoringCase("iodfw");
     private static final Pattern DATE = Pattern.compile(
             "\\b" + MONTH + " (\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:, " + YEAR + ")?\\b");
     private static final Pattern MONTH_YEAR = Pattern.compile(
@@ -78,10 +86,12 @@ final class PeriodParser {
             "\\b(?:in|during|over|for|within|across|from|of) (?:the|that|this) (?:same (?:\\w+ )?"
                     + "(?:period|months?|quarter|half|year|weeks?|time|span|timeframe|stretch|days)|period|quarter|half-year|"
                     + "six months|three months|week|month)\\b", CI);
+    private static final boolean[] SAME_STARTS = startsIgnoringCase("idofwa");
     private static final Pattern PRIOR = Pattern.compile(
             "\\b(?:the year before|a year earlier|a year before|a year ago|the prior year|the previous year|"
                     + "the same (?:period|quarter|months?|time|stretch) (?:last year|a year earlier|a year ago|the year before|"
                     + "(?:of|in) (?:the previous year|last year|the prior year)))\\b", CI);
+    private static final boolean[] PRIOR_STARTS = startsIgnoringCase("ta");
     private static final Pattern WEEKDAY = Pattern.compile(
             "\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|Yesterday|Today)\\b");
 
@@ -108,28 +118,33 @@ final class PeriodParser {
         Matcher m;
         // cheap gates: a pattern runs only when the words it needs are in the sentence (most sentences have few)
         String l = s.toLowerCase(Locale.ROOT);
+        long cues = cues(l);
         boolean hasMonth = hasMonth(s);
         boolean hasYear = hasYear(s);
-        boolean weekday = l.contains("day");
-        boolean since = l.contains("since");
-        boolean months = l.contains("month");
-        boolean same = previous != null && (l.contains("same") || l.contains("period") || l.contains("quarter")
-                || months || l.contains("week") || l.contains("half-year"));
-        boolean prior = previous != null && (l.contains("year before") || l.contains("year earlier")
-                || l.contains("year ago") || l.contains("prior year") || l.contains("previous year")
-                || l.contains("same period"));
+        boolean weekday = has(cues, Cue.DAY);
+        boolean since = has(cues, Cue.SINCE);
+        boolean months = has(cues, Cue.MONTH);
+        boolean same = previous != null && (has(cues, Cue.SAME) || has(cues, Cue.PERIOD) || has(cues, Cue.QUARTER)
+                || months || has(cues, Cue.WEEK) || has(cues, Cue.HALF_YEAR));
+        boolean prior = previous != null && (has(cues, Cue.YEAR_BEFORE) || has(cues, Cue.YEAR_EARLIER)
+                || has(cues, Cue.YEAR_AGO) || has(cues, Cue.PRIOR_YEAR) || has(cues, Cue.PREVIOUS_YEAR)
+                || has(cues, Cue.SAME_PERIOD));
         if (previous != null) {
-            for (m = SAME.matcher(s); windowFind(m, same ? lowerWindows(s, l, new String[]{"same", "period", "quarter", "month", "week", "half-year"}, 30, 30) : List.of()); ) {
+            List<int[]> sameWindows = same ? lowerWindows(s, l, SAME_STEMS, 30, 30) : List.of();
+            for (m = SAME.matcher(s); windowFind(m, s, sameWindows, SAME_STARTS); ) {
                 if (!previous.start().isAfter(published)) {
                     all.add(new Span(m.start(), m.end(), previous, previous.days() == 1, true));
                 }
             }
-            for (m = PRIOR.matcher(s); windowFind(m, prior ? lowerWindows(s, l, new String[]{"year", "period"}, 30, 40) : List.of()); ) {
+            List<int[]> priorWindows = prior ? lowerWindows(s, l, PRIOR_STEMS, 30, 40) : List.of();
+            for (m = PRIOR.matcher(s); windowFind(m, s, priorWindows, PRIOR_STARTS); ) {
                 Period p = previous.previousYear();
                 add(all, m, p.start(), p.end(), published, p.days() == 1);
             }
         }
-        for (m = FIRST_MONTHS.matcher(s); windowFind(m, months && (l.contains("first") || l.contains("last")) ? lowerWindows(s, l, new String[]{"months"}, 28, 32) : List.of()); ) {
+        List<int[]> windows = months && (has(cues, Cue.FIRST) || has(cues, Cue.LAST))
+                ? lowerWindows(s, l, FIRST_MONTHS_STEMS, 28, 32) : List.of();
+        for (m = FIRST_MONTHS.matcher(s); windowFind(m, s, windows, FIRST_MONTHS_STARTS); ) {
             int n = number(m.group(2));
             int year = yearRef(m.group(3), m.group(4), published);
             if (n >= 1 && n <= 12) {
@@ -144,7 +159,8 @@ final class PeriodParser {
                 add(all, m, a, b, published, false);
             }
         }
-        for (m = HALF_QUARTER.matcher(s); windowFind(m, (l.contains("half") || l.contains("quarter")) ? lowerWindows(s, l, new String[]{"half", "quarter"}, 25, 32) : List.of()); ) {
+        windows = has(cues, Cue.HALF) || has(cues, Cue.QUARTER) ? lowerWindows(s, l, HALF_QUARTER_STEMS, 25, 32) : List.of();
+        for (m = HALF_QUARTER.matcher(s); windowFind(m, s, windows, HALF_QUARTER_STARTS); ) {
             boolean halfMatch = m.group(2) != null;
             int year = halfMatch ? yearRef(m.group(3), m.group(4), published) : yearRef(m.group(6), m.group(7), published);
             int ord = switch (m.group(1).toLowerCase(Locale.ROOT)) {
@@ -174,7 +190,9 @@ final class PeriodParser {
                 add(all, m, q.start(), q.end(), published, false);
             }
         }
-        for (m = FROM_TO.matcher(s); windowFind(m, hasMonth && (l.contains("from") || l.contains("between")) ? lowerWindows(s, l, new String[]{"from", "between"}, 2, 60) : List.of()); ) {
+        List<int[]> rangeWindows = hasMonth && (has(cues, Cue.FROM) || has(cues, Cue.BETWEEN))
+                ? lowerWindows(s, l, RANGE_STEMS, 2, 60) : List.of();
+        for (m = FROM_TO.matcher(s); windowFind(m, s, rangeWindows, RANGE_STARTS); ) {
             int m1 = month(m.group(1));
             int m2 = month(m.group(3));
             int y2 = m.group(4) != null ? Integer.parseInt(m.group(4))
@@ -186,8 +204,7 @@ final class PeriodParser {
                 add(all, m, a, b, published, false);
             }
         }
-        for (m = BETWEEN_DATES.matcher(s); windowFind(m, hasMonth && (l.contains("from") || l.contains("between"))
-                ? lowerWindows(s, l, new String[]{"from", "between"}, 2, 60) : List.of()); ) {
+        for (m = BETWEEN_DATES.matcher(s); windowFind(m, s, rangeWindows, RANGE_STARTS); ) {
             int m1 = month(m.group(1));
             int m2 = month(m.group(4));
             int y2 = m.group(6) != null ? Integer.parseInt(m.group(6)) : latestYear(m2, published);
@@ -198,11 +215,13 @@ final class PeriodParser {
                 add(all, m, a, b, published, false);
             }
         }
-        for (m = SINCE_START.matcher(s); windowFind(m, since && l.contains("since the") ? lowerWindows(s, l, new String[]{"since"}, 2, 50) : List.of()); ) {
+        windows = since && has(cues, Cue.SINCE_THE) ? lowerWindows(s, l, SINCE_STEMS, 2, 50) : List.of();
+        for (m = SINCE_START.matcher(s); windowFind(m, s, windows, SINCE_STARTS); ) {
             int year = m.group(1) != null ? Integer.parseInt(m.group(1)) : published.getYear();
             add(all, m, LocalDate.of(year, 1, 1), published, published, false);
         }
-        for (m = SINCE_MONTH.matcher(s); windowFind(m, since && hasMonth ? lowerWindows(s, l, new String[]{"since"}, 2, 40) : List.of()); ) {
+        windows = since && hasMonth ? lowerWindows(s, l, SINCE_STEMS, 2, 40) : List.of();
+        for (m = SINCE_MONTH.matcher(s); windowFind(m, s, windows, SINCE_STARTS); ) {
             int mo = month(m.group(1));
             int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : latestYear(mo, published);
             int day = m.group(2) != null ? Integer.parseInt(m.group(2)) : 1;
@@ -211,20 +230,24 @@ final class PeriodParser {
                 add(all, m, a, published, published, false);
             }
         }
-        for (m = SINCE_WEEKDAY.matcher(s); windowFind(m, since && weekday ? lowerWindows(s, l, new String[]{"since"}, 2, 20) : List.of()); ) {
+        windows = since && weekday ? lowerWindows(s, l, SINCE_STEMS, 2, 20) : List.of();
+        for (m = SINCE_WEEKDAY.matcher(s); windowFind(m, s, windows, SINCE_STARTS); ) {
             LocalDate d = published.with(TemporalAdjusters.previousOrSame(
                     DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT))));
             add(all, m, d, published, published, false);
         }
-        for (m = SINCE_EVENT.matcher(s); windowFind(m, since && hasMonth ? lowerWindows(s, l, new String[]{"since"}, 2, 110) : List.of()); ) {
+        windows = since && hasMonth ? lowerWindows(s, l, SINCE_STEMS, 2, 110) : List.of();
+        for (m = SINCE_EVENT.matcher(s); windowFind(m, s, windows, SINCE_STARTS); ) {
             int mo = month(m.group(1));
             int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : latestYear(mo, published);
             add(all, m, LocalDate.of(year, mo, 1), published, published, false);
         }
-        for (m = SINCE_YEAR.matcher(s); windowFind(m, since && hasYear ? lowerWindows(s, l, new String[]{"since"}, 2, 12) : List.of()); ) {
+        windows = since && hasYear ? lowerWindows(s, l, SINCE_STEMS, 2, 12) : List.of();
+        for (m = SINCE_YEAR.matcher(s); windowFind(m, s, windows, SINCE_STARTS); ) {
             add(all, m, LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), published, published, false);
         }
-        for (m = RELATIVE.matcher(s); windowFind(m, (l.contains("year") || l.contains("week") || l.contains("month")) ? lowerWindows(s, l, new String[]{"year", "week", "month"}, 20, 12) : List.of()); ) {
+        windows = has(cues, Cue.YEAR) || has(cues, Cue.WEEK) || months ? lowerWindows(s, l, RELATIVE_STEMS, 20, 12) : List.of();
+        for (m = RELATIVE.matcher(s); windowFind(m, s, windows, RELATIVE_STARTS); ) {
             String r = m.group(1).toLowerCase(Locale.ROOT);
             LocalDate p = published;
             switch (r) {
@@ -250,7 +273,9 @@ final class PeriodParser {
                 }
             }
         }
-        for (m = PAST.matcher(s); windowFind(m, (l.contains("past") || l.contains("last") || l.contains("previous")) ? lowerWindows(s, l, new String[]{"past", "last", "previous"}, 22, 30) : List.of()); ) {
+        windows = has(cues, Cue.PAST) || has(cues, Cue.LAST) || has(cues, Cue.PREVIOUS)
+                ? lowerWindows(s, l, PAST_STEMS, 22, 30) : List.of();
+        for (m = PAST.matcher(s); windowFind(m, s, windows, PAST_STARTS); ) {
             int n = m.group(1) == null ? 1 : number(m.group(1));
             String unit = m.group(2).toLowerCase(Locale.ROOT);
             LocalDate p = published;
@@ -285,7 +310,81 @@ final class PeriodParser {
     private static final String[] MONTH_STEMS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
             "Oct", "Nov", "Dec"};
 
-    private static final String[] DAY_STEMS = {"day", "Day"};
+    private static final String[] SAME_STEMS = {"same", "period", "quarter", "month", "week", "half-year"};
+    private static final String[] PRIOR_STEMS = {"year", "period"};
+    private static final String[] FIRST_MONTHS_STEMS = {"months"};
+    private static final String[] HALF_QUARTER_STEMS = {"half", "quarter"};
+    private static final String[] RANGE_STEMS = {"from", "between"};
+    private static final String[] SINCE_STEMS = {"since"};
+    private static final String[] RELATIVE_STEMS = {"year", "week", "month"};
+    private static final String[] PAST_STEMS = {"past", "last", "previous"};
+
+    /** The words the gates of {@link #find} ask about: substrings of the lower-case sentence. */
+    private enum Cue {
+        DAY("day"), SINCE("since"), SINCE_THE("since the"), MONTH("month"), SAME("same"), SAME_PERIOD("same period"),
+        PERIOD("period"), QUARTER("quarter"), WEEK("week"), HALF("half"), HALF_YEAR("half-year"), YEAR("year"),
+        YEAR_BEFORE("year before"), YEAR_EARLIER("year earlier"), YEAR_AGO("year ago"), PRIOR_YEAR("prior year"),
+        PREVIOUS_YEAR("previous year"), FIRST("first"), LAST("last"), FROM("from"), BETWEEN("between"),
+        PAST("past"), PREVIOUS("previous");
+
+        final String text;
+
+        Cue(String text) {
+            this.text = text;
+        }
+    }
+
+    /** The cues by their first letter ('a'..'z'). */
+    private static final Cue[][] CUES_BY_LETTER = new Cue[26][];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            List<Cue> starting = new ArrayList<>();
+            for (Cue cue : Cue.values()) {
+                if (cue.text.charAt(0) == c) {
+                    starting.add(cue);
+                }
+            }
+            CUES_BY_LETTER[c - 'a'] = starting.toArray(new Cue[0]);
+        }
+    }
+
+    /**
+     * Which cues occur in the lower-case sentence, as bits by ordinal: one pass instead of one {@code contains}
+     * per gate (each of which scanned the whole sentence).
+     */
+    private static long cues(String l) {
+        long found = 0;
+        for (int i = 0, n = l.length(); i < n; i++) {
+            char c = l.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                for (Cue cue : CUES_BY_LETTER[c - 'a']) {
+                    if (l.startsWith(cue.text, i)) {
+                        found |= 1L << cue.ordinal();
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean has(long cues, Cue cue) {
+        return (cues & (1L << cue.ordinal())) != 0;
+    }
+
+    /** The characters a pattern's matches can begin with, exactly as listed (ASCII). */
+    private static boolean[] starts(String chars) {
+        boolean[] starts = new boolean[128];
+        for (int i = 0; i < chars.length(); i++) {
+            starts[chars.charAt(i)] = true;
+        }
+        return starts;
+    }
+
+    /** As {@link #starts(String)} for a CASE_INSENSITIVE pattern (which folds ASCII only): both cases. */
+    private static boolean[] startsIgnoringCase(String chars) {
+        return starts(chars.toLowerCase(Locale.ROOT) + chars.toUpperCase(Locale.ROOT));
+    }
 
     /**
      * Regions of the sentence around each occurrence of a trigger word, merged: the expensive patterns only run
@@ -328,11 +427,13 @@ final class PeriodParser {
         return merge(out);
     }
 
+    private static final Comparator<int[]> WINDOW_START = Comparator.comparingInt(w -> w[0]);
+
     private static List<int[]> merge(List<int[]> ws) {
         if (ws.size() < 2) {
             return ws;
         }
-        ws.sort(Comparator.comparingInt(w -> w[0]));
+        ws.sort(WINDOW_START);
         List<int[]> out = new ArrayList<>(ws.size());
         int[] cur = ws.getFirst();
         for (int k = 1; k < ws.size(); k++) {
@@ -352,7 +453,7 @@ final class PeriodParser {
      * Like {@link Matcher#find()}, but only inside the windows, with transparent bounds so that \\b still sees
      * the neighbours. The search resumes after the previous match.
      */
-    private static boolean windowFind(Matcher m, List<int[]> windows) {
+    private static boolean windowFind(Matcher m, String s, List<int[]> windows, boolean[] starts) {
         if (windows.isEmpty()) {
             return false;
         }
@@ -362,9 +463,16 @@ final class PeriodParser {
             if (w[1] <= pos) {
                 continue;
             }
-            m.region(Math.max(w[0], pos), w[1]);
-            if (m.find()) {
-                return true;
+            // what find() would do in the window, minus the positions no match can start at: the regex engine
+            // tries every position, each costing a word-boundary test and the pattern's first alternatives
+            for (int p = Math.max(w[0], pos); p < w[1]; p++) {
+                char c = s.charAt(p);
+                if (c < 128 && starts[c]) {
+                    m.region(p, w[1]);
+                    if (m.lookingAt()) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -592,10 +700,13 @@ final class PeriodParser {
         out.add(new Span(m.start(), m.end(), new Period(a, end), day));
     }
 
+    private static final Comparator<Span> LONGEST_FIRST = Comparator.comparingInt((Span x) -> x.end() - x.start())
+            .reversed().thenComparingInt(Span::start);
+    private static final Comparator<Span> BY_START = Comparator.comparingInt(Span::start);
+
     /** Longest expression wins where two overlap ("the first six months of 2024" over "2024"). */
     private static List<Span> nonOverlapping(List<Span> all) {
-        all.sort(Comparator.comparingInt((Span x) -> x.end() - x.start()).reversed()
-                .thenComparingInt(Span::start));
+        all.sort(LONGEST_FIRST);
         List<Span> out = new ArrayList<>();
         for (Span sp : all) {
             boolean free = true;
@@ -609,7 +720,7 @@ final class PeriodParser {
                 out.add(sp);
             }
         }
-        out.sort(Comparator.comparingInt(Span::start));
+        out.sort(BY_START);
         return out;
     }
 
