@@ -76,7 +76,7 @@ final class BodyCleaner {
 
     /** Straight quotes and plain spaces, so the rest of the pipeline sees one spelling. */
     static String normalize(String s) {
-        StringBuilder b = null;
+        char[] b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             char r = switch (c) {
@@ -87,13 +87,13 @@ final class BodyCleaner {
                 default -> c;
             };
             if (r != c && b == null) {
-                b = new StringBuilder(s);
+                b = s.toCharArray();
             }
             if (b != null) {
-                b.setCharAt(i, r);
+                b[i] = r;
             }
         }
-        return b == null ? s : b.toString();
+        return b == null ? s : new String(b);
     }
 
     static boolean mostlyUpperCase(String s) {

@@ -104,6 +104,7 @@ public final class Extractor {
     private static final Pattern PLACE_ANAPHOR = Pattern.compile(
             "\\b(?:the|that|this) (?:territory|area|region|province|country|state|enclave|city|town|district|zone)\\b"
                     + "|\\bthere\\b");
+    private static final MatchStarts PLACE_ANAPHOR_STARTS = MatchStarts.of("t");
     private static final java.util.Map<String, String> TIMES_VERBS = java.util.Map.of("boarded", "piracy incident",
             "hijacked", "piracy incident", "attacked", "attack", "struck", "strike", "hit", "attack",
             "targeted", "attack", "raided", "raid", "bombed", "bombing", "shelled", "strike");
@@ -174,6 +175,7 @@ public final class Extractor {
                     + "blast|explosion|raid|ambush|shooting|assault|airstrike|air strike|incident|crash|massacre|"
                     + "stampede|fire)\\b|\\bwhen (?:a|an|the) |\\bwhen (?:gunmen|militants|attackers|a gunman)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final MatchStarts SINGLE_INCIDENT_STARTS = MatchStarts.eitherCase("idbfaw");
     private static final Pattern DATELINE = Pattern.compile(
             "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?");
 
@@ -308,7 +310,8 @@ public final class Extractor {
                 countable = x.type() == Token.Type.NUMBER || (at[k] != null && at[k].kind() == Gazetteer.Kind.EVENT)
                         || (x.isWord() && (Numbers.isNumberWord(x.lower()) || VERB_EVENTS.containsKey(x.lower())));
             }
-            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, published, lastPeriod) : List.of();
+            String lowerText = text.toLowerCase(Locale.ROOT);
+            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, lowerText, published, lastPeriod) : List.of();
             List<int[]> periodTokens = new ArrayList<>();
             List<PeriodParser.Span> usable = new ArrayList<>();
             boolean[] inPeriod = new boolean[n];
@@ -334,7 +337,10 @@ public final class Extractor {
                 }
             }
             List<Anaphor> anaphors = countable ? anaphors(t, at, attributed) : List.of();
-            String lowerText = text.toLowerCase(Locale.ROOT);
+            boolean dayKnown = false;
+            for (PeriodParser.Span s : usable) {
+                dayKnown |= s.day();
+            }
 
             String attribution = attributions.isEmpty() ? null : attributionText(attributions.getFirst(), t, at, anaphors);
             List<Integer> usedEvents = new ArrayList<>();
@@ -593,7 +599,6 @@ public final class Extractor {
                                 break;
                             }
                         }
-                        boolean dayKnown = usable.stream().anyMatch(PeriodParser.Span::day);
                         if (verbAt >= 0 && dayKnown) {
                             evAt = e;
                         }
@@ -614,7 +619,6 @@ public final class Extractor {
             }
 
             // "Gunmen kidnapped 287 students ... on Thursday", "the militants ambushed a bus ..." -------------
-            boolean dayKnown = usable.stream().anyMatch(PeriodParser.Span::day);
             if (dayKnown && usedEvents.isEmpty()) {
                 for (int i = 1; i < n; i++) {
                     String eventType = VERB_EVENTS.get(t.get(i).lower());
@@ -740,9 +744,33 @@ public final class Extractor {
         private boolean singleIncident(String text) {
             if (text != singleIncidentText) {
                 singleIncidentText = text;
-                singleIncident = SINGLE_INCIDENT.matcher(text).find();
+                singleIncident = SINGLE_INCIDENT_STARTS.find(SINGLE_INCIDENT.matcher(text), text, 0, text.length());
             }
             return singleIncident;
+        }
+
+        private String placeAnaphorText;
+        private boolean placeAnaphor;
+
+        /** Whether the (lower-case) sentence refers back to a place ("the area", "there"); cached per sentence. */
+        private boolean placeAnaphor(String lowerText) {
+            if (lowerText != placeAnaphorText) {
+                placeAnaphorText = lowerText;
+                placeAnaphor = PLACE_ANAPHOR_STARTS.find(PLACE_ANAPHOR.matcher(lowerText), lowerText, 0, lowerText.length());
+            }
+            return placeAnaphor;
+        }
+
+        private String bothCountriesText;
+        private boolean bothCountries;
+
+        /** Whether the (lower-case) sentence says "both countries" or the like anywhere; cached per sentence. */
+        private boolean mentionsBothCountries(String lowerText) {
+            if (lowerText != bothCountriesText) {
+                bothCountriesText = lowerText;
+                bothCountries = saysBothCountries(lowerText);
+            }
+            return bothCountries;
         }
 
         private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
@@ -1262,7 +1290,7 @@ public final class Extractor {
                 if (sentence != null) {
                     return sentence;
                 }
-                boolean refersBack = PLACE_ANAPHOR.matcher(lowerText).find();
+                boolean refersBack = placeAnaphor(lowerText);
                 if (refersBack && articlePlaces != null) {
                     return inherited(articlePlaces);
                 }
@@ -1307,10 +1335,9 @@ public final class Extractor {
             if (from >= to) {
                 return null;
             }
-            String clauseText = from == 0 && to == t.size() ? lowerText
-                    : lowerText.substring(t.get(from).start(), t.get(to - 1).end());
-            if (clauseText.contains("both countries") || clauseText.contains("the two countries")
-                    || clauseText.contains("both nations") || clauseText.contains("the two nations")) {
+            // the clause is a part of the sentence: when the sentence does not say it, the clause does not either
+            if (mentionsBothCountries(lowerText) && saysBothCountries(from == 0 && to == t.size() ? lowerText
+                    : lowerText.substring(t.get(from).start(), t.get(to - 1).end()))) {
                 if (!lastCountries.isEmpty()) {
                     codes.addAll(lastCountries);
                 }
@@ -1325,6 +1352,11 @@ public final class Extractor {
                 return new Places(List.copyOf(demonyms), null, false);
             }
             return null;
+        }
+
+        private static boolean saysBothCountries(String lowerText) {
+            return lowerText.contains("both countries") || lowerText.contains("the two countries")
+                    || lowerText.contains("both nations") || lowerText.contains("the two nations");
         }
 
         private static Places inherited(Places p) {

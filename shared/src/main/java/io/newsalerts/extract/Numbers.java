@@ -2,8 +2,10 @@ package io.newsalerts.extract;
 
 import io.newsalerts.domain.Qualifier;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a cardinal number starting at a token: digits with separators ("1,200", "2.5 million"), number words
@@ -29,12 +31,23 @@ final class Numbers {
     private static final Map<String, Long> VAGUE = Map.of(
             "dozens", 12L, "scores", 40L, "hundreds", 200L, "thousands", 2000L, "tens", 20L);
 
+    /** Every word {@link #isNumberWord} accepts, in one set: it is asked about nearly every word. */
+    private static final Set<String> NUMBER_WORDS = numberWords();
+
     private Numbers() {
     }
 
+    private static Set<String> numberWords() {
+        Set<String> words = new HashSet<>(SMALL.keySet());
+        words.addAll(TENS.keySet());
+        words.addAll(VAGUE.keySet());
+        words.add("hundred");
+        words.add("dozen");
+        return Set.copyOf(words);
+    }
+
     static boolean isNumberWord(String lower) {
-        return SMALL.containsKey(lower) || TENS.containsKey(lower) || lower.equals("hundred")
-                || lower.equals("dozen") || VAGUE.containsKey(lower);
+        return NUMBER_WORDS.contains(lower);
     }
 
     static Parsed parse(List<Token> t, int i) {

@@ -42,11 +42,11 @@ final class PeriodParser {
 
     private static final Pattern FIRST_MONTHS = Pattern.compile(
             "\\b(?:the )?(first|last) " + NUM + " months(?: of " + YEAR_REF + ")?", CI);
-    private static final boolean[] FIRST_MONTHS_STARTS = startsIgnoringCase("tfl");
+    private static final MatchStarts FIRST_MONTHS_STARTS = MatchStarts.eitherCase("tfl");
     private static final Pattern HALF_QUARTER = Pattern.compile(
             "\\b(?:the )?(first|second|third|fourth|final|1st|2nd|3rd|4th) (?:(half) of " + YEAR_REF
                     + "|(quarter)(?: of " + YEAR_REF + ")?)", CI);
-    private static final boolean[] HALF_QUARTER_STARTS = startsIgnoringCase("tfs1234");
+    private static final MatchStarts HALF_QUARTER_STARTS = MatchStarts.eitherCase("tfs1234");
     private static final Pattern HQ = Pattern.compile("\\b([HQ])([1-4]) " + YEAR + "\\b");
     private static final Pattern FROM_TO = Pattern.compile(
             "\\b(?:[Ff]rom|[Bb]etween) (?:early |mid-|late )?" + MONTH + "(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
@@ -55,7 +55,7 @@ final class PeriodParser {
             "\\b(?:[Ff]rom|[Bb]etween) " + MONTH + " (\\d{1,2})(?!\\d)(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
                     + MONTH + " (\\d{1,2})(?!\\d)(?:,? " + YEAR + ")?");
     /** FROM_TO and BETWEEN_DATES. */
-    private static final boolean[] RANGE_STARTS = starts("FfBb");
+    private static final MatchStarts RANGE_STARTS = MatchStarts.of("FfBb");
     private static final Pattern SINCE_START = Pattern.compile(
             "\\bsince the (?:start|beginning) of (?:the year|this year|" + YEAR + ")", CI);
     private static final Pattern SINCE_MONTH = Pattern.compile(
@@ -66,15 +66,15 @@ final class PeriodParser {
             "\\b[Ss]ince (?:last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
     private static final Pattern SINCE_YEAR = Pattern.compile("\\b[Ss]ince " + YEAR + "\\b");
     /** Every SINCE_ pattern ("since" in SINCE_START ignores case, the others are [Ss]ince). */
-    private static final boolean[] SINCE_STARTS = starts("Ss");
+    private static final MatchStarts SINCE_STARTS = MatchStarts.of("Ss");
     private static final Pattern RELATIVE = Pattern.compile(
             "\\b(so far this year|so far in " + YEAR + "|this year|last year|the previous year|year to date|"
                     + "last week|last month|this month|this week|previous week|previous month)\\b", CI);
-    private static final boolean[] RELATIVE_STARTS = startsIgnoringCase("stlyp");
+    private static final MatchStarts RELATIVE_STARTS = MatchStarts.eitherCase("stlyp");
     private static final Pattern PAST = Pattern.compile(
             "\\b(?:in|over|during|for|within) the (?:past|last|previous) (?:" + NUM + " )?"
                     + "(days?|weeks?|months?|years?|24 hours|48 hours|hours)\\b", CI);
-    private static final boolean[] PAST_STARTS = startsIgnoringCase("iodfw");
+    private static final MatchStarts PAST_STARTS = MatchStarts.eitherCase("iodfw");
     private static final Pattern DATE = Pattern.compile(
             "\\b" + MONTH + " (\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:, " + YEAR + ")?\\b");
     private static final Pattern MONTH_YEAR = Pattern.compile(
@@ -86,12 +86,12 @@ final class PeriodParser {
             "\\b(?:in|during|over|for|within|across|from|of) (?:the|that|this) (?:same (?:\\w+ )?"
                     + "(?:period|months?|quarter|half|year|weeks?|time|span|timeframe|stretch|days)|period|quarter|half-year|"
                     + "six months|three months|week|month)\\b", CI);
-    private static final boolean[] SAME_STARTS = startsIgnoringCase("idofwa");
+    private static final MatchStarts SAME_STARTS = MatchStarts.eitherCase("idofwa");
     private static final Pattern PRIOR = Pattern.compile(
             "\\b(?:the year before|a year earlier|a year before|a year ago|the prior year|the previous year|"
                     + "the same (?:period|quarter|months?|time|stretch) (?:last year|a year earlier|a year ago|the year before|"
                     + "(?:of|in) (?:the previous year|last year|the prior year)))\\b", CI);
-    private static final boolean[] PRIOR_STARTS = startsIgnoringCase("ta");
+    private static final MatchStarts PRIOR_STARTS = MatchStarts.eitherCase("ta");
     private static final Pattern WEEKDAY = Pattern.compile(
             "\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|Yesterday|Today)\\b");
 
@@ -114,10 +114,14 @@ final class PeriodParser {
      *                 refer back to it (null: such phrases are not periods)
      */
     static List<Span> find(String s, LocalDate published, Period previous) {
+        return find(s, s.toLowerCase(Locale.ROOT), published, previous);
+    }
+
+    /** @param l {@code s.toLowerCase(Locale.ROOT)}, when the caller has it already */
+    static List<Span> find(String s, String l, LocalDate published, Period previous) {
         List<Span> all = new ArrayList<>();
         Matcher m;
         // cheap gates: a pattern runs only when the words it needs are in the sentence (most sentences have few)
-        String l = s.toLowerCase(Locale.ROOT);
         long cues = cues(l);
         boolean hasMonth = hasMonth(s);
         boolean hasYear = hasYear(s);
@@ -372,19 +376,6 @@ final class PeriodParser {
         return (cues & (1L << cue.ordinal())) != 0;
     }
 
-    /** The characters a pattern's matches can begin with, exactly as listed (ASCII). */
-    private static boolean[] starts(String chars) {
-        boolean[] starts = new boolean[128];
-        for (int i = 0; i < chars.length(); i++) {
-            starts[chars.charAt(i)] = true;
-        }
-        return starts;
-    }
-
-    /** As {@link #starts(String)} for a CASE_INSENSITIVE pattern (which folds ASCII only): both cases. */
-    private static boolean[] startsIgnoringCase(String chars) {
-        return starts(chars.toLowerCase(Locale.ROOT) + chars.toUpperCase(Locale.ROOT));
-    }
 
     /**
      * Regions of the sentence around each occurrence of a trigger word, merged: the expensive patterns only run
@@ -453,26 +444,14 @@ final class PeriodParser {
      * Like {@link Matcher#find()}, but only inside the windows, with transparent bounds so that \\b still sees
      * the neighbours. The search resumes after the previous match.
      */
-    private static boolean windowFind(Matcher m, String s, List<int[]> windows, boolean[] starts) {
+    private static boolean windowFind(Matcher m, String s, List<int[]> windows, MatchStarts starts) {
         if (windows.isEmpty()) {
             return false;
         }
         int pos = Math.max(0, lastEnd(m));
-        m.useTransparentBounds(true).useAnchoringBounds(false);
         for (int[] w : windows) {
-            if (w[1] <= pos) {
-                continue;
-            }
-            // what find() would do in the window, minus the positions no match can start at: the regex engine
-            // tries every position, each costing a word-boundary test and the pattern's first alternatives
-            for (int p = Math.max(w[0], pos); p < w[1]; p++) {
-                char c = s.charAt(p);
-                if (c < 128 && starts[c]) {
-                    m.region(p, w[1]);
-                    if (m.lookingAt()) {
-                        return true;
-                    }
-                }
+            if (w[1] > pos && starts.find(m, s, Math.max(w[0], pos), w[1])) {
+                return true;
             }
         }
         return false;
