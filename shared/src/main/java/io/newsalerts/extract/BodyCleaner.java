@@ -31,8 +31,9 @@ final class BodyCleaner {
         String[] lines = text.split("\n");
         List<String> kept = new ArrayList<>();
         int n = lines.length;
+        String[] cleaned = new String[n]; // each line normalized once: it is also compared as the next one
         for (int i = 0; i < n; i++) {
-            String line = normalize(lines[i]).strip();
+            String line = cleaned(lines, cleaned, i);
             if (line.isEmpty()) {
                 continue;
             }
@@ -42,8 +43,8 @@ final class BodyCleaner {
                     && SIGN_OFF.matcher(line).matches())) {
                 break; // the story is over; what follows is somebody else's
             }
-            String next = nextNonBlank(lines, i);
-            if (next != null && normalize(next).strip().equals(line)) {
+            int next = nextNonBlank(lines, i);
+            if (next >= 0 && cleaned(lines, cleaned, next).equals(line)) {
                 break; // a headline printed twice is a teaser card: the sidebar has started
             }
             if ((line.length() < 24 && AGO.matcher(line).matches())
@@ -65,13 +66,20 @@ final class BodyCleaner {
         return line.contains("Press") || line.contains("Reuters") || line.contains("AFP") || line.contains("Agence");
     }
 
-    private static String nextNonBlank(String[] lines, int i) {
+    private static int nextNonBlank(String[] lines, int i) {
         for (int k = i + 1; k < lines.length; k++) {
             if (!lines[k].isBlank()) {
-                return lines[k];
+                return k;
             }
         }
-        return null;
+        return -1;
+    }
+
+    private static String cleaned(String[] lines, String[] cleaned, int i) {
+        if (cleaned[i] == null) {
+            cleaned[i] = normalize(lines[i]).strip();
+        }
+        return cleaned[i];
     }
 
     /** Straight quotes and plain spaces, so the rest of the pipeline sees one spelling. */

@@ -1355,6 +1355,9 @@ public final class Extractor {
         }
 
         private static boolean saysBothCountries(String lowerText) {
+            if (!lowerText.contains(" countries") && !lowerText.contains(" nations")) {
+                return false; // what all four phrases end with: two scans instead of four for most sentences
+            }
             return lowerText.contains("both countries") || lowerText.contains("the two countries")
                     || lowerText.contains("both nations") || lowerText.contains("the two nations");
         }

@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 
 /**
- * The characters the matches of a pattern can begin with, so that a search tries the pattern only there.
+ * The characters the matches of a pattern can begin with, so that a search tries the pattern only there. For
+ * patterns that begin with {@code \b} and then a letter or digit, which is all of those that use it.
  * {@link Matcher#find()} tries every position, each costing at least a word-boundary test and the first branch of
  * every alternative; the patterns here all begin with one of a few letters, which a table lookup rules out.
  */
@@ -19,6 +20,10 @@ final class MatchStarts {
     }
 
     /** Exactly these (ASCII) characters. */
+    private static boolean asciiWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
     static MatchStarts of(String chars) {
         return new MatchStarts(chars);
     }
@@ -37,7 +42,8 @@ final class MatchStarts {
         m.useTransparentBounds(true).useAnchoringBounds(false);
         for (int p = from; p < to; p++) {
             char c = s.charAt(p);
-            if (c < 128 && ascii[c]) {
+            // every pattern here opens with \b before a letter or digit: after an ASCII letter or digit there is none
+            if (c < 128 && ascii[c] && (p == 0 || !asciiWordChar(s.charAt(p - 1)))) {
                 m.region(p, to);
                 if (m.lookingAt()) {
                     return true;

@@ -135,20 +135,20 @@ final class PeriodParser {
                 || has(cues, Cue.SAME_PERIOD));
         if (previous != null) {
             List<int[]> sameWindows = same ? lowerWindows(s, l, SAME_STEMS, 30, 30) : List.of();
-            for (m = SAME.matcher(s); windowFind(m, s, sameWindows, SAME_STARTS); ) {
+            for (m = matcher(SAME, s, sameWindows); windowFind(m, s, sameWindows, SAME_STARTS); ) {
                 if (!previous.start().isAfter(published)) {
                     all.add(new Span(m.start(), m.end(), previous, previous.days() == 1, true));
                 }
             }
             List<int[]> priorWindows = prior ? lowerWindows(s, l, PRIOR_STEMS, 30, 40) : List.of();
-            for (m = PRIOR.matcher(s); windowFind(m, s, priorWindows, PRIOR_STARTS); ) {
+            for (m = matcher(PRIOR, s, priorWindows); windowFind(m, s, priorWindows, PRIOR_STARTS); ) {
                 Period p = previous.previousYear();
                 add(all, m, p.start(), p.end(), published, p.days() == 1);
             }
         }
         List<int[]> windows = months && (has(cues, Cue.FIRST) || has(cues, Cue.LAST))
                 ? lowerWindows(s, l, FIRST_MONTHS_STEMS, 28, 32) : List.of();
-        for (m = FIRST_MONTHS.matcher(s); windowFind(m, s, windows, FIRST_MONTHS_STARTS); ) {
+        for (m = matcher(FIRST_MONTHS, s, windows); windowFind(m, s, windows, FIRST_MONTHS_STARTS); ) {
             int n = number(m.group(2));
             int year = yearRef(m.group(3), m.group(4), published);
             if (n >= 1 && n <= 12) {
@@ -164,7 +164,7 @@ final class PeriodParser {
             }
         }
         windows = has(cues, Cue.HALF) || has(cues, Cue.QUARTER) ? lowerWindows(s, l, HALF_QUARTER_STEMS, 25, 32) : List.of();
-        for (m = HALF_QUARTER.matcher(s); windowFind(m, s, windows, HALF_QUARTER_STARTS); ) {
+        for (m = matcher(HALF_QUARTER, s, windows); windowFind(m, s, windows, HALF_QUARTER_STARTS); ) {
             boolean halfMatch = m.group(2) != null;
             int year = halfMatch ? yearRef(m.group(3), m.group(4), published) : yearRef(m.group(6), m.group(7), published);
             int ord = switch (m.group(1).toLowerCase(Locale.ROOT)) {
@@ -196,7 +196,7 @@ final class PeriodParser {
         }
         List<int[]> rangeWindows = hasMonth && (has(cues, Cue.FROM) || has(cues, Cue.BETWEEN))
                 ? lowerWindows(s, l, RANGE_STEMS, 2, 60) : List.of();
-        for (m = FROM_TO.matcher(s); windowFind(m, s, rangeWindows, RANGE_STARTS); ) {
+        for (m = matcher(FROM_TO, s, rangeWindows); windowFind(m, s, rangeWindows, RANGE_STARTS); ) {
             int m1 = month(m.group(1));
             int m2 = month(m.group(3));
             int y2 = m.group(4) != null ? Integer.parseInt(m.group(4))
@@ -208,7 +208,7 @@ final class PeriodParser {
                 add(all, m, a, b, published, false);
             }
         }
-        for (m = BETWEEN_DATES.matcher(s); windowFind(m, s, rangeWindows, RANGE_STARTS); ) {
+        for (m = matcher(BETWEEN_DATES, s, rangeWindows); windowFind(m, s, rangeWindows, RANGE_STARTS); ) {
             int m1 = month(m.group(1));
             int m2 = month(m.group(4));
             int y2 = m.group(6) != null ? Integer.parseInt(m.group(6)) : latestYear(m2, published);
@@ -220,12 +220,12 @@ final class PeriodParser {
             }
         }
         windows = since && has(cues, Cue.SINCE_THE) ? lowerWindows(s, l, SINCE_STEMS, 2, 50) : List.of();
-        for (m = SINCE_START.matcher(s); windowFind(m, s, windows, SINCE_STARTS); ) {
+        for (m = matcher(SINCE_START, s, windows); windowFind(m, s, windows, SINCE_STARTS); ) {
             int year = m.group(1) != null ? Integer.parseInt(m.group(1)) : published.getYear();
             add(all, m, LocalDate.of(year, 1, 1), published, published, false);
         }
         windows = since && hasMonth ? lowerWindows(s, l, SINCE_STEMS, 2, 40) : List.of();
-        for (m = SINCE_MONTH.matcher(s); windowFind(m, s, windows, SINCE_STARTS); ) {
+        for (m = matcher(SINCE_MONTH, s, windows); windowFind(m, s, windows, SINCE_STARTS); ) {
             int mo = month(m.group(1));
             int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : latestYear(mo, published);
             int day = m.group(2) != null ? Integer.parseInt(m.group(2)) : 1;
@@ -235,23 +235,23 @@ final class PeriodParser {
             }
         }
         windows = since && weekday ? lowerWindows(s, l, SINCE_STEMS, 2, 20) : List.of();
-        for (m = SINCE_WEEKDAY.matcher(s); windowFind(m, s, windows, SINCE_STARTS); ) {
+        for (m = matcher(SINCE_WEEKDAY, s, windows); windowFind(m, s, windows, SINCE_STARTS); ) {
             LocalDate d = published.with(TemporalAdjusters.previousOrSame(
                     DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT))));
             add(all, m, d, published, published, false);
         }
         windows = since && hasMonth ? lowerWindows(s, l, SINCE_STEMS, 2, 110) : List.of();
-        for (m = SINCE_EVENT.matcher(s); windowFind(m, s, windows, SINCE_STARTS); ) {
+        for (m = matcher(SINCE_EVENT, s, windows); windowFind(m, s, windows, SINCE_STARTS); ) {
             int mo = month(m.group(1));
             int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : latestYear(mo, published);
             add(all, m, LocalDate.of(year, mo, 1), published, published, false);
         }
         windows = since && hasYear ? lowerWindows(s, l, SINCE_STEMS, 2, 12) : List.of();
-        for (m = SINCE_YEAR.matcher(s); windowFind(m, s, windows, SINCE_STARTS); ) {
+        for (m = matcher(SINCE_YEAR, s, windows); windowFind(m, s, windows, SINCE_STARTS); ) {
             add(all, m, LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), published, published, false);
         }
         windows = has(cues, Cue.YEAR) || has(cues, Cue.WEEK) || months ? lowerWindows(s, l, RELATIVE_STEMS, 20, 12) : List.of();
-        for (m = RELATIVE.matcher(s); windowFind(m, s, windows, RELATIVE_STARTS); ) {
+        for (m = matcher(RELATIVE, s, windows); windowFind(m, s, windows, RELATIVE_STARTS); ) {
             String r = m.group(1).toLowerCase(Locale.ROOT);
             LocalDate p = published;
             switch (r) {
@@ -279,7 +279,7 @@ final class PeriodParser {
         }
         windows = has(cues, Cue.PAST) || has(cues, Cue.LAST) || has(cues, Cue.PREVIOUS)
                 ? lowerWindows(s, l, PAST_STEMS, 22, 30) : List.of();
-        for (m = PAST.matcher(s); windowFind(m, s, windows, PAST_STARTS); ) {
+        for (m = matcher(PAST, s, windows); windowFind(m, s, windows, PAST_STARTS); ) {
             int n = m.group(1) == null ? 1 : number(m.group(1));
             String unit = m.group(2).toLowerCase(Locale.ROOT);
             LocalDate p = published;
@@ -363,7 +363,7 @@ final class PeriodParser {
             char c = l.charAt(i);
             if (c >= 'a' && c <= 'z') {
                 for (Cue cue : CUES_BY_LETTER[c - 'a']) {
-                    if (l.startsWith(cue.text, i)) {
+                    if (i + 1 < n && l.charAt(i + 1) == cue.text.charAt(1) && l.startsWith(cue.text, i)) {
                         found |= 1L << cue.ordinal();
                     }
                 }
@@ -445,7 +445,7 @@ final class PeriodParser {
      * the neighbours. The search resumes after the previous match.
      */
     private static boolean windowFind(Matcher m, String s, List<int[]> windows, MatchStarts starts) {
-        if (windows.isEmpty()) {
+        if (m == null || windows.isEmpty()) {
             return false;
         }
         int pos = Math.max(0, lastEnd(m));
@@ -455,6 +455,11 @@ final class PeriodParser {
             }
         }
         return false;
+    }
+
+    /** A matcher only where there is a window to search (most sentences have none for most patterns). */
+    private static Matcher matcher(Pattern p, String s, List<int[]> windows) {
+        return windows.isEmpty() ? null : p.matcher(s);
     }
 
     private static int lastEnd(Matcher m) {
