@@ -183,7 +183,8 @@ final class PeriodParser {
                 add(all, m, q.start(), q.end(), published, false);
             }
         }
-        for (m = HQ.matcher(hasYear && (s.indexOf('H') >= 0 || s.indexOf('Q') >= 0) ? s : ""); m.find(); ) {
+        boolean halfOrQuarterCode = hasYear && (s.indexOf('H') >= 0 || s.indexOf('Q') >= 0);
+        for (m = halfOrQuarterCode ? HQ.matcher(s) : null; m != null && m.find(); ) {
             int year = Integer.parseInt(m.group(3));
             int k = Integer.parseInt(m.group(2));
             if (m.group(1).equals("H") && k <= 2) {
