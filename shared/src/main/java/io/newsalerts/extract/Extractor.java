@@ -201,7 +201,8 @@ public final class Extractor {
         final LocalDate published;
         final List<Fact> facts = new ArrayList<>();
         final List<ActorRef> recent = new ArrayList<>();
-        final Set<String> licensed = new LinkedHashSet<>();
+        /** Actors whose short acronym ("IS") the article licenses by naming them; made on first need. */
+        private Set<String> licensed;
         List<String> lastCountries = List.of();
         Places previousSentencePlaces;
         Places articlePlaces;
@@ -217,15 +218,22 @@ public final class Extractor {
         Run(Article article) {
             this.article = article;
             this.published = article.published();
+        }
 
-            for (var e : gazetteer.licensingAliases.entrySet()) {
-                for (String alias : e.getValue()) {
-                    if (alias.length() > 3 && article.body().contains(alias)) {
-                        licensed.add(e.getKey());
-                        break;
+        /** Only sentences with a licensed acronym ask, so most articles never scan their body for the aliases. */
+        private Set<String> licensed() {
+            if (licensed == null) {
+                licensed = new LinkedHashSet<>();
+                for (var e : gazetteer.licensingAliases.entrySet()) {
+                    for (String alias : e.getValue()) {
+                        if (alias.length() > 3 && article.body().contains(alias)) {
+                            licensed.add(e.getKey());
+                            break;
+                        }
                     }
                 }
             }
+            return licensed;
         }
 
         private String lowerBody() {
@@ -281,7 +289,7 @@ public final class Extractor {
             }
             boolean shouting = BodyCleaner.mostlyUpperCase(text);
             List<Gazetteer.Mention> mentions = gazetteer.match(t, (actor, tokens, at) ->
-                    !shouting && (licensed.contains(actor) || (at + 1 < tokens.size()
+                    !shouting && (licensed().contains(actor) || (at + 1 < tokens.size()
                             && ACRONYM_LICENSORS
                             .contains(tokens.get(at + 1).lower()))));
             int n = t.size();
@@ -1080,9 +1088,17 @@ public final class Extractor {
                     continue;
                 }
                 String w = t.get(k).lower();
-                if (w.equals("it") || w.equals("they")) {
+                boolean pronoun = false;
+                boolean determiner = false;
+                switch (w) { // one hash lookup instead of five string compares per word
+                    case "it", "they" -> pronoun = true;
+                    case "the", "its", "their" -> determiner = true;
+                    default -> {
+                    }
+                }
+                if (pronoun) {
                     out.add(new Anaphor(k, k + 1, "any"));
-                } else if (w.equals("the") || w.equals("its") || w.equals("their")) {
+                } else if (determiner) {
                     int j = k + 1;
                     if (j < n && GROUP_ADJECTIVES.contains(t.get(j).lower())) {
                         j++;
@@ -1335,12 +1351,11 @@ public final class Extractor {
             if (from >= to) {
                 return null;
             }
-            // the clause is a part of the sentence: when the sentence does not say it, the clause does not either
-            if (mentionsBothCountries(lowerText) && saysBothCountries(from == 0 && to == t.size() ? lowerText
-                    : lowerText.substring(t.get(from).start(), t.get(to - 1).end()))) {
-                if (!lastCountries.isEmpty()) {
-                    codes.addAll(lastCountries);
-                }
+            // only when countries were named together before; and the clause is a part of the sentence: when the
+            // sentence does not say it, the clause does not either
+            if (!lastCountries.isEmpty() && mentionsBothCountries(lowerText) && saysBothCountries(
+                    from == 0 && to == t.size() ? lowerText : lowerText.substring(t.get(from).start(), t.get(to - 1).end()))) {
+                codes.addAll(lastCountries);
             }
             if (!codes.isEmpty()) {
                 return new Places(List.copyOf(codes), null, false);
