@@ -179,6 +179,34 @@ public final class Extractor {
     private static final Pattern DATELINE = Pattern.compile(
             "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?");
 
+    /**
+     * Word classes asked about on nearly every token, as bits: one map lookup per token (see {@link #wordClasses})
+     * instead of a set lookup per question and token. The sets above stay the word lists.
+     */
+    private static final int NUMBER_WORD = 1;
+    private static final int VERB_EVENT = 2;
+    private static final int LAUNCH_VERB = 4;
+    private static final int SAY_VERB = 8;
+    private static final java.util.Map<String, Integer> WORD_CLASSES = wordClassTable();
+
+    private static java.util.Map<String, Integer> wordClassTable() {
+        java.util.Map<String, Integer> table = new java.util.HashMap<>();
+        Numbers.numberWords().forEach(w -> table.merge(w, NUMBER_WORD, (a, b) -> a | b));
+        VERB_EVENTS.keySet().forEach(w -> table.merge(w, VERB_EVENT, (a, b) -> a | b));
+        LAUNCH.forEach(w -> table.merge(w, LAUNCH_VERB, (a, b) -> a | b));
+        SAY.forEach(w -> table.merge(w, SAY_VERB, (a, b) -> a | b));
+        return java.util.Map.copyOf(table);
+    }
+
+    /** The classes of each token of a sentence, by token index. */
+    private static int[] wordClasses(List<Token> t) {
+        int[] classes = new int[t.size()];
+        for (int k = 0; k < classes.length; k++) {
+            classes[k] = WORD_CLASSES.getOrDefault(t.get(k).lower(), 0);
+        }
+        return classes;
+    }
+
     private record Anaphor(int start, int end, String compat) {
     }
 
@@ -298,13 +326,14 @@ public final class Extractor {
             mentions.removeIf(m -> m.kind() == Gazetteer.Kind.ACTOR && m.end() + 1 < n && t.get(m.end()).is("-")
                     && COMPOUND.contains(t.get(m.end() + 1).lower()));
             militaryPhrases(t, mentions);
+            int[] classes = wordClasses(t);
             Gazetteer.Mention[] at = new Gazetteer.Mention[n];
             for (Gazetteer.Mention m : mentions) {
                 for (int k = m.start(); k < m.end(); k++) {
                     at[k] = m;
                 }
             }
-            List<Attribution> attributions = attributions(t, text);
+            List<Attribution> attributions = attributions(t, classes, text);
             boolean[] attributed = new boolean[n];
             for (Attribution a : attributions) {
                 for (int k = a.start(); k < a.end(); k++) {
@@ -316,7 +345,7 @@ public final class Extractor {
             for (int k = 0; k < n && !countable; k++) {
                 Token x = t.get(k);
                 countable = x.type() == Token.Type.NUMBER || (at[k] != null && at[k].kind() == Gazetteer.Kind.EVENT)
-                        || (x.isWord() && (Numbers.isNumberWord(x.lower()) || VERB_EVENTS.containsKey(x.lower())));
+                        || (x.isWord() && (classes[k] & (NUMBER_WORD | VERB_EVENT)) != 0);
             }
             String lowerText = text.toLowerCase(Locale.ROOT);
             List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, lowerText, published, lastPeriod) : List.of();
@@ -364,7 +393,7 @@ public final class Extractor {
                 if (tok.type() != Token.Type.NUMBER && !tok.isWord()) {
                     continue;
                 }
-                if (tok.isWord() && !Numbers.isNumberWord(tok.lower()) && !tok.is("a") && !tok.is("half")) {
+                if (tok.isWord() && (classes[i] & NUMBER_WORD) == 0 && !tok.is("a") && !tok.is("half")) {
                     continue;
                 }
                 Numbers.Parsed num = Numbers.parse(t, i);
@@ -566,7 +595,7 @@ public final class Extractor {
                 int evAt = -1;
                 int verbAt = -1;
                 Token tok = t.get(i);
-                if (LAUNCH.contains(tok.lower()) && !attributed[i]) {
+                if ((classes[i] & LAUNCH_VERB) != 0 && !attributed[i]) {
                     int k = i + 1;
                     if (k < n && (tok.is("carried") || tok.is("carry") || tok.is("carries") || tok.is("carrying"))) {
                         if (!t.get(k).is("out")) {
@@ -767,6 +796,18 @@ public final class Extractor {
                 placeAnaphor = PLACE_ANAPHOR_STARTS.find(PLACE_ANAPHOR.matcher(lowerText), lowerText, 0, lowerText.length());
             }
             return placeAnaphor;
+        }
+
+        private String itsSoilText;
+        private boolean itsSoil;
+
+        /** Whether the (lower-case) sentence says "its soil" or "its territory"; cached per sentence. */
+        private boolean saysItsSoil(String lowerText) {
+            if (lowerText != itsSoilText) {
+                itsSoilText = lowerText;
+                itsSoil = lowerText.contains("its soil") || lowerText.contains("its territory");
+            }
+            return itsSoil;
         }
 
         private String bothCountriesText;
@@ -1127,7 +1168,7 @@ public final class Extractor {
 
         // -------------------------------------------------------------------------------------- who says
 
-        private List<Attribution> attributions(List<Token> t, String text) {
+        private List<Attribution> attributions(List<Token> t, int[] classes, String text) {
             List<Attribution> out = new ArrayList<>();
             int n = t.size();
             for (int k = 0; k < n; k++) {
@@ -1141,7 +1182,7 @@ public final class Extractor {
                         out.add(new Attribution(k, e, clean(text, t, k + 2, e)));
                     }
                     k = e;
-                } else if (SAY.contains(w)) {
+                } else if ((classes[k] & SAY_VERB) != 0) {
                     int s = k;
                     while (s > 0 && !isBoundary(t.get(s - 1)) && k - s < 12) {
                         s--;
@@ -1291,7 +1332,7 @@ public final class Extractor {
                         return clause;
                     }
                 }
-                if (lowerText.contains("its soil") || lowerText.contains("its territory")) {
+                if (saysItsSoil(lowerText)) {
                     TreeSet<String> sayer = new TreeSet<>();
                     for (int k = 0; k < t.size(); k++) {
                         if (attributed[k] && at[k] != null && at[k].kind() == Gazetteer.Kind.COUNTRY) {

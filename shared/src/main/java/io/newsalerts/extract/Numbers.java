@@ -32,18 +32,22 @@ final class Numbers {
             "dozens", 12L, "scores", 40L, "hundreds", 200L, "thousands", 2000L, "tens", 20L);
 
     /** Every word {@link #isNumberWord} accepts, in one set: it is asked about nearly every word. */
-    private static final Set<String> NUMBER_WORDS = numberWords();
+    private static final Set<String> NUMBER_WORDS = collectNumberWords();
 
     private Numbers() {
     }
 
-    private static Set<String> numberWords() {
+    private static Set<String> collectNumberWords() {
         Set<String> words = new HashSet<>(SMALL.keySet());
         words.addAll(TENS.keySet());
         words.addAll(VAGUE.keySet());
         words.add("hundred");
         words.add("dozen");
         return Set.copyOf(words);
+    }
+
+    static Set<String> numberWords() {
+        return NUMBER_WORDS;
     }
 
     static boolean isNumberWord(String lower) {
