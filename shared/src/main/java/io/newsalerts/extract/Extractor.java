@@ -104,7 +104,7 @@ public final class Extractor {
     private static final Pattern PLACE_ANAPHOR = Pattern.compile(
             "\\b(?:the|that|this) (?:territory|area|region|province|country|state|enclave|city|town|district|zone)\\b"
                     + "|\\bthere\\b");
-    private static final MatchStarts PLACE_ANAPHOR_STARTS = MatchStarts.of("t");
+    private static final MatchStarts PLACE_ANAPHOR_STARTS = MatchStarts.of("the ", "that ", "this ", "there");
     private static final java.util.Map<String, String> TIMES_VERBS = java.util.Map.of("boarded", "piracy incident",
             "hijacked", "piracy incident", "attacked", "attack", "struck", "strike", "hit", "attack",
             "targeted", "attack", "raided", "raid", "bombed", "bombing", "shelled", "strike");
@@ -175,7 +175,8 @@ public final class Extractor {
                     + "blast|explosion|raid|ambush|shooting|assault|airstrike|air strike|incident|crash|massacre|"
                     + "stampede|fire)\\b|\\bwhen (?:a|an|the) |\\bwhen (?:gunmen|militants|attackers|a gunman)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final MatchStarts SINGLE_INCIDENT_STARTS = MatchStarts.eitherCase("idbfaw");
+    private static final MatchStarts SINGLE_INCIDENT_STARTS = MatchStarts.eitherCase("in ", "during ", "by ", "from ", "after ",
+            "when ");
     private static final Pattern DATELINE = Pattern.compile(
             "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?");
 

@@ -1,36 +1,53 @@
 package io.newsalerts.extract;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 
 /**
- * The characters the matches of a pattern can begin with, so that a search tries the pattern only there. For
- * patterns that begin with {@code \b} and then a letter or digit, which is all of those that use it.
- * {@link Matcher#find()} tries every position, each costing at least a word-boundary test and the first branch of
- * every alternative; the patterns here all begin with one of a few letters, which a table lookup rules out.
+ * Where the matches of a pattern can begin: the literal text every match starts with (one of a few prefixes), so
+ * that a search tries the pattern only there. {@link Matcher#find()} tries every position, each costing at least a
+ * word-boundary test and the first branch of every alternative. For patterns that open with {@code \b} before a
+ * letter or digit, which all the patterns given one do.
  */
 final class MatchStarts {
 
-    private final boolean[] ascii = new boolean[128];
+    private final boolean ignoreCase;
+    /** The prefixes by their first character (ASCII), in either case when ignoring case. */
+    private final String[][] byFirst = new String[128][];
 
-    private MatchStarts(String chars) {
-        for (int i = 0; i < chars.length(); i++) {
-            ascii[chars.charAt(i)] = true;
+    private MatchStarts(boolean ignoreCase, String... prefixes) {
+        this.ignoreCase = ignoreCase;
+        List<List<String>> lists = new ArrayList<>();
+        for (int c = 0; c < 128; c++) {
+            lists.add(new ArrayList<>());
+        }
+        for (String p : prefixes) {
+            char c = p.charAt(0);
+            lists.get(c).add(p);
+            if (ignoreCase && Character.toUpperCase(c) != c) {
+                lists.get(Character.toUpperCase(c)).add(p);
+            }
+            if (ignoreCase && Character.toLowerCase(c) != c) {
+                lists.get(Character.toLowerCase(c)).add(p);
+            }
+        }
+        for (int c = 0; c < 128; c++) {
+            byFirst[c] = lists.get(c).isEmpty() ? null : lists.get(c).toArray(new String[0]);
         }
     }
 
-    /** Exactly these (ASCII) characters. */
-    private static boolean asciiWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    /** Every match begins with one of these, exactly (ASCII). */
+    static MatchStarts of(String... prefixes) {
+        return new MatchStarts(false, prefixes);
     }
 
-    static MatchStarts of(String chars) {
-        return new MatchStarts(chars);
-    }
-
-    /** For a CASE_INSENSITIVE pattern, which folds ASCII only: these letters in either case. */
-    static MatchStarts eitherCase(String chars) {
-        return new MatchStarts(chars.toLowerCase(Locale.ROOT) + chars.toUpperCase(Locale.ROOT));
+    /**
+     * Every match begins with one of these in any case: for a CASE_INSENSITIVE pattern (which folds ASCII only; the
+     * prefix test here folds more, so it never rules out a match).
+     */
+    static MatchStarts eitherCase(String... prefixes) {
+        return new MatchStarts(true, prefixes);
     }
 
     /**
@@ -42,8 +59,8 @@ final class MatchStarts {
         m.useTransparentBounds(true).useAnchoringBounds(false);
         for (int p = from; p < to; p++) {
             char c = s.charAt(p);
-            // every pattern here opens with \b before a letter or digit: after an ASCII letter or digit there is none
-            if (c < 128 && ascii[c] && (p == 0 || !asciiWordChar(s.charAt(p - 1)))) {
+            // the pattern opens with \b before a letter or digit: right after an ASCII letter or digit there is none
+            if (c < 128 && byFirst[c] != null && (p == 0 || !asciiWordChar(s.charAt(p - 1))) && prefixAt(s, p)) {
                 m.region(p, to);
                 if (m.lookingAt()) {
                     return true;
@@ -51,5 +68,18 @@ final class MatchStarts {
             }
         }
         return false;
+    }
+
+    private boolean prefixAt(String s, int p) {
+        for (String prefix : byFirst[s.charAt(p)]) {
+            if (s.regionMatches(ignoreCase, p, prefix, 0, prefix.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 }

@@ -42,11 +42,12 @@ final class PeriodParser {
 
     private static final Pattern FIRST_MONTHS = Pattern.compile(
             "\\b(?:the )?(first|last) " + NUM + " months(?: of " + YEAR_REF + ")?", CI);
-    private static final MatchStarts FIRST_MONTHS_STARTS = MatchStarts.eitherCase("tfl");
+    private static final MatchStarts FIRST_MONTHS_STARTS = MatchStarts.eitherCase("the ", "first ", "last ");
     private static final Pattern HALF_QUARTER = Pattern.compile(
             "\\b(?:the )?(first|second|third|fourth|final|1st|2nd|3rd|4th) (?:(half) of " + YEAR_REF
                     + "|(quarter)(?: of " + YEAR_REF + ")?)", CI);
-    private static final MatchStarts HALF_QUARTER_STARTS = MatchStarts.eitherCase("tfs1234");
+    private static final MatchStarts HALF_QUARTER_STARTS = MatchStarts.eitherCase("the ", "first ", "second ", "third ", "fourth ",
+            "final ", "1st ", "2nd ", "3rd ", "4th ");
     private static final Pattern HQ = Pattern.compile("\\b([HQ])([1-4]) " + YEAR + "\\b");
     private static final Pattern FROM_TO = Pattern.compile(
             "\\b(?:[Ff]rom|[Bb]etween) (?:early |mid-|late )?" + MONTH + "(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
@@ -55,7 +56,7 @@ final class PeriodParser {
             "\\b(?:[Ff]rom|[Bb]etween) " + MONTH + " (\\d{1,2})(?!\\d)(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
                     + MONTH + " (\\d{1,2})(?!\\d)(?:,? " + YEAR + ")?");
     /** FROM_TO and BETWEEN_DATES. */
-    private static final MatchStarts RANGE_STARTS = MatchStarts.of("FfBb");
+    private static final MatchStarts RANGE_STARTS = MatchStarts.of("From ", "from ", "Between ", "between ");
     private static final Pattern SINCE_START = Pattern.compile(
             "\\bsince the (?:start|beginning) of (?:the year|this year|" + YEAR + ")", CI);
     private static final Pattern SINCE_MONTH = Pattern.compile(
@@ -65,16 +66,18 @@ final class PeriodParser {
     private static final Pattern SINCE_WEEKDAY = Pattern.compile(
             "\\b[Ss]ince (?:last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
     private static final Pattern SINCE_YEAR = Pattern.compile("\\b[Ss]ince " + YEAR + "\\b");
-    /** Every SINCE_ pattern ("since" in SINCE_START ignores case, the others are [Ss]ince). */
-    private static final MatchStarts SINCE_STARTS = MatchStarts.of("Ss");
+    /** Every SINCE_ pattern (SINCE_START ignores case, the others are [Ss]ince). */
+    private static final MatchStarts SINCE_STARTS = MatchStarts.eitherCase("since ");
     private static final Pattern RELATIVE = Pattern.compile(
             "\\b(so far this year|so far in " + YEAR + "|this year|last year|the previous year|year to date|"
                     + "last week|last month|this month|this week|previous week|previous month)\\b", CI);
-    private static final MatchStarts RELATIVE_STARTS = MatchStarts.eitherCase("stlyp");
+    private static final MatchStarts RELATIVE_STARTS = MatchStarts.eitherCase("so far ", "this ", "last ", "the previous ",
+            "year to date", "previous ");
     private static final Pattern PAST = Pattern.compile(
             "\\b(?:in|over|during|for|within) the (?:past|last|previous) (?:" + NUM + " )?"
                     + "(days?|weeks?|months?|years?|24 hours|48 hours|hours)\\b", CI);
-    private static final MatchStarts PAST_STARTS = MatchStarts.eitherCase("iodfw");
+    private static final MatchStarts PAST_STARTS = MatchStarts.eitherCase("in the ", "over the ", "during the ", "for the ",
+            "within the ");
     private static final Pattern DATE = Pattern.compile(
             "\\b" + MONTH + " (\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:, " + YEAR + ")?\\b");
     private static final Pattern MONTH_YEAR = Pattern.compile(
@@ -86,12 +89,13 @@ final class PeriodParser {
             "\\b(?:in|during|over|for|within|across|from|of) (?:the|that|this) (?:same (?:\\w+ )?"
                     + "(?:period|months?|quarter|half|year|weeks?|time|span|timeframe|stretch|days)|period|quarter|half-year|"
                     + "six months|three months|week|month)\\b", CI);
-    private static final MatchStarts SAME_STARTS = MatchStarts.eitherCase("idofwa");
+    private static final MatchStarts SAME_STARTS = MatchStarts.eitherCase("in ", "during ", "over ", "for ", "within ", "across ",
+            "from ", "of ");
     private static final Pattern PRIOR = Pattern.compile(
             "\\b(?:the year before|a year earlier|a year before|a year ago|the prior year|the previous year|"
                     + "the same (?:period|quarter|months?|time|stretch) (?:last year|a year earlier|a year ago|the year before|"
                     + "(?:of|in) (?:the previous year|last year|the prior year)))\\b", CI);
-    private static final MatchStarts PRIOR_STARTS = MatchStarts.eitherCase("ta");
+    private static final MatchStarts PRIOR_STARTS = MatchStarts.eitherCase("the ", "a year ");
     private static final Pattern WEEKDAY = Pattern.compile(
             "\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|Yesterday|Today)\\b");
 
