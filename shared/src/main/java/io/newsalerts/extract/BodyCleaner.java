@@ -39,7 +39,7 @@ final class BodyCleaner {
             }
             boolean shortLine = line.length() < 48;
             if ((shortLine && STOP_HEADING.matcher(line).matches())
-                    || (!kept.isEmpty() && !line.startsWith("By ") && line.length() < 200 && mayBeAgency(line)
+                    || (!kept.isEmpty() && !line.startsWith("By ") && line.length() < 200 && endsWithAgency(line)
                     && SIGN_OFF.matcher(line).matches())) {
                 break; // the story is over; what follows is somebody else's
             }
@@ -62,8 +62,17 @@ final class BodyCleaner {
         return kept;
     }
 
-    private static boolean mayBeAgency(String line) {
-        return line.contains("Press") || line.contains("Reuters") || line.contains("AFP") || line.contains("Agence");
+    private static final String[] AGENCIES = {"Associated Press", "Reuters", "AFP", "Agence France-Presse"};
+
+    /** What a SIGN_OFF line ends with: a look at the end of the line instead of a scan per agency. */
+    private static boolean endsWithAgency(String line) {
+        int end = line.endsWith(".") ? line.length() - 1 : line.length();
+        for (String agency : AGENCIES) {
+            if (line.startsWith(agency, end - agency.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int nextNonBlank(String[] lines, int i) {

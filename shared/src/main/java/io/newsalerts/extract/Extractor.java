@@ -316,9 +316,8 @@ public final class Extractor {
             if (t.isEmpty()) {
                 return;
             }
-            boolean shouting = BodyCleaner.mostlyUpperCase(text);
             List<Gazetteer.Mention> mentions = gazetteer.match(t, (actor, tokens, at) ->
-                    !shouting && (licensed().contains(actor) || (at + 1 < tokens.size()
+                    !shouting(text) && (licensed().contains(actor) || (at + 1 < tokens.size()
                             && ACRONYM_LICENSORS
                             .contains(tokens.get(at + 1).lower()))));
             int n = t.size();
@@ -797,6 +796,18 @@ public final class Extractor {
                 placeAnaphor = PLACE_ANAPHOR_STARTS.find(PLACE_ANAPHOR.matcher(lowerText), lowerText, 0, lowerText.length());
             }
             return placeAnaphor;
+        }
+
+        private String shoutingText;
+        private boolean shouting;
+
+        /** Whether the sentence is in capitals (a headline): asked only about licensed acronyms; cached per sentence. */
+        private boolean shouting(String text) {
+            if (text != shoutingText) {
+                shoutingText = text;
+                shouting = BodyCleaner.mostlyUpperCase(text);
+            }
+            return shouting;
         }
 
         private String itsSoilText;

@@ -127,8 +127,9 @@ final class PeriodParser {
         Matcher m;
         // cheap gates: a pattern runs only when the words it needs are in the sentence (most sentences have few)
         long cues = cues(l);
-        boolean hasMonth = hasMonth(s);
-        boolean hasYear = hasYear(s);
+        int dates = monthsAndYears(s);
+        boolean hasMonth = (dates & MONTH_NAME) != 0;
+        boolean hasYear = (dates & YEAR_NUMBER) != 0;
         boolean weekday = has(cues, Cue.DAY);
         boolean since = has(cues, Cue.SINCE);
         boolean months = has(cues, Cue.MONTH);
@@ -471,38 +472,44 @@ final class PeriodParser {
         return m.hasMatch() ? m.end() : -1;
     }
 
-    /** One pass: a capital J, F, M, A, S, O, N or D starting one of the month stems. */
-    private static boolean hasMonth(String s) {
-        int n = s.length();
-        for (int i = 0; i + 2 < n; i++) {
-            char c = s.charAt(i);
-            if (c == 'J' || c == 'F' || c == 'M' || c == 'A' || c == 'S' || c == 'O' || c == 'N' || c == 'D') {
-                for (String stem : MONTH_STEMS) {
-                    if (stem.charAt(0) == c && s.charAt(i + 1) == stem.charAt(1) && s.charAt(i + 2) == stem.charAt(2)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
+    private static final int MONTH_NAME = 1;
+    private static final int YEAR_NUMBER = 2;
 
-    /** A run of exactly four digits starting 19 or 20. */
-    private static boolean hasYear(String s) {
+    /**
+     * In one pass (they were a pass each over every sentence): {@code MONTH_NAME} when a capital J, F, M, A, S, O,
+     * N or D starts one of the month stems; {@code YEAR_NUMBER} when a run of exactly four digits starts 19 or 20.
+     */
+    private static int monthsAndYears(String s) {
+        int n = s.length();
+        int found = 0;
         int run = 0;
-        for (int i = 0; i <= s.length(); i++) {
-            char c = i < s.length() ? s.charAt(i) : ' ';
+        for (int i = 0; i <= n && found != (MONTH_NAME | YEAR_NUMBER); i++) {
+            char c = i < n ? s.charAt(i) : ' ';
             if (c >= '0' && c <= '9') {
                 run++;
-            } else {
-                if (run == 4) {
-                    char a = s.charAt(i - 4);
-                    char b = s.charAt(i - 3);
-                    if ((a == '1' && b == '9') || (a == '2' && b == '0')) {
-                        return true;
-                    }
+                continue;
+            }
+            if (run == 4) {
+                char a = s.charAt(i - 4);
+                char b = s.charAt(i - 3);
+                if ((a == '1' && b == '9') || (a == '2' && b == '0')) {
+                    found |= YEAR_NUMBER;
                 }
-                run = 0;
+            }
+            run = 0;
+            if ((found & MONTH_NAME) == 0 && i + 2 < n && startsMonthStem(s, i, c)) {
+                found |= MONTH_NAME;
+            }
+        }
+        return found;
+    }
+
+    private static boolean startsMonthStem(String s, int i, char c) {
+        if (c == 'J' || c == 'F' || c == 'M' || c == 'A' || c == 'S' || c == 'O' || c == 'N' || c == 'D') {
+            for (String stem : MONTH_STEMS) {
+                if (stem.charAt(0) == c && s.charAt(i + 1) == stem.charAt(1) && s.charAt(i + 2) == stem.charAt(2)) {
+                    return true;
+                }
             }
         }
         return false;
