@@ -63,6 +63,12 @@ final class Gazetteer {
      * says so without a lookup in the trie's first level, which holds thousands of place names (cache misses).
      */
     private final long[] firstWords = new long[(1 << 16) / 64];
+    /**
+     * The same for names whose first word may be written in lower case: events, and names whose first word is.
+     * Where a name's first word is capitalised the text must be too ({@link #valid}), so for a word in lower case
+     * ("in", "a", "were": the first words of place names) only this filter counts.
+     */
+    private final long[] lowerFirstWords = new long[(1 << 16) / 64];
     final Set<String> eventModifiers;
     final Map<String, String> actorTypes;
     /** Country code -> that country's military actor ("IL" -> "Israeli military"), and back. */
@@ -180,6 +186,11 @@ final class Gazetteer {
         }
         int h = tokens.getFirst().lower().hashCode() & 0xFFFF;
         firstWords[h >>> 6] |= 1L << h;
+        boolean capitalFirst = Chars.isUpperCase(tokens.getFirst().text().charAt(0))
+                && (kind != Kind.EVENT || caseSensitive); // see valid(): only then must the text's word be capitalised
+        if (!capitalFirst) {
+            lowerFirstWords[h >>> 6] |= 1L << h;
+        }
         Node node = root;
         for (Token t : tokens) {
             node = node.next.computeIfAbsent(t.lower(), k -> new Node());
@@ -203,8 +214,9 @@ final class Gazetteer {
         int i = 0;
         while (i < n) {
             int h = tokens.get(i).lower().hashCode() & 0xFFFF;
-            if ((firstWords[h >>> 6] & (1L << h)) == 0) {
-                i++; // no name begins with this word
+            long[] filter = tokens.get(i).startsUpper() ? firstWords : lowerFirstWords;
+            if ((filter[h >>> 6] & (1L << h)) == 0) {
+                i++; // no name begins with this word (written this way)
                 continue;
             }
             Node node = root;
