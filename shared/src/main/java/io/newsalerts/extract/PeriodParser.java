@@ -344,36 +344,41 @@ final class PeriodParser {
         }
     }
 
-    /** The cues by their first letter ('a'..'z'). */
-    private static final Cue[][] CUES_BY_LETTER = new Cue[26][];
+    /** The cues by their first two letters ('a'..'z' each), at 26 * first + second; null where none. */
+    private static final Cue[][] CUES_BY_PAIR = new Cue[26 * 26][];
 
     static {
-        for (char c = 'a'; c <= 'z'; c++) {
-            List<Cue> starting = new ArrayList<>();
-            for (Cue cue : Cue.values()) {
-                if (cue.text.charAt(0) == c) {
-                    starting.add(cue);
-                }
-            }
-            CUES_BY_LETTER[c - 'a'] = starting.toArray(new Cue[0]);
+        for (Cue cue : Cue.values()) {
+            int pair = 26 * (cue.text.charAt(0) - 'a') + (cue.text.charAt(1) - 'a');
+            Cue[] old = CUES_BY_PAIR[pair] == null ? new Cue[0] : CUES_BY_PAIR[pair];
+            Cue[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = cue;
+            CUES_BY_PAIR[pair] = grown;
         }
     }
 
     /**
      * Which cues occur in the lower-case sentence, as bits by ordinal: one pass instead of one {@code contains}
-     * per gate (each of which scanned the whole sentence).
+     * per gate (each of which scanned the whole sentence). Every cue is at least three characters and starts with
+     * two letters a-z, so a position is compared only where its two letters begin some cue.
      */
     private static long cues(String l) {
         long found = 0;
-        for (int i = 0, n = l.length(); i < n; i++) {
-            char c = l.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                for (Cue cue : CUES_BY_LETTER[c - 'a']) {
-                    if (i + 1 < n && l.charAt(i + 1) == cue.text.charAt(1) && l.startsWith(cue.text, i)) {
-                        found |= 1L << cue.ordinal();
+        int n = l.length();
+        char c = n > 0 ? l.charAt(0) : ' ';
+        for (int i = 0; i + 1 < n; i++) {
+            char d = l.charAt(i + 1);
+            if (c >= 'a' && c <= 'z' && d >= 'a' && d <= 'z') {
+                Cue[] candidates = CUES_BY_PAIR[26 * (c - 'a') + (d - 'a')];
+                if (candidates != null) {
+                    for (Cue cue : candidates) {
+                        if (l.startsWith(cue.text, i)) {
+                            found |= 1L << cue.ordinal();
+                        }
                     }
                 }
             }
+            c = d;
         }
         return found;
     }
