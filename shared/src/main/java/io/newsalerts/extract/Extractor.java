@@ -203,7 +203,8 @@ public final class Extractor {
     private static int[] wordClasses(List<Token> t) {
         int[] classes = new int[t.size()];
         for (int k = 0; k < classes.length; k++) {
-            classes[k] = WORD_CLASSES.getOrDefault(t.get(k).lower(), 0);
+            // the lists are of words: numbers and punctuation are in none of them
+            classes[k] = t.get(k).isWord() ? WORD_CLASSES.getOrDefault(t.get(k).lower(), 0) : 0;
         }
         return classes;
     }

@@ -9,7 +9,7 @@ record Token(String text, String lower, int start, int end, Type type) {
     enum Type { WORD, NUMBER, ORDINAL, PUNCT }
 
     boolean is(String lowerText) {
-        return lower.equals(lowerText);
+        return lower.length() == lowerText.length() && lower.equals(lowerText); // most words differ in length
     }
 
     boolean isWord() {
