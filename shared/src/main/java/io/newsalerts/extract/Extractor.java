@@ -200,7 +200,7 @@ public final class Extractor {
     }
 
     /** The classes of each token of a sentence, by token index. */
-    private static int[] wordClasses(List<Token> t) {
+    private static int[] wordClasses(Tokens t) {
         int[] classes = new int[t.size()];
         for (int k = 0; k < classes.length; k++) {
             // the lists are of words: numbers and punctuation are in none of them
@@ -213,7 +213,7 @@ public final class Extractor {
     }
 
     /** What one sentence analysis shares between its passes. */
-    private record Ctx(String text, List<Token> t, Gazetteer.Mention[] at, boolean[] attributed,
+    private record Ctx(String text, Tokens t, Gazetteer.Mention[] at, boolean[] attributed,
                        List<PeriodParser.Span> usable, List<int[]> periodTokens, List<Anaphor> anaphors,
                        List<Gazetteer.Mention> mentions, String lowerText, String attribution) {
     }
@@ -296,7 +296,7 @@ public final class Extractor {
             var m = DATELINE.matcher(sentence);
             if (sentence.indexOf('(') > 0 && sentence.indexOf('(') < 80 && m.lookingAt()) {
                 String city = m.group(1).strip();
-                List<Token> tokens = Tokenizer.tokenize(titleCase(city));
+                Tokens tokens = Tokenizer.tokenize(titleCase(city));
                 for (Gazetteer.Mention mention : gazetteer.match(tokens, null)) {
                     if (mention.kind() == Gazetteer.Kind.PLACE || mention.kind() == Gazetteer.Kind.COUNTRY) {
                         datelineCountry = mention.value();
@@ -313,7 +313,7 @@ public final class Extractor {
         private void sentence(String text) {
             sentenceIndex++;
             int factsBefore = facts.size();
-            List<Token> t = Tokenizer.tokenize(text);
+            Tokens t = Tokenizer.tokenize(text);
             if (t.isEmpty()) {
                 return;
             }
@@ -899,7 +899,7 @@ public final class Extractor {
          * "Russia's forces", "Israeli airstrikes", "Syrian and Russian warplanes": a country named as the one that
          * acts is its military. Rewrites such country mentions into actor mentions, in place.
          */
-        private void militaryPhrases(List<Token> t, List<Gazetteer.Mention> mentions) {
+        private void militaryPhrases(Tokens t, List<Gazetteer.Mention> mentions) {
             for (int idx = mentions.size() - 1; idx >= 0; idx--) {
                 Gazetteer.Mention m = mentions.get(idx);
                 boolean country = m.kind() == Gazetteer.Kind.COUNTRY || m.kind() == Gazetteer.Kind.DEMONYM;
@@ -947,7 +947,7 @@ public final class Extractor {
 
         // -------------------------------------------------------------------------------------- who
 
-        private String actorFor(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, List<Anaphor> anaphors,
+        private String actorFor(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, List<Anaphor> anaphors,
                                 List<Gazetteer.Mention> mentions, int before, int after) {
             Gazetteer.Mention bestMention = null;
             int between = -1;
@@ -1005,7 +1005,7 @@ public final class Extractor {
          * "ISKP, the Afghan affiliate of the Islamic State group, claimed ...": a mention inside an appositive
          * (between commas, right after another actor) describes that actor, which is the subject.
          */
-        private Gazetteer.Mention appositiveHead(List<Token> t, List<Gazetteer.Mention> mentions, Gazetteer.Mention m) {
+        private Gazetteer.Mention appositiveHead(Tokens t, List<Gazetteer.Mention> mentions, Gazetteer.Mention m) {
             int open = -1;
             for (int k = m.start() - 1; k >= 0 && k >= m.start() - 12; k--) {
                 if (t.get(k).is(",")) {
@@ -1036,7 +1036,7 @@ public final class Extractor {
         }
 
         /** "Hamas and Islamic Jihad fired ..." is the coalition's figure, not Hamas's. */
-        private String coalition(List<Token> t, List<Gazetteer.Mention> mentions, Gazetteer.Mention last) {
+        private String coalition(Tokens t, List<Gazetteer.Mention> mentions, Gazetteer.Mention last) {
             TreeSet<String> names = new TreeSet<>();
             names.add(last.value());
             int idx = mentions.indexOf(last);
@@ -1085,7 +1085,7 @@ public final class Extractor {
             return String.join(" and ", names);
         }
 
-        private String resolve(Anaphor a, List<Token> t, List<Gazetteer.Mention> mentions) {
+        private String resolve(Anaphor a, Tokens t, List<Gazetteer.Mention> mentions) {
             String compat = a.compat();
             if (compat.equals("any")) {
                 // "militia officials said they ..." : the sayer's words tell what "they" is
@@ -1128,13 +1128,13 @@ public final class Extractor {
         }
 
         /** "Israeli airstrikes", "by Russian forces": the country's military when the gazetteer has one. */
-        private String demonymMilitary(List<Token> t, Gazetteer.Mention m) {
+        private String demonymMilitary(Tokens t, Gazetteer.Mention m) {
             String demonym = t.get(m.start()).text();
             String candidate = demonym + " military";
             return gazetteer.actorTypes.containsKey(candidate) ? candidate : null;
         }
 
-        private List<Anaphor> anaphors(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed) {
+        private List<Anaphor> anaphors(Tokens t, Gazetteer.Mention[] at, boolean[] attributed) {
             List<Anaphor> out = new ArrayList<>();
             int n = t.size();
             for (int k = 0; k < n; k++) {
@@ -1181,7 +1181,7 @@ public final class Extractor {
 
         // -------------------------------------------------------------------------------------- who says
 
-        private List<Attribution> attributions(List<Token> t, int[] classes, String text) {
+        private List<Attribution> attributions(Tokens t, int[] classes, String text) {
             List<Attribution> out = new ArrayList<>();
             int n = t.size();
             for (int k = 0; k < n; k++) {
@@ -1254,7 +1254,7 @@ public final class Extractor {
                     || tok.is("but");
         }
 
-        private static boolean containsVerbLike(List<Token> t, int s, int e) {
+        private static boolean containsVerbLike(Tokens t, int s, int e) {
             for (int k = s; k < e; k++) {
                 String w = t.get(k).lower();
                 if (w.equals("has") || w.equals("have") || w.equals("had") || w.equals("was") || w.equals("were")
@@ -1266,7 +1266,7 @@ public final class Extractor {
         }
 
         /** After "CENTCOM said" at the end: "in a statement", "on Wednesday" belong to the attribution. */
-        private static boolean tailIsAdverbial(List<Token> t, int e) {
+        private static boolean tailIsAdverbial(Tokens t, int e) {
             int rest = t.size() - e;
             if (rest > 8) {
                 return false;
@@ -1279,7 +1279,7 @@ public final class Extractor {
             return true;
         }
 
-        private String clean(String text, List<Token> t, int s, int e) {
+        private String clean(String text, Tokens t, int s, int e) {
             while (s < e && (DETERMINERS.contains(t.get(s).lower()) || t.get(s).type() == Token.Type.NUMBER)) {
                 s++;
             }
@@ -1292,7 +1292,7 @@ public final class Extractor {
             return text.substring(t.get(s).start(), t.get(e - 1).end());
         }
 
-        private String attributionText(Attribution a, List<Token> t, Gazetteer.Mention[] at, List<Anaphor> anaphors) {
+        private String attributionText(Attribution a, Tokens t, Gazetteer.Mention[] at, List<Anaphor> anaphors) {
             String x = a.text();
             if (x == null) {
                 return null;
@@ -1318,7 +1318,7 @@ public final class Extractor {
         private record Places(List<String> regions, String area, boolean inherited) {
         }
 
-        private Places places(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText) {
+        private Places places(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText) {
             return places(t, at, attributed, lowerText, -1, null);
         }
 
@@ -1328,7 +1328,7 @@ public final class Extractor {
          * "its soil" = the sayer's country, a military's home country, the paragraph, the previous sentence,
          * the dateline.
          */
-        private Places places(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
+        private Places places(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
                               int focus, String actor) {
             if (focus >= 0) {
                 int a = focus;
@@ -1373,7 +1373,7 @@ public final class Extractor {
             return sentence != null ? sentence : fallback();
         }
 
-        private Places placesIn(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
+        private Places placesIn(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
                                 int from, int to) {
             TreeSet<String> codes = new TreeSet<>();
             TreeSet<String> demonyms = new TreeSet<>();
@@ -1451,7 +1451,7 @@ public final class Extractor {
             return new Places(List.of(), null, true);
         }
 
-        private List<String> countriesNamed(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed) {
+        private List<String> countriesNamed(Tokens t, Gazetteer.Mention[] at, boolean[] attributed) {
             List<String> out = new ArrayList<>();
             for (int k = 0; k < t.size(); k++) {
                 Gazetteer.Mention m = at[k];
@@ -1467,7 +1467,7 @@ public final class Extractor {
         // -------------------------------------------------------------------------------------- what
 
         /** "killed 40 people", "40 people were killed", "12 dead", "abducted 30 students": a toll, or null. */
-        private String toll(List<Token> t, int qStart, int numEnd, int j) {
+        private String toll(Tokens t, int qStart, int numEnd, int j) {
             int n = t.size();
             // prefix verb: killed / wounded / abducted N (people)
             int p = qStart - 1;
@@ -1550,7 +1550,7 @@ public final class Extractor {
             return null;
         }
 
-        private int skipModifiers(List<Token> t, Gazetteer.Mention[] at, int k) {
+        private int skipModifiers(Tokens t, Gazetteer.Mention[] at, int k) {
             int guard = 0;
             while (k < t.size() && guard++ < 3) {
                 Gazetteer.Mention m = at[k];
@@ -1574,7 +1574,7 @@ public final class Extractor {
             return !w.endsWith("s") || w.endsWith("ss");
         }
 
-        private boolean negated(List<Token> t, int verb) {
+        private boolean negated(Tokens t, int verb) {
             for (int k = Math.max(0, verb - 3); k < verb; k++) {
                 if (NOT_REAL.contains(t.get(k).lower())) {
                     return true;
@@ -1583,7 +1583,7 @@ public final class Extractor {
             return false;
         }
 
-        private boolean rateFollows(List<Token> t, int e) {
+        private boolean rateFollows(Tokens t, int e) {
             if (e >= t.size()) {
                 return false;
             }

@@ -180,7 +180,7 @@ final class Gazetteer {
 
     private void add(String surface, Kind kind, String value, String actorType, boolean caseSensitive,
                      boolean licence, List<String> context) {
-        List<Token> tokens = Tokenizer.tokenize(surface);
+        Tokens tokens = Tokenizer.tokenize(surface);
         if (tokens.isEmpty()) {
             return;
         }
@@ -208,7 +208,7 @@ final class Gazetteer {
      * Every name in the sentence, longest match first, in one pass: at each token the trie is walked as far as
      * the text allows, and the longest accepted entry is taken; matching resumes after it.
      */
-    List<Mention> match(List<Token> tokens, Licence licence) {
+    List<Mention> match(Tokens tokens, Licence licence) {
         List<Mention> out = new ArrayList<>();
         int n = tokens.size();
         int i = 0;
@@ -245,10 +245,10 @@ final class Gazetteer {
 
     /** Whether the article licenses a short acronym like "IS" for an actor. */
     interface Licence {
-        boolean allows(String actor, List<Token> tokens, int at);
+        boolean allows(String actor, Tokens tokens, int at);
     }
 
-    private Entry accept(List<Entry> entries, List<Token> tokens, int start, int end, Licence licence) {
+    private Entry accept(List<Entry> entries, Tokens tokens, int start, int end, Licence licence) {
         Entry best = null;
         for (Entry e : entries) {
             if (!valid(e, tokens, start, end, licence)) {
@@ -261,7 +261,7 @@ final class Gazetteer {
         return best;
     }
 
-    private static boolean valid(Entry e, List<Token> tokens, int start, int end, Licence licence) {
+    private static boolean valid(Entry e, Tokens tokens, int start, int end, Licence licence) {
         if (e.caseSensitive()) {
             for (int k = start; k < end; k++) {
                 if (!tokens.get(k).text().equals(e.surface().get(k - start))) {

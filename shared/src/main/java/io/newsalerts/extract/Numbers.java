@@ -54,7 +54,7 @@ final class Numbers {
         return NUMBER_WORDS.contains(lower);
     }
 
-    static Parsed parse(List<Token> t, int i) {
+    static Parsed parse(Tokens t, int i) {
         Token first = t.get(i);
         String w = first.lower();
         if (first.type() == Token.Type.NUMBER) {

@@ -14,7 +14,7 @@ final class Tokenizer {
     private Tokenizer() {
     }
 
-    static List<Token> tokenize(String s) {
+    static Tokens tokenize(String s) {
         List<Token> out = new ArrayList<>(Math.max(8, s.length() / 5));
         int n = s.length();
         int i = 0;
@@ -73,7 +73,7 @@ final class Tokenizer {
                 add(out, s, start, i, Token.Type.PUNCT);
             }
         }
-        return out;
+        return new Tokens(out.toArray(new Token[0]));
     }
 
     private static int digitsAhead(String s, int i) {
