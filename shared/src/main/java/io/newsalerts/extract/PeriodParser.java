@@ -502,7 +502,7 @@ final class PeriodParser {
                 }
             }
             run = 0;
-            if ((found & MONTH_NAME) == 0 && i + 2 < n && startsMonthStem(s, i, c)) {
+            if ((found & MONTH_NAME) == 0 && c >= 'A' && c <= 'Z' && i + 2 < n && startsMonthStem(s, i, c)) {
                 found |= MONTH_NAME;
             }
         }
