@@ -192,11 +192,18 @@ public final class Extractor {
 
     private static java.util.Map<String, Integer> wordClassTable() {
         java.util.Map<String, Integer> table = new java.util.HashMap<>();
-        Numbers.numberWords().forEach(w -> table.merge(w, NUMBER_WORD, (a, b) -> a | b));
-        VERB_EVENTS.keySet().forEach(w -> table.merge(w, VERB_EVENT, (a, b) -> a | b));
-        LAUNCH.forEach(w -> table.merge(w, LAUNCH_VERB, (a, b) -> a | b));
-        SAY.forEach(w -> table.merge(w, SAY_VERB, (a, b) -> a | b));
+        addWordClass(table, Numbers.numberWords(), NUMBER_WORD);
+        addWordClass(table, VERB_EVENTS.keySet(), VERB_EVENT);
+        addWordClass(table, LAUNCH, LAUNCH_VERB);
+        addWordClass(table, SAY, SAY_VERB);
         return java.util.Map.copyOf(table);
+    }
+
+    /** Plain loops: this runs at cold start, where each lambda would cost a class spun at run time. */
+    private static void addWordClass(java.util.Map<String, Integer> table, Set<String> words, int wordClass) {
+        for (String w : words) {
+            table.put(w, table.getOrDefault(w, 0) | wordClass);
+        }
     }
 
     /** The classes of each token of a sentence, by token index. */
