@@ -53,11 +53,20 @@ final class Gazetteer {
     }
 
     static final class Node {
-        final Map<String, Node> next = new HashMap<>(4);
+        final Map<String, Node> next;
         List<Entry> entries = List.of();
+
+        Node() {
+            this(4);
+        }
+
+        Node(int capacity) {
+            next = new HashMap<>(capacity);
+        }
     }
 
-    private final Node root = new Node();
+    /** Sized for the bundled names' first words (about 7,600), so that loading does not rehash it a dozen times. */
+    private final Node root = new Node(16_384);
     /**
      * One bit per hash (mod 2^16) of every name's first word. Most words of a sentence begin no name, and this
      * says so without a lookup in the trie's first level, which holds thousands of place names (cache misses).
@@ -195,8 +204,16 @@ final class Gazetteer {
         for (Token t : tokens) {
             node = node.next.computeIfAbsent(t.lower(), k -> new Node());
         }
-        List<String> texts = tokens.stream().map(Token::text).toList();
+        String[] surfaceWords = new String[tokens.size()];
+        for (int k = 0; k < surfaceWords.length; k++) {
+            surfaceWords[k] = tokens.get(k).text();
+        }
+        List<String> texts = List.of(surfaceWords);
         Entry entry = new Entry(kind, value, actorType, texts, caseSensitive, licence, context);
+        if (node.entries.isEmpty()) {
+            node.entries = List.of(entry); // most names are the only one of their spelling
+            return;
+        }
         List<Entry> list = new ArrayList<>(node.entries);
         // a later source overrides an earlier one for the same name and kind (deployer data wins)
         list.removeIf(x -> x.kind() == kind && x.surface().equals(texts) && x.caseSensitive() == caseSensitive);
