@@ -180,6 +180,11 @@ public final class Extractor {
     private static final Pattern DATELINE = Pattern.compile(
             "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?");
 
+    /** As {@link PeriodParser#searches()}, for the extractor's own patterns searched from their starts. */
+    static java.util.Map<Pattern, MatchStarts> searches() {
+        return java.util.Map.of(SINGLE_INCIDENT, SINGLE_INCIDENT_STARTS, PLACE_ANAPHOR, PLACE_ANAPHOR_STARTS);
+    }
+
     /**
      * Word classes asked about on nearly every token, as bits: one map lookup per token (see {@link #wordClasses})
      * instead of a set lookup per question and token. The sets above stay the word lists.

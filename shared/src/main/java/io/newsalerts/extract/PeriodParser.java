@@ -109,6 +109,19 @@ final class PeriodParser {
     private PeriodParser() {
     }
 
+    /**
+     * Each pattern searched from its {@link MatchStarts}: the starts must list the words every match begins with,
+     * so they change with the pattern; MatchStartsTest checks that the search finds what {@code find()} finds.
+     */
+    static Map<Pattern, MatchStarts> searches() {
+        return Map.ofEntries(Map.entry(FIRST_MONTHS, FIRST_MONTHS_STARTS), Map.entry(HALF_QUARTER, HALF_QUARTER_STARTS),
+                Map.entry(FROM_TO, RANGE_STARTS), Map.entry(BETWEEN_DATES, RANGE_STARTS),
+                Map.entry(SINCE_START, SINCE_STARTS), Map.entry(SINCE_MONTH, SINCE_STARTS),
+                Map.entry(SINCE_EVENT, SINCE_STARTS), Map.entry(SINCE_WEEKDAY, SINCE_STARTS),
+                Map.entry(SINCE_YEAR, SINCE_STARTS), Map.entry(RELATIVE, RELATIVE_STARTS), Map.entry(PAST, PAST_STARTS),
+                Map.entry(SAME, SAME_STARTS), Map.entry(PRIOR, PRIOR_STARTS));
+    }
+
     static List<Span> find(String s, LocalDate published) {
         return find(s, published, null);
     }
