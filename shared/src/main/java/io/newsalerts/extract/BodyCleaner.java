@@ -31,19 +31,20 @@ final class BodyCleaner {
         String[] lines = text.split("\n");
         List<String> kept = new ArrayList<>();
         int n = lines.length;
+        String[] cleaned = new String[n]; // each line normalized once: it is also compared as the next one
         for (int i = 0; i < n; i++) {
-            String line = normalize(lines[i]).strip();
+            String line = cleaned(lines, cleaned, i);
             if (line.isEmpty()) {
                 continue;
             }
             boolean shortLine = line.length() < 48;
             if ((shortLine && STOP_HEADING.matcher(line).matches())
-                    || (!kept.isEmpty() && !line.startsWith("By ") && line.length() < 200 && mayBeAgency(line)
+                    || (!kept.isEmpty() && !line.startsWith("By ") && line.length() < 200 && endsWithAgency(line)
                     && SIGN_OFF.matcher(line).matches())) {
                 break; // the story is over; what follows is somebody else's
             }
-            String next = nextNonBlank(lines, i);
-            if (next != null && normalize(next).strip().equals(line)) {
+            int next = nextNonBlank(lines, i);
+            if (next >= 0 && cleaned(lines, cleaned, next).equals(line)) {
                 break; // a headline printed twice is a teaser card: the sidebar has started
             }
             if ((line.length() < 24 && AGO.matcher(line).matches())
@@ -61,22 +62,38 @@ final class BodyCleaner {
         return kept;
     }
 
-    private static boolean mayBeAgency(String line) {
-        return line.contains("Press") || line.contains("Reuters") || line.contains("AFP") || line.contains("Agence");
-    }
+    private static final String[] AGENCIES = {"Associated Press", "Reuters", "AFP", "Agence France-Presse"};
 
-    private static String nextNonBlank(String[] lines, int i) {
-        for (int k = i + 1; k < lines.length; k++) {
-            if (!lines[k].isBlank()) {
-                return lines[k];
+    /** What a SIGN_OFF line ends with: a look at the end of the line instead of a scan per agency. */
+    private static boolean endsWithAgency(String line) {
+        int end = line.endsWith(".") ? line.length() - 1 : line.length();
+        for (String agency : AGENCIES) {
+            if (line.startsWith(agency, end - agency.length())) {
+                return true;
             }
         }
-        return null;
+        return false;
+    }
+
+    private static int nextNonBlank(String[] lines, int i) {
+        for (int k = i + 1; k < lines.length; k++) {
+            if (!lines[k].isBlank()) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static String cleaned(String[] lines, String[] cleaned, int i) {
+        if (cleaned[i] == null) {
+            cleaned[i] = normalize(lines[i]).strip();
+        }
+        return cleaned[i];
     }
 
     /** Straight quotes and plain spaces, so the rest of the pipeline sees one spelling. */
     static String normalize(String s) {
-        StringBuilder b = null;
+        char[] b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             char r = switch (c) {
@@ -87,13 +104,13 @@ final class BodyCleaner {
                 default -> c;
             };
             if (r != c && b == null) {
-                b = new StringBuilder(s);
+                b = s.toCharArray();
             }
             if (b != null) {
-                b.setCharAt(i, r);
+                b[i] = r;
             }
         }
-        return b == null ? s : b.toString();
+        return b == null ? s : new String(b);
     }
 
     static boolean mostlyUpperCase(String s) {
@@ -101,9 +118,9 @@ final class BodyCleaner {
         int upper = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isLetter(c)) {
+            if (Chars.isLetter(c)) {
                 letters++;
-                if (Character.isUpperCase(c)) {
+                if (Chars.isUpperCase(c)) {
                     upper++;
                 }
             }

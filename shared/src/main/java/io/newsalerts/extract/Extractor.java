@@ -104,6 +104,7 @@ public final class Extractor {
     private static final Pattern PLACE_ANAPHOR = Pattern.compile(
             "\\b(?:the|that|this) (?:territory|area|region|province|country|state|enclave|city|town|district|zone)\\b"
                     + "|\\bthere\\b");
+    private static final MatchStarts PLACE_ANAPHOR_STARTS = MatchStarts.of("the ", "that ", "this ", "there");
     private static final java.util.Map<String, String> TIMES_VERBS = java.util.Map.of("boarded", "piracy incident",
             "hijacked", "piracy incident", "attacked", "attack", "struck", "strike", "hit", "attack",
             "targeted", "attack", "raided", "raid", "bombed", "bombing", "shelled", "strike");
@@ -174,14 +175,57 @@ public final class Extractor {
                     + "blast|explosion|raid|ambush|shooting|assault|airstrike|air strike|incident|crash|massacre|"
                     + "stampede|fire)\\b|\\bwhen (?:a|an|the) |\\bwhen (?:gunmen|militants|attackers|a gunman)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final MatchStarts SINGLE_INCIDENT_STARTS = MatchStarts.eitherCase("in ", "during ", "by ", "from ", "after ",
+            "when ");
     private static final Pattern DATELINE = Pattern.compile(
             "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?");
+
+    /** As {@link PeriodParser#searches()}, for the extractor's own patterns searched from their starts. */
+    static java.util.Map<Pattern, MatchStarts> searches() {
+        return java.util.Map.of(SINGLE_INCIDENT, SINGLE_INCIDENT_STARTS, PLACE_ANAPHOR, PLACE_ANAPHOR_STARTS);
+    }
+
+    /**
+     * Word classes asked about on nearly every token, as bits: one map lookup per token (see {@link #wordClasses})
+     * instead of a set lookup per question and token. The sets above stay the word lists.
+     */
+    private static final int NUMBER_WORD = 1;
+    private static final int VERB_EVENT = 2;
+    private static final int LAUNCH_VERB = 4;
+    private static final int SAY_VERB = 8;
+    private static final java.util.Map<String, Integer> WORD_CLASSES = wordClassTable();
+
+    private static java.util.Map<String, Integer> wordClassTable() {
+        java.util.Map<String, Integer> table = new java.util.HashMap<>();
+        addWordClass(table, Numbers.numberWords(), NUMBER_WORD);
+        addWordClass(table, VERB_EVENTS.keySet(), VERB_EVENT);
+        addWordClass(table, LAUNCH, LAUNCH_VERB);
+        addWordClass(table, SAY, SAY_VERB);
+        return java.util.Map.copyOf(table);
+    }
+
+    /** Plain loops: this runs at cold start, where each lambda would cost a class spun at run time. */
+    private static void addWordClass(java.util.Map<String, Integer> table, Set<String> words, int wordClass) {
+        for (String w : words) {
+            table.put(w, table.getOrDefault(w, 0) | wordClass);
+        }
+    }
+
+    /** The classes of each token of a sentence, by token index. */
+    private static int[] wordClasses(Tokens t) {
+        int[] classes = new int[t.size()];
+        for (int k = 0; k < classes.length; k++) {
+            // the lists are of words: numbers and punctuation are in none of them
+            classes[k] = t.get(k).isWord() ? WORD_CLASSES.getOrDefault(t.get(k).lower(), 0) : 0;
+        }
+        return classes;
+    }
 
     private record Anaphor(int start, int end, String compat) {
     }
 
     /** What one sentence analysis shares between its passes. */
-    private record Ctx(String text, List<Token> t, Gazetteer.Mention[] at, boolean[] attributed,
+    private record Ctx(String text, Tokens t, Gazetteer.Mention[] at, boolean[] attributed,
                        List<PeriodParser.Span> usable, List<int[]> periodTokens, List<Anaphor> anaphors,
                        List<Gazetteer.Mention> mentions, String lowerText, String attribution) {
     }
@@ -199,7 +243,8 @@ public final class Extractor {
         final LocalDate published;
         final List<Fact> facts = new ArrayList<>();
         final List<ActorRef> recent = new ArrayList<>();
-        final Set<String> licensed = new LinkedHashSet<>();
+        /** Actors whose short acronym ("IS") the article licenses by naming them; made on first need. */
+        private Set<String> licensed;
         List<String> lastCountries = List.of();
         Places previousSentencePlaces;
         Places articlePlaces;
@@ -215,15 +260,22 @@ public final class Extractor {
         Run(Article article) {
             this.article = article;
             this.published = article.published();
+        }
 
-            for (var e : gazetteer.licensingAliases.entrySet()) {
-                for (String alias : e.getValue()) {
-                    if (alias.length() > 3 && article.body().contains(alias)) {
-                        licensed.add(e.getKey());
-                        break;
+        /** Only sentences with a licensed acronym ask, so most articles never scan their body for the aliases. */
+        private Set<String> licensed() {
+            if (licensed == null) {
+                licensed = new LinkedHashSet<>();
+                for (var e : gazetteer.licensingAliases.entrySet()) {
+                    for (String alias : e.getValue()) {
+                        if (alias.length() > 3 && article.body().contains(alias)) {
+                            licensed.add(e.getKey());
+                            break;
+                        }
                     }
                 }
             }
+            return licensed;
         }
 
         private String lowerBody() {
@@ -256,7 +308,7 @@ public final class Extractor {
             var m = DATELINE.matcher(sentence);
             if (sentence.indexOf('(') > 0 && sentence.indexOf('(') < 80 && m.lookingAt()) {
                 String city = m.group(1).strip();
-                List<Token> tokens = Tokenizer.tokenize(titleCase(city));
+                Tokens tokens = Tokenizer.tokenize(titleCase(city));
                 for (Gazetteer.Mention mention : gazetteer.match(tokens, null)) {
                     if (mention.kind() == Gazetteer.Kind.PLACE || mention.kind() == Gazetteer.Kind.COUNTRY) {
                         datelineCountry = mention.value();
@@ -273,13 +325,12 @@ public final class Extractor {
         private void sentence(String text) {
             sentenceIndex++;
             int factsBefore = facts.size();
-            List<Token> t = Tokenizer.tokenize(text);
+            Tokens t = Tokenizer.tokenize(text);
             if (t.isEmpty()) {
                 return;
             }
-            boolean shouting = BodyCleaner.mostlyUpperCase(text);
             List<Gazetteer.Mention> mentions = gazetteer.match(t, (actor, tokens, at) ->
-                    !shouting && (licensed.contains(actor) || (at + 1 < tokens.size()
+                    !shouting(text) && (licensed().contains(actor) || (at + 1 < tokens.size()
                             && ACRONYM_LICENSORS
                             .contains(tokens.get(at + 1).lower()))));
             int n = t.size();
@@ -288,13 +339,14 @@ public final class Extractor {
             mentions.removeIf(m -> m.kind() == Gazetteer.Kind.ACTOR && m.end() + 1 < n && t.get(m.end()).is("-")
                     && COMPOUND.contains(t.get(m.end() + 1).lower()));
             militaryPhrases(t, mentions);
+            int[] classes = wordClasses(t);
             Gazetteer.Mention[] at = new Gazetteer.Mention[n];
             for (Gazetteer.Mention m : mentions) {
                 for (int k = m.start(); k < m.end(); k++) {
                     at[k] = m;
                 }
             }
-            List<Attribution> attributions = attributions(t, text);
+            List<Attribution> attributions = attributions(t, classes, text);
             boolean[] attributed = new boolean[n];
             for (Attribution a : attributions) {
                 for (int k = a.start(); k < a.end(); k++) {
@@ -306,9 +358,10 @@ public final class Extractor {
             for (int k = 0; k < n && !countable; k++) {
                 Token x = t.get(k);
                 countable = x.type() == Token.Type.NUMBER || (at[k] != null && at[k].kind() == Gazetteer.Kind.EVENT)
-                        || (x.isWord() && (Numbers.isNumberWord(x.lower()) || VERB_EVENTS.containsKey(x.lower())));
+                        || (x.isWord() && (classes[k] & (NUMBER_WORD | VERB_EVENT)) != 0);
             }
-            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, published, lastPeriod) : List.of();
+            String lowerText = text.toLowerCase(Locale.ROOT);
+            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, lowerText, published, lastPeriod) : List.of();
             List<int[]> periodTokens = new ArrayList<>();
             List<PeriodParser.Span> usable = new ArrayList<>();
             boolean[] inPeriod = new boolean[n];
@@ -334,7 +387,10 @@ public final class Extractor {
                 }
             }
             List<Anaphor> anaphors = countable ? anaphors(t, at, attributed) : List.of();
-            String lowerText = text.toLowerCase(Locale.ROOT);
+            boolean dayKnown = false;
+            for (PeriodParser.Span s : usable) {
+                dayKnown |= s.day();
+            }
 
             String attribution = attributions.isEmpty() ? null : attributionText(attributions.getFirst(), t, at, anaphors);
             List<Integer> usedEvents = new ArrayList<>();
@@ -350,7 +406,7 @@ public final class Extractor {
                 if (tok.type() != Token.Type.NUMBER && !tok.isWord()) {
                     continue;
                 }
-                if (tok.isWord() && !Numbers.isNumberWord(tok.lower()) && !tok.is("a") && !tok.is("half")) {
+                if (tok.isWord() && (classes[i] & NUMBER_WORD) == 0 && !tok.is("a") && !tok.is("half")) {
                     continue;
                 }
                 Numbers.Parsed num = Numbers.parse(t, i);
@@ -552,7 +608,7 @@ public final class Extractor {
                 int evAt = -1;
                 int verbAt = -1;
                 Token tok = t.get(i);
-                if (LAUNCH.contains(tok.lower()) && !attributed[i]) {
+                if ((classes[i] & LAUNCH_VERB) != 0 && !attributed[i]) {
                     int k = i + 1;
                     if (k < n && (tok.is("carried") || tok.is("carry") || tok.is("carries") || tok.is("carrying"))) {
                         if (!t.get(k).is("out")) {
@@ -593,7 +649,6 @@ public final class Extractor {
                                 break;
                             }
                         }
-                        boolean dayKnown = usable.stream().anyMatch(PeriodParser.Span::day);
                         if (verbAt >= 0 && dayKnown) {
                             evAt = e;
                         }
@@ -614,7 +669,6 @@ public final class Extractor {
             }
 
             // "Gunmen kidnapped 287 students ... on Thursday", "the militants ambushed a bus ..." -------------
-            boolean dayKnown = usable.stream().anyMatch(PeriodParser.Span::day);
             if (dayKnown && usedEvents.isEmpty()) {
                 for (int i = 1; i < n; i++) {
                     String eventType = VERB_EVENTS.get(t.get(i).lower());
@@ -740,9 +794,57 @@ public final class Extractor {
         private boolean singleIncident(String text) {
             if (text != singleIncidentText) {
                 singleIncidentText = text;
-                singleIncident = SINGLE_INCIDENT.matcher(text).find();
+                singleIncident = SINGLE_INCIDENT_STARTS.find(SINGLE_INCIDENT.matcher(text), text, 0, text.length());
             }
             return singleIncident;
+        }
+
+        private String placeAnaphorText;
+        private boolean placeAnaphor;
+
+        /** Whether the (lower-case) sentence refers back to a place ("the area", "there"); cached per sentence. */
+        private boolean placeAnaphor(String lowerText) {
+            if (lowerText != placeAnaphorText) {
+                placeAnaphorText = lowerText;
+                placeAnaphor = PLACE_ANAPHOR_STARTS.find(PLACE_ANAPHOR.matcher(lowerText), lowerText, 0, lowerText.length());
+            }
+            return placeAnaphor;
+        }
+
+        private String shoutingText;
+        private boolean shouting;
+
+        /** Whether the sentence is in capitals (a headline): asked only about licensed acronyms; cached per sentence. */
+        private boolean shouting(String text) {
+            if (text != shoutingText) {
+                shoutingText = text;
+                shouting = BodyCleaner.mostlyUpperCase(text);
+            }
+            return shouting;
+        }
+
+        private String itsSoilText;
+        private boolean itsSoil;
+
+        /** Whether the (lower-case) sentence says "its soil" or "its territory"; cached per sentence. */
+        private boolean saysItsSoil(String lowerText) {
+            if (lowerText != itsSoilText) {
+                itsSoilText = lowerText;
+                itsSoil = lowerText.contains("its soil") || lowerText.contains("its territory");
+            }
+            return itsSoil;
+        }
+
+        private String bothCountriesText;
+        private boolean bothCountries;
+
+        /** Whether the (lower-case) sentence says "both countries" or the like anywhere; cached per sentence. */
+        private boolean mentionsBothCountries(String lowerText) {
+            if (lowerText != bothCountriesText) {
+                bothCountriesText = lowerText;
+                bothCountries = saysBothCountries(lowerText);
+            }
+            return bothCountries;
         }
 
         private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
@@ -809,7 +911,7 @@ public final class Extractor {
          * "Russia's forces", "Israeli airstrikes", "Syrian and Russian warplanes": a country named as the one that
          * acts is its military. Rewrites such country mentions into actor mentions, in place.
          */
-        private void militaryPhrases(List<Token> t, List<Gazetteer.Mention> mentions) {
+        private void militaryPhrases(Tokens t, List<Gazetteer.Mention> mentions) {
             for (int idx = mentions.size() - 1; idx >= 0; idx--) {
                 Gazetteer.Mention m = mentions.get(idx);
                 boolean country = m.kind() == Gazetteer.Kind.COUNTRY || m.kind() == Gazetteer.Kind.DEMONYM;
@@ -857,7 +959,7 @@ public final class Extractor {
 
         // -------------------------------------------------------------------------------------- who
 
-        private String actorFor(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, List<Anaphor> anaphors,
+        private String actorFor(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, List<Anaphor> anaphors,
                                 List<Gazetteer.Mention> mentions, int before, int after) {
             Gazetteer.Mention bestMention = null;
             int between = -1;
@@ -915,7 +1017,7 @@ public final class Extractor {
          * "ISKP, the Afghan affiliate of the Islamic State group, claimed ...": a mention inside an appositive
          * (between commas, right after another actor) describes that actor, which is the subject.
          */
-        private Gazetteer.Mention appositiveHead(List<Token> t, List<Gazetteer.Mention> mentions, Gazetteer.Mention m) {
+        private Gazetteer.Mention appositiveHead(Tokens t, List<Gazetteer.Mention> mentions, Gazetteer.Mention m) {
             int open = -1;
             for (int k = m.start() - 1; k >= 0 && k >= m.start() - 12; k--) {
                 if (t.get(k).is(",")) {
@@ -946,7 +1048,7 @@ public final class Extractor {
         }
 
         /** "Hamas and Islamic Jihad fired ..." is the coalition's figure, not Hamas's. */
-        private String coalition(List<Token> t, List<Gazetteer.Mention> mentions, Gazetteer.Mention last) {
+        private String coalition(Tokens t, List<Gazetteer.Mention> mentions, Gazetteer.Mention last) {
             TreeSet<String> names = new TreeSet<>();
             names.add(last.value());
             int idx = mentions.indexOf(last);
@@ -995,7 +1097,7 @@ public final class Extractor {
             return String.join(" and ", names);
         }
 
-        private String resolve(Anaphor a, List<Token> t, List<Gazetteer.Mention> mentions) {
+        private String resolve(Anaphor a, Tokens t, List<Gazetteer.Mention> mentions) {
             String compat = a.compat();
             if (compat.equals("any")) {
                 // "militia officials said they ..." : the sayer's words tell what "they" is
@@ -1038,13 +1140,13 @@ public final class Extractor {
         }
 
         /** "Israeli airstrikes", "by Russian forces": the country's military when the gazetteer has one. */
-        private String demonymMilitary(List<Token> t, Gazetteer.Mention m) {
+        private String demonymMilitary(Tokens t, Gazetteer.Mention m) {
             String demonym = t.get(m.start()).text();
             String candidate = demonym + " military";
             return gazetteer.actorTypes.containsKey(candidate) ? candidate : null;
         }
 
-        private List<Anaphor> anaphors(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed) {
+        private List<Anaphor> anaphors(Tokens t, Gazetteer.Mention[] at, boolean[] attributed) {
             List<Anaphor> out = new ArrayList<>();
             int n = t.size();
             for (int k = 0; k < n; k++) {
@@ -1052,9 +1154,17 @@ public final class Extractor {
                     continue;
                 }
                 String w = t.get(k).lower();
-                if (w.equals("it") || w.equals("they")) {
+                boolean pronoun = false;
+                boolean determiner = false;
+                switch (w) { // one hash lookup instead of five string compares per word
+                    case "it", "they" -> pronoun = true;
+                    case "the", "its", "their" -> determiner = true;
+                    default -> {
+                    }
+                }
+                if (pronoun) {
                     out.add(new Anaphor(k, k + 1, "any"));
-                } else if (w.equals("the") || w.equals("its") || w.equals("their")) {
+                } else if (determiner) {
                     int j = k + 1;
                     if (j < n && GROUP_ADJECTIVES.contains(t.get(j).lower())) {
                         j++;
@@ -1083,7 +1193,7 @@ public final class Extractor {
 
         // -------------------------------------------------------------------------------------- who says
 
-        private List<Attribution> attributions(List<Token> t, String text) {
+        private List<Attribution> attributions(Tokens t, int[] classes, String text) {
             List<Attribution> out = new ArrayList<>();
             int n = t.size();
             for (int k = 0; k < n; k++) {
@@ -1097,7 +1207,7 @@ public final class Extractor {
                         out.add(new Attribution(k, e, clean(text, t, k + 2, e)));
                     }
                     k = e;
-                } else if (SAY.contains(w)) {
+                } else if ((classes[k] & SAY_VERB) != 0) {
                     int s = k;
                     while (s > 0 && !isBoundary(t.get(s - 1)) && k - s < 12) {
                         s--;
@@ -1156,7 +1266,7 @@ public final class Extractor {
                     || tok.is("but");
         }
 
-        private static boolean containsVerbLike(List<Token> t, int s, int e) {
+        private static boolean containsVerbLike(Tokens t, int s, int e) {
             for (int k = s; k < e; k++) {
                 String w = t.get(k).lower();
                 if (w.equals("has") || w.equals("have") || w.equals("had") || w.equals("was") || w.equals("were")
@@ -1168,7 +1278,7 @@ public final class Extractor {
         }
 
         /** After "CENTCOM said" at the end: "in a statement", "on Wednesday" belong to the attribution. */
-        private static boolean tailIsAdverbial(List<Token> t, int e) {
+        private static boolean tailIsAdverbial(Tokens t, int e) {
             int rest = t.size() - e;
             if (rest > 8) {
                 return false;
@@ -1181,7 +1291,7 @@ public final class Extractor {
             return true;
         }
 
-        private String clean(String text, List<Token> t, int s, int e) {
+        private String clean(String text, Tokens t, int s, int e) {
             while (s < e && (DETERMINERS.contains(t.get(s).lower()) || t.get(s).type() == Token.Type.NUMBER)) {
                 s++;
             }
@@ -1194,7 +1304,7 @@ public final class Extractor {
             return text.substring(t.get(s).start(), t.get(e - 1).end());
         }
 
-        private String attributionText(Attribution a, List<Token> t, Gazetteer.Mention[] at, List<Anaphor> anaphors) {
+        private String attributionText(Attribution a, Tokens t, Gazetteer.Mention[] at, List<Anaphor> anaphors) {
             String x = a.text();
             if (x == null) {
                 return null;
@@ -1220,7 +1330,7 @@ public final class Extractor {
         private record Places(List<String> regions, String area, boolean inherited) {
         }
 
-        private Places places(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText) {
+        private Places places(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText) {
             return places(t, at, attributed, lowerText, -1, null);
         }
 
@@ -1230,7 +1340,7 @@ public final class Extractor {
          * "its soil" = the sayer's country, a military's home country, the paragraph, the previous sentence,
          * the dateline.
          */
-        private Places places(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
+        private Places places(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
                               int focus, String actor) {
             if (focus >= 0) {
                 int a = focus;
@@ -1247,7 +1357,7 @@ public final class Extractor {
                         return clause;
                     }
                 }
-                if (lowerText.contains("its soil") || lowerText.contains("its territory")) {
+                if (saysItsSoil(lowerText)) {
                     TreeSet<String> sayer = new TreeSet<>();
                     for (int k = 0; k < t.size(); k++) {
                         if (attributed[k] && at[k] != null && at[k].kind() == Gazetteer.Kind.COUNTRY) {
@@ -1262,7 +1372,7 @@ public final class Extractor {
                 if (sentence != null) {
                     return sentence;
                 }
-                boolean refersBack = PLACE_ANAPHOR.matcher(lowerText).find();
+                boolean refersBack = placeAnaphor(lowerText);
                 if (refersBack && articlePlaces != null) {
                     return inherited(articlePlaces);
                 }
@@ -1275,7 +1385,7 @@ public final class Extractor {
             return sentence != null ? sentence : fallback();
         }
 
-        private Places placesIn(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
+        private Places placesIn(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
                                 int from, int to) {
             TreeSet<String> codes = new TreeSet<>();
             TreeSet<String> demonyms = new TreeSet<>();
@@ -1307,13 +1417,11 @@ public final class Extractor {
             if (from >= to) {
                 return null;
             }
-            String clauseText = from == 0 && to == t.size() ? lowerText
-                    : lowerText.substring(t.get(from).start(), t.get(to - 1).end());
-            if (clauseText.contains("both countries") || clauseText.contains("the two countries")
-                    || clauseText.contains("both nations") || clauseText.contains("the two nations")) {
-                if (!lastCountries.isEmpty()) {
-                    codes.addAll(lastCountries);
-                }
+            // only when countries were named together before; and the clause is a part of the sentence: when the
+            // sentence does not say it, the clause does not either
+            if (!lastCountries.isEmpty() && mentionsBothCountries(lowerText) && saysBothCountries(
+                    from == 0 && to == t.size() ? lowerText : lowerText.substring(t.get(from).start(), t.get(to - 1).end()))) {
+                codes.addAll(lastCountries);
             }
             if (!codes.isEmpty()) {
                 return new Places(List.copyOf(codes), null, false);
@@ -1325,6 +1433,14 @@ public final class Extractor {
                 return new Places(List.copyOf(demonyms), null, false);
             }
             return null;
+        }
+
+        private static boolean saysBothCountries(String lowerText) {
+            if (!lowerText.contains(" countries") && !lowerText.contains(" nations")) {
+                return false; // what all four phrases end with: two scans instead of four for most sentences
+            }
+            return lowerText.contains("both countries") || lowerText.contains("the two countries")
+                    || lowerText.contains("both nations") || lowerText.contains("the two nations");
         }
 
         private static Places inherited(Places p) {
@@ -1347,7 +1463,7 @@ public final class Extractor {
             return new Places(List.of(), null, true);
         }
 
-        private List<String> countriesNamed(List<Token> t, Gazetteer.Mention[] at, boolean[] attributed) {
+        private List<String> countriesNamed(Tokens t, Gazetteer.Mention[] at, boolean[] attributed) {
             List<String> out = new ArrayList<>();
             for (int k = 0; k < t.size(); k++) {
                 Gazetteer.Mention m = at[k];
@@ -1363,7 +1479,7 @@ public final class Extractor {
         // -------------------------------------------------------------------------------------- what
 
         /** "killed 40 people", "40 people were killed", "12 dead", "abducted 30 students": a toll, or null. */
-        private String toll(List<Token> t, int qStart, int numEnd, int j) {
+        private String toll(Tokens t, int qStart, int numEnd, int j) {
             int n = t.size();
             // prefix verb: killed / wounded / abducted N (people)
             int p = qStart - 1;
@@ -1383,7 +1499,7 @@ public final class Extractor {
                     while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower())
                             && (t.get(k).isWord() && (gazetteer.eventModifiers.contains(t.get(k).lower())
                             || TOLL_ADJ.contains(t.get(k).lower())
-                            || Character.isUpperCase(t.get(k).text().charAt(0)) || t.get(k).text().contains(".")))) {
+                            || Chars.isUpperCase(t.get(k).text().charAt(0)) || t.get(k).text().contains(".")))) {
                         k++;
                     }
                     if (k >= n || PEOPLE.contains(t.get(k).lower()) || isBoundary(t.get(k)) || t.get(k).is("in")) {
@@ -1411,7 +1527,7 @@ public final class Extractor {
             int guard = 0;
             while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower()) && t.get(k).isWord()
                     && !KILLED.contains(t.get(k).lower()) && !INJURED.contains(t.get(k).lower())
-                    && (Character.isUpperCase(t.get(k).text().charAt(0)) || gazetteer.eventModifiers.contains(t.get(k).lower())
+                    && (Chars.isUpperCase(t.get(k).text().charAt(0)) || gazetteer.eventModifiers.contains(t.get(k).lower())
                     || TOLL_ADJ.contains(t.get(k).lower()))) {
                 k++;
             }
@@ -1446,7 +1562,7 @@ public final class Extractor {
             return null;
         }
 
-        private int skipModifiers(List<Token> t, Gazetteer.Mention[] at, int k) {
+        private int skipModifiers(Tokens t, Gazetteer.Mention[] at, int k) {
             int guard = 0;
             while (k < t.size() && guard++ < 3) {
                 Gazetteer.Mention m = at[k];
@@ -1470,7 +1586,7 @@ public final class Extractor {
             return !w.endsWith("s") || w.endsWith("ss");
         }
 
-        private boolean negated(List<Token> t, int verb) {
+        private boolean negated(Tokens t, int verb) {
             for (int k = Math.max(0, verb - 3); k < verb; k++) {
                 if (NOT_REAL.contains(t.get(k).lower())) {
                     return true;
@@ -1479,7 +1595,7 @@ public final class Extractor {
             return false;
         }
 
-        private boolean rateFollows(List<Token> t, int e) {
+        private boolean rateFollows(Tokens t, int e) {
             if (e >= t.size()) {
                 return false;
             }

@@ -53,11 +53,31 @@ final class Gazetteer {
     }
 
     static final class Node {
-        final Map<String, Node> next = new HashMap<>(4);
+        final Map<String, Node> next;
         List<Entry> entries = List.of();
+
+        Node() {
+            this(4);
+        }
+
+        Node(int capacity) {
+            next = new HashMap<>(capacity);
+        }
     }
 
-    private final Node root = new Node();
+    /** Sized for the bundled names' first words (about 7,600), so that loading does not rehash it a dozen times. */
+    private final Node root = new Node(16_384);
+    /**
+     * One bit per hash (mod 2^16) of every name's first word. Most words of a sentence begin no name, and this
+     * says so without a lookup in the trie's first level, which holds thousands of place names (cache misses).
+     */
+    private final long[] firstWords = new long[(1 << 16) / 64];
+    /**
+     * The same for names whose first word may be written in lower case: events, and names whose first word is.
+     * Where a name's first word is capitalised the text must be too ({@link #valid}), so for a word in lower case
+     * ("in", "a", "were": the first words of place names) only this filter counts.
+     */
+    private final long[] lowerFirstWords = new long[(1 << 16) / 64];
     final Set<String> eventModifiers;
     final Map<String, String> actorTypes;
     /** Country code -> that country's military actor ("IL" -> "Israeli military"), and back. */
@@ -157,9 +177,9 @@ final class Gazetteer {
         int letters = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isLetter(c)) {
+            if (Chars.isLetter(c)) {
                 letters++;
-                if (!Character.isUpperCase(c)) {
+                if (!Chars.isUpperCase(c)) {
                     return false;
                 }
             }
@@ -169,16 +189,31 @@ final class Gazetteer {
 
     private void add(String surface, Kind kind, String value, String actorType, boolean caseSensitive,
                      boolean licence, List<String> context) {
-        List<Token> tokens = Tokenizer.tokenize(surface);
+        Tokens tokens = Tokenizer.tokenize(surface);
         if (tokens.isEmpty()) {
             return;
+        }
+        int h = tokens.getFirst().lower().hashCode() & 0xFFFF;
+        firstWords[h >>> 6] |= 1L << h;
+        boolean capitalFirst = Chars.isUpperCase(tokens.getFirst().text().charAt(0))
+                && (kind != Kind.EVENT || caseSensitive); // see valid(): only then must the text's word be capitalised
+        if (!capitalFirst) {
+            lowerFirstWords[h >>> 6] |= 1L << h;
         }
         Node node = root;
         for (Token t : tokens) {
             node = node.next.computeIfAbsent(t.lower(), k -> new Node());
         }
-        List<String> texts = tokens.stream().map(Token::text).toList();
+        String[] surfaceWords = new String[tokens.size()];
+        for (int k = 0; k < surfaceWords.length; k++) {
+            surfaceWords[k] = tokens.get(k).text();
+        }
+        List<String> texts = List.of(surfaceWords);
         Entry entry = new Entry(kind, value, actorType, texts, caseSensitive, licence, context);
+        if (node.entries.isEmpty()) {
+            node.entries = List.of(entry); // most names are the only one of their spelling
+            return;
+        }
         List<Entry> list = new ArrayList<>(node.entries);
         // a later source overrides an earlier one for the same name and kind (deployer data wins)
         list.removeIf(x -> x.kind() == kind && x.surface().equals(texts) && x.caseSensitive() == caseSensitive);
@@ -190,11 +225,17 @@ final class Gazetteer {
      * Every name in the sentence, longest match first, in one pass: at each token the trie is walked as far as
      * the text allows, and the longest accepted entry is taken; matching resumes after it.
      */
-    List<Mention> match(List<Token> tokens, Licence licence) {
+    List<Mention> match(Tokens tokens, Licence licence) {
         List<Mention> out = new ArrayList<>();
         int n = tokens.size();
         int i = 0;
         while (i < n) {
+            int h = tokens.get(i).lower().hashCode() & 0xFFFF;
+            long[] filter = tokens.get(i).startsUpper() ? firstWords : lowerFirstWords;
+            if ((filter[h >>> 6] & (1L << h)) == 0) {
+                i++; // no name begins with this word (written this way)
+                continue;
+            }
             Node node = root;
             Entry best = null;
             int bestEnd = -1;
@@ -221,10 +262,10 @@ final class Gazetteer {
 
     /** Whether the article licenses a short acronym like "IS" for an actor. */
     interface Licence {
-        boolean allows(String actor, List<Token> tokens, int at);
+        boolean allows(String actor, Tokens tokens, int at);
     }
 
-    private Entry accept(List<Entry> entries, List<Token> tokens, int start, int end, Licence licence) {
+    private Entry accept(List<Entry> entries, Tokens tokens, int start, int end, Licence licence) {
         Entry best = null;
         for (Entry e : entries) {
             if (!valid(e, tokens, start, end, licence)) {
@@ -237,7 +278,7 @@ final class Gazetteer {
         return best;
     }
 
-    private static boolean valid(Entry e, List<Token> tokens, int start, int end, Licence licence) {
+    private static boolean valid(Entry e, Tokens tokens, int start, int end, Licence licence) {
         if (e.caseSensitive()) {
             for (int k = start; k < end; k++) {
                 if (!tokens.get(k).text().equals(e.surface().get(k - start))) {
@@ -250,7 +291,7 @@ final class Gazetteer {
             // ("the west bank of the river" is not the West Bank, "play" is not the Play gang)
             for (int k = start; k < end; k++) {
                 String sf = e.surface().get(k - start);
-                if (Character.isUpperCase(sf.charAt(0)) && !tokens.get(k).startsUpper()) {
+                if (Chars.isUpperCase(sf.charAt(0)) && !tokens.get(k).startsUpper()) {
                     return false;
                 }
             }

@@ -2,8 +2,10 @@ package io.newsalerts.extract;
 
 import io.newsalerts.domain.Qualifier;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a cardinal number starting at a token: digits with separators ("1,200", "2.5 million"), number words
@@ -29,15 +31,30 @@ final class Numbers {
     private static final Map<String, Long> VAGUE = Map.of(
             "dozens", 12L, "scores", 40L, "hundreds", 200L, "thousands", 2000L, "tens", 20L);
 
+    /** Every word {@link #isNumberWord} accepts, in one set: it is asked about nearly every word. */
+    private static final Set<String> NUMBER_WORDS = collectNumberWords();
+
     private Numbers() {
     }
 
-    static boolean isNumberWord(String lower) {
-        return SMALL.containsKey(lower) || TENS.containsKey(lower) || lower.equals("hundred")
-                || lower.equals("dozen") || VAGUE.containsKey(lower);
+    private static Set<String> collectNumberWords() {
+        Set<String> words = new HashSet<>(SMALL.keySet());
+        words.addAll(TENS.keySet());
+        words.addAll(VAGUE.keySet());
+        words.add("hundred");
+        words.add("dozen");
+        return Set.copyOf(words);
     }
 
-    static Parsed parse(List<Token> t, int i) {
+    static Set<String> numberWords() {
+        return NUMBER_WORDS;
+    }
+
+    static boolean isNumberWord(String lower) {
+        return NUMBER_WORDS.contains(lower);
+    }
+
+    static Parsed parse(Tokens t, int i) {
         Token first = t.get(i);
         String w = first.lower();
         if (first.type() == Token.Type.NUMBER) {

@@ -42,9 +42,12 @@ final class PeriodParser {
 
     private static final Pattern FIRST_MONTHS = Pattern.compile(
             "\\b(?:the )?(first|last) " + NUM + " months(?: of " + YEAR_REF + ")?", CI);
+    private static final MatchStarts FIRST_MONTHS_STARTS = MatchStarts.eitherCase("the ", "first ", "last ");
     private static final Pattern HALF_QUARTER = Pattern.compile(
             "\\b(?:the )?(first|second|third|fourth|final|1st|2nd|3rd|4th) (?:(half) of " + YEAR_REF
                     + "|(quarter)(?: of " + YEAR_REF + ")?)", CI);
+    private static final MatchStarts HALF_QUARTER_STARTS = MatchStarts.eitherCase("the ", "first ", "second ", "third ", "fourth ",
+            "final ", "1st ", "2nd ", "3rd ", "4th ");
     private static final Pattern HQ = Pattern.compile("\\b([HQ])([1-4]) " + YEAR + "\\b");
     private static final Pattern FROM_TO = Pattern.compile(
             "\\b(?:[Ff]rom|[Bb]etween) (?:early |mid-|late )?" + MONTH + "(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
@@ -52,6 +55,8 @@ final class PeriodParser {
     private static final Pattern BETWEEN_DATES = Pattern.compile(
             "\\b(?:[Ff]rom|[Bb]etween) " + MONTH + " (\\d{1,2})(?!\\d)(?:,? " + YEAR + ")? (?:to|through|until|till|and) "
                     + MONTH + " (\\d{1,2})(?!\\d)(?:,? " + YEAR + ")?");
+    /** FROM_TO and BETWEEN_DATES. */
+    private static final MatchStarts RANGE_STARTS = MatchStarts.of("From ", "from ", "Between ", "between ");
     private static final Pattern SINCE_START = Pattern.compile(
             "\\bsince the (?:start|beginning) of (?:the year|this year|" + YEAR + ")", CI);
     private static final Pattern SINCE_MONTH = Pattern.compile(
@@ -61,12 +66,18 @@ final class PeriodParser {
     private static final Pattern SINCE_WEEKDAY = Pattern.compile(
             "\\b[Ss]ince (?:last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
     private static final Pattern SINCE_YEAR = Pattern.compile("\\b[Ss]ince " + YEAR + "\\b");
+    /** Every SINCE_ pattern (SINCE_START ignores case, the others are [Ss]ince). */
+    private static final MatchStarts SINCE_STARTS = MatchStarts.eitherCase("since ");
     private static final Pattern RELATIVE = Pattern.compile(
             "\\b(so far this year|so far in " + YEAR + "|this year|last year|the previous year|year to date|"
                     + "last week|last month|this month|this week|previous week|previous month)\\b", CI);
+    private static final MatchStarts RELATIVE_STARTS = MatchStarts.eitherCase("so far ", "this ", "last ", "the previous ",
+            "year to date", "previous ");
     private static final Pattern PAST = Pattern.compile(
             "\\b(?:in|over|during|for|within) the (?:past|last|previous) (?:" + NUM + " )?"
                     + "(days?|weeks?|months?|years?|24 hours|48 hours|hours)\\b", CI);
+    private static final MatchStarts PAST_STARTS = MatchStarts.eitherCase("in the ", "over the ", "during the ", "for the ",
+            "within the ");
     private static final Pattern DATE = Pattern.compile(
             "\\b" + MONTH + " (\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:, " + YEAR + ")?\\b");
     private static final Pattern MONTH_YEAR = Pattern.compile(
@@ -78,10 +89,13 @@ final class PeriodParser {
             "\\b(?:in|during|over|for|within|across|from|of) (?:the|that|this) (?:same (?:\\w+ )?"
                     + "(?:period|months?|quarter|half|year|weeks?|time|span|timeframe|stretch|days)|period|quarter|half-year|"
                     + "six months|three months|week|month)\\b", CI);
+    private static final MatchStarts SAME_STARTS = MatchStarts.eitherCase("in ", "during ", "over ", "for ", "within ", "across ",
+            "from ", "of ");
     private static final Pattern PRIOR = Pattern.compile(
             "\\b(?:the year before|a year earlier|a year before|a year ago|the prior year|the previous year|"
                     + "the same (?:period|quarter|months?|time|stretch) (?:last year|a year earlier|a year ago|the year before|"
                     + "(?:of|in) (?:the previous year|last year|the prior year)))\\b", CI);
+    private static final MatchStarts PRIOR_STARTS = MatchStarts.eitherCase("the ", "a year ");
     private static final Pattern WEEKDAY = Pattern.compile(
             "\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|Yesterday|Today)\\b");
 
@@ -95,6 +109,19 @@ final class PeriodParser {
     private PeriodParser() {
     }
 
+    /**
+     * Each pattern searched from its {@link MatchStarts}: the starts must list the words every match begins with,
+     * so they change with the pattern; MatchStartsTest checks that the search finds what {@code find()} finds.
+     */
+    static Map<Pattern, MatchStarts> searches() {
+        return Map.ofEntries(Map.entry(FIRST_MONTHS, FIRST_MONTHS_STARTS), Map.entry(HALF_QUARTER, HALF_QUARTER_STARTS),
+                Map.entry(FROM_TO, RANGE_STARTS), Map.entry(BETWEEN_DATES, RANGE_STARTS),
+                Map.entry(SINCE_START, SINCE_STARTS), Map.entry(SINCE_MONTH, SINCE_STARTS),
+                Map.entry(SINCE_EVENT, SINCE_STARTS), Map.entry(SINCE_WEEKDAY, SINCE_STARTS),
+                Map.entry(SINCE_YEAR, SINCE_STARTS), Map.entry(RELATIVE, RELATIVE_STARTS), Map.entry(PAST, PAST_STARTS),
+                Map.entry(SAME, SAME_STARTS), Map.entry(PRIOR, PRIOR_STARTS));
+    }
+
     static List<Span> find(String s, LocalDate published) {
         return find(s, published, null);
     }
@@ -104,32 +131,42 @@ final class PeriodParser {
      *                 refer back to it (null: such phrases are not periods)
      */
     static List<Span> find(String s, LocalDate published, Period previous) {
+        return find(s, s.toLowerCase(Locale.ROOT), published, previous);
+    }
+
+    /** @param l {@code s.toLowerCase(Locale.ROOT)}, when the caller has it already */
+    static List<Span> find(String s, String l, LocalDate published, Period previous) {
         List<Span> all = new ArrayList<>();
         Matcher m;
         // cheap gates: a pattern runs only when the words it needs are in the sentence (most sentences have few)
-        String l = s.toLowerCase(Locale.ROOT);
-        boolean hasMonth = hasMonth(s);
-        boolean hasYear = hasYear(s);
-        boolean weekday = l.contains("day");
-        boolean since = l.contains("since");
-        boolean months = l.contains("month");
-        boolean same = previous != null && (l.contains("same") || l.contains("period") || l.contains("quarter")
-                || months || l.contains("week") || l.contains("half-year"));
-        boolean prior = previous != null && (l.contains("year before") || l.contains("year earlier")
-                || l.contains("year ago") || l.contains("prior year") || l.contains("previous year")
-                || l.contains("same period"));
+        long cues = cues(l);
+        int dates = monthsAndYears(s);
+        boolean hasMonth = (dates & MONTH_NAME) != 0;
+        boolean hasYear = (dates & YEAR_NUMBER) != 0;
+        boolean weekday = has(cues, Cue.DAY);
+        boolean since = has(cues, Cue.SINCE);
+        boolean months = has(cues, Cue.MONTH);
+        boolean same = previous != null && (has(cues, Cue.SAME) || has(cues, Cue.PERIOD) || has(cues, Cue.QUARTER)
+                || months || has(cues, Cue.WEEK) || has(cues, Cue.HALF_YEAR));
+        boolean prior = previous != null && (has(cues, Cue.YEAR_BEFORE) || has(cues, Cue.YEAR_EARLIER)
+                || has(cues, Cue.YEAR_AGO) || has(cues, Cue.PRIOR_YEAR) || has(cues, Cue.PREVIOUS_YEAR)
+                || has(cues, Cue.SAME_PERIOD));
         if (previous != null) {
-            for (m = SAME.matcher(s); windowFind(m, same ? lowerWindows(s, l, new String[]{"same", "period", "quarter", "month", "week", "half-year"}, 30, 30) : List.of()); ) {
+            List<int[]> sameWindows = same ? lowerWindows(s, l, SAME_STEMS, 30, 30) : List.of();
+            for (m = matcher(SAME, s, sameWindows); windowFind(m, s, sameWindows, SAME_STARTS); ) {
                 if (!previous.start().isAfter(published)) {
                     all.add(new Span(m.start(), m.end(), previous, previous.days() == 1, true));
                 }
             }
-            for (m = PRIOR.matcher(s); windowFind(m, prior ? lowerWindows(s, l, new String[]{"year", "period"}, 30, 40) : List.of()); ) {
+            List<int[]> priorWindows = prior ? lowerWindows(s, l, PRIOR_STEMS, 30, 40) : List.of();
+            for (m = matcher(PRIOR, s, priorWindows); windowFind(m, s, priorWindows, PRIOR_STARTS); ) {
                 Period p = previous.previousYear();
                 add(all, m, p.start(), p.end(), published, p.days() == 1);
             }
         }
-        for (m = FIRST_MONTHS.matcher(s); windowFind(m, months && (l.contains("first") || l.contains("last")) ? lowerWindows(s, l, new String[]{"months"}, 28, 32) : List.of()); ) {
+        List<int[]> windows = months && (has(cues, Cue.FIRST) || has(cues, Cue.LAST))
+                ? lowerWindows(s, l, FIRST_MONTHS_STEMS, 28, 32) : List.of();
+        for (m = matcher(FIRST_MONTHS, s, windows); windowFind(m, s, windows, FIRST_MONTHS_STARTS); ) {
             int n = number(m.group(2));
             int year = yearRef(m.group(3), m.group(4), published);
             if (n >= 1 && n <= 12) {
@@ -144,7 +181,8 @@ final class PeriodParser {
                 add(all, m, a, b, published, false);
             }
         }
-        for (m = HALF_QUARTER.matcher(s); windowFind(m, (l.contains("half") || l.contains("quarter")) ? lowerWindows(s, l, new String[]{"half", "quarter"}, 25, 32) : List.of()); ) {
+        windows = has(cues, Cue.HALF) || has(cues, Cue.QUARTER) ? lowerWindows(s, l, HALF_QUARTER_STEMS, 25, 32) : List.of();
+        for (m = matcher(HALF_QUARTER, s, windows); windowFind(m, s, windows, HALF_QUARTER_STARTS); ) {
             boolean halfMatch = m.group(2) != null;
             int year = halfMatch ? yearRef(m.group(3), m.group(4), published) : yearRef(m.group(6), m.group(7), published);
             int ord = switch (m.group(1).toLowerCase(Locale.ROOT)) {
@@ -163,7 +201,8 @@ final class PeriodParser {
                 add(all, m, q.start(), q.end(), published, false);
             }
         }
-        for (m = HQ.matcher(hasYear && (s.indexOf('H') >= 0 || s.indexOf('Q') >= 0) ? s : ""); m.find(); ) {
+        boolean halfOrQuarterCode = hasYear && (s.indexOf('H') >= 0 || s.indexOf('Q') >= 0);
+        for (m = halfOrQuarterCode ? HQ.matcher(s) : null; m != null && m.find(); ) {
             int year = Integer.parseInt(m.group(3));
             int k = Integer.parseInt(m.group(2));
             if (m.group(1).equals("H") && k <= 2) {
@@ -174,7 +213,9 @@ final class PeriodParser {
                 add(all, m, q.start(), q.end(), published, false);
             }
         }
-        for (m = FROM_TO.matcher(s); windowFind(m, hasMonth && (l.contains("from") || l.contains("between")) ? lowerWindows(s, l, new String[]{"from", "between"}, 2, 60) : List.of()); ) {
+        List<int[]> rangeWindows = hasMonth && (has(cues, Cue.FROM) || has(cues, Cue.BETWEEN))
+                ? lowerWindows(s, l, RANGE_STEMS, 2, 60) : List.of();
+        for (m = matcher(FROM_TO, s, rangeWindows); windowFind(m, s, rangeWindows, RANGE_STARTS); ) {
             int m1 = month(m.group(1));
             int m2 = month(m.group(3));
             int y2 = m.group(4) != null ? Integer.parseInt(m.group(4))
@@ -186,8 +227,7 @@ final class PeriodParser {
                 add(all, m, a, b, published, false);
             }
         }
-        for (m = BETWEEN_DATES.matcher(s); windowFind(m, hasMonth && (l.contains("from") || l.contains("between"))
-                ? lowerWindows(s, l, new String[]{"from", "between"}, 2, 60) : List.of()); ) {
+        for (m = matcher(BETWEEN_DATES, s, rangeWindows); windowFind(m, s, rangeWindows, RANGE_STARTS); ) {
             int m1 = month(m.group(1));
             int m2 = month(m.group(4));
             int y2 = m.group(6) != null ? Integer.parseInt(m.group(6)) : latestYear(m2, published);
@@ -198,11 +238,13 @@ final class PeriodParser {
                 add(all, m, a, b, published, false);
             }
         }
-        for (m = SINCE_START.matcher(s); windowFind(m, since && l.contains("since the") ? lowerWindows(s, l, new String[]{"since"}, 2, 50) : List.of()); ) {
+        windows = since && has(cues, Cue.SINCE_THE) ? lowerWindows(s, l, SINCE_STEMS, 2, 50) : List.of();
+        for (m = matcher(SINCE_START, s, windows); windowFind(m, s, windows, SINCE_STARTS); ) {
             int year = m.group(1) != null ? Integer.parseInt(m.group(1)) : published.getYear();
             add(all, m, LocalDate.of(year, 1, 1), published, published, false);
         }
-        for (m = SINCE_MONTH.matcher(s); windowFind(m, since && hasMonth ? lowerWindows(s, l, new String[]{"since"}, 2, 40) : List.of()); ) {
+        windows = since && hasMonth ? lowerWindows(s, l, SINCE_STEMS, 2, 40) : List.of();
+        for (m = matcher(SINCE_MONTH, s, windows); windowFind(m, s, windows, SINCE_STARTS); ) {
             int mo = month(m.group(1));
             int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : latestYear(mo, published);
             int day = m.group(2) != null ? Integer.parseInt(m.group(2)) : 1;
@@ -211,20 +253,24 @@ final class PeriodParser {
                 add(all, m, a, published, published, false);
             }
         }
-        for (m = SINCE_WEEKDAY.matcher(s); windowFind(m, since && weekday ? lowerWindows(s, l, new String[]{"since"}, 2, 20) : List.of()); ) {
+        windows = since && weekday ? lowerWindows(s, l, SINCE_STEMS, 2, 20) : List.of();
+        for (m = matcher(SINCE_WEEKDAY, s, windows); windowFind(m, s, windows, SINCE_STARTS); ) {
             LocalDate d = published.with(TemporalAdjusters.previousOrSame(
                     DayOfWeek.valueOf(m.group(1).toUpperCase(Locale.ROOT))));
             add(all, m, d, published, published, false);
         }
-        for (m = SINCE_EVENT.matcher(s); windowFind(m, since && hasMonth ? lowerWindows(s, l, new String[]{"since"}, 2, 110) : List.of()); ) {
+        windows = since && hasMonth ? lowerWindows(s, l, SINCE_STEMS, 2, 110) : List.of();
+        for (m = matcher(SINCE_EVENT, s, windows); windowFind(m, s, windows, SINCE_STARTS); ) {
             int mo = month(m.group(1));
             int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : latestYear(mo, published);
             add(all, m, LocalDate.of(year, mo, 1), published, published, false);
         }
-        for (m = SINCE_YEAR.matcher(s); windowFind(m, since && hasYear ? lowerWindows(s, l, new String[]{"since"}, 2, 12) : List.of()); ) {
+        windows = since && hasYear ? lowerWindows(s, l, SINCE_STEMS, 2, 12) : List.of();
+        for (m = matcher(SINCE_YEAR, s, windows); windowFind(m, s, windows, SINCE_STARTS); ) {
             add(all, m, LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), published, published, false);
         }
-        for (m = RELATIVE.matcher(s); windowFind(m, (l.contains("year") || l.contains("week") || l.contains("month")) ? lowerWindows(s, l, new String[]{"year", "week", "month"}, 20, 12) : List.of()); ) {
+        windows = has(cues, Cue.YEAR) || has(cues, Cue.WEEK) || months ? lowerWindows(s, l, RELATIVE_STEMS, 20, 12) : List.of();
+        for (m = matcher(RELATIVE, s, windows); windowFind(m, s, windows, RELATIVE_STARTS); ) {
             String r = m.group(1).toLowerCase(Locale.ROOT);
             LocalDate p = published;
             switch (r) {
@@ -250,7 +296,9 @@ final class PeriodParser {
                 }
             }
         }
-        for (m = PAST.matcher(s); windowFind(m, (l.contains("past") || l.contains("last") || l.contains("previous")) ? lowerWindows(s, l, new String[]{"past", "last", "previous"}, 22, 30) : List.of()); ) {
+        windows = has(cues, Cue.PAST) || has(cues, Cue.LAST) || has(cues, Cue.PREVIOUS)
+                ? lowerWindows(s, l, PAST_STEMS, 22, 30) : List.of();
+        for (m = matcher(PAST, s, windows); windowFind(m, s, windows, PAST_STARTS); ) {
             int n = m.group(1) == null ? 1 : number(m.group(1));
             String unit = m.group(2).toLowerCase(Locale.ROOT);
             LocalDate p = published;
@@ -285,7 +333,73 @@ final class PeriodParser {
     private static final String[] MONTH_STEMS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
             "Oct", "Nov", "Dec"};
 
-    private static final String[] DAY_STEMS = {"day", "Day"};
+    private static final String[] SAME_STEMS = {"same", "period", "quarter", "month", "week", "half-year"};
+    private static final String[] PRIOR_STEMS = {"year", "period"};
+    private static final String[] FIRST_MONTHS_STEMS = {"months"};
+    private static final String[] HALF_QUARTER_STEMS = {"half", "quarter"};
+    private static final String[] RANGE_STEMS = {"from", "between"};
+    private static final String[] SINCE_STEMS = {"since"};
+    private static final String[] RELATIVE_STEMS = {"year", "week", "month"};
+    private static final String[] PAST_STEMS = {"past", "last", "previous"};
+
+    /** The words the gates of {@link #find} ask about: substrings of the lower-case sentence. */
+    private enum Cue {
+        DAY("day"), SINCE("since"), SINCE_THE("since the"), MONTH("month"), SAME("same"), SAME_PERIOD("same period"),
+        PERIOD("period"), QUARTER("quarter"), WEEK("week"), HALF("half"), HALF_YEAR("half-year"), YEAR("year"),
+        YEAR_BEFORE("year before"), YEAR_EARLIER("year earlier"), YEAR_AGO("year ago"), PRIOR_YEAR("prior year"),
+        PREVIOUS_YEAR("previous year"), FIRST("first"), LAST("last"), FROM("from"), BETWEEN("between"),
+        PAST("past"), PREVIOUS("previous");
+
+        final String text;
+
+        Cue(String text) {
+            this.text = text;
+        }
+    }
+
+    /** The cues by their first two letters ('a'..'z' each), at 26 * first + second; null where none. */
+    private static final Cue[][] CUES_BY_PAIR = new Cue[26 * 26][];
+
+    static {
+        for (Cue cue : Cue.values()) {
+            int pair = 26 * (cue.text.charAt(0) - 'a') + (cue.text.charAt(1) - 'a');
+            Cue[] old = CUES_BY_PAIR[pair] == null ? new Cue[0] : CUES_BY_PAIR[pair];
+            Cue[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = cue;
+            CUES_BY_PAIR[pair] = grown;
+        }
+    }
+
+    /**
+     * Which cues occur in the lower-case sentence, as bits by ordinal: one pass instead of one {@code contains}
+     * per gate (each of which scanned the whole sentence). Every cue is at least three characters and starts with
+     * two letters a-z, so a position is compared only where its two letters begin some cue.
+     */
+    private static long cues(String l) {
+        long found = 0;
+        int n = l.length();
+        char c = n > 0 ? l.charAt(0) : ' ';
+        for (int i = 0; i + 1 < n; i++) {
+            char d = l.charAt(i + 1);
+            if (c >= 'a' && c <= 'z' && d >= 'a' && d <= 'z') {
+                Cue[] candidates = CUES_BY_PAIR[26 * (c - 'a') + (d - 'a')];
+                if (candidates != null) {
+                    for (Cue cue : candidates) {
+                        if (l.startsWith(cue.text, i)) {
+                            found |= 1L << cue.ordinal();
+                        }
+                    }
+                }
+            }
+            c = d;
+        }
+        return found;
+    }
+
+    private static boolean has(long cues, Cue cue) {
+        return (cues & (1L << cue.ordinal())) != 0;
+    }
+
 
     /**
      * Regions of the sentence around each occurrence of a trigger word, merged: the expensive patterns only run
@@ -328,11 +442,13 @@ final class PeriodParser {
         return merge(out);
     }
 
+    private static final Comparator<int[]> WINDOW_START = Comparator.comparingInt(w -> w[0]);
+
     private static List<int[]> merge(List<int[]> ws) {
         if (ws.size() < 2) {
             return ws;
         }
-        ws.sort(Comparator.comparingInt(w -> w[0]));
+        ws.sort(WINDOW_START);
         List<int[]> out = new ArrayList<>(ws.size());
         int[] cur = ws.getFirst();
         for (int k = 1; k < ws.size(); k++) {
@@ -352,60 +468,66 @@ final class PeriodParser {
      * Like {@link Matcher#find()}, but only inside the windows, with transparent bounds so that \\b still sees
      * the neighbours. The search resumes after the previous match.
      */
-    private static boolean windowFind(Matcher m, List<int[]> windows) {
-        if (windows.isEmpty()) {
+    private static boolean windowFind(Matcher m, String s, List<int[]> windows, MatchStarts starts) {
+        if (m == null || windows.isEmpty()) {
             return false;
         }
         int pos = Math.max(0, lastEnd(m));
-        m.useTransparentBounds(true).useAnchoringBounds(false);
         for (int[] w : windows) {
-            if (w[1] <= pos) {
-                continue;
-            }
-            m.region(Math.max(w[0], pos), w[1]);
-            if (m.find()) {
+            if (w[1] > pos && starts.find(m, s, Math.max(w[0], pos), w[1])) {
                 return true;
             }
         }
         return false;
     }
 
+    /** A matcher only where there is a window to search (most sentences have none for most patterns). */
+    private static Matcher matcher(Pattern p, String s, List<int[]> windows) {
+        return windows.isEmpty() ? null : p.matcher(s);
+    }
+
     private static int lastEnd(Matcher m) {
         return m.hasMatch() ? m.end() : -1;
     }
 
-    /** One pass: a capital J, F, M, A, S, O, N or D starting one of the month stems. */
-    private static boolean hasMonth(String s) {
-        int n = s.length();
-        for (int i = 0; i + 2 < n; i++) {
-            char c = s.charAt(i);
-            if (c == 'J' || c == 'F' || c == 'M' || c == 'A' || c == 'S' || c == 'O' || c == 'N' || c == 'D') {
-                for (String stem : MONTH_STEMS) {
-                    if (stem.charAt(0) == c && s.charAt(i + 1) == stem.charAt(1) && s.charAt(i + 2) == stem.charAt(2)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
+    private static final int MONTH_NAME = 1;
+    private static final int YEAR_NUMBER = 2;
 
-    /** A run of exactly four digits starting 19 or 20. */
-    private static boolean hasYear(String s) {
+    /**
+     * In one pass (they were a pass each over every sentence): {@code MONTH_NAME} when a capital J, F, M, A, S, O,
+     * N or D starts one of the month stems; {@code YEAR_NUMBER} when a run of exactly four digits starts 19 or 20.
+     */
+    private static int monthsAndYears(String s) {
+        int n = s.length();
+        int found = 0;
         int run = 0;
-        for (int i = 0; i <= s.length(); i++) {
-            char c = i < s.length() ? s.charAt(i) : ' ';
+        for (int i = 0; i <= n && found != (MONTH_NAME | YEAR_NUMBER); i++) {
+            char c = i < n ? s.charAt(i) : ' ';
             if (c >= '0' && c <= '9') {
                 run++;
-            } else {
-                if (run == 4) {
-                    char a = s.charAt(i - 4);
-                    char b = s.charAt(i - 3);
-                    if ((a == '1' && b == '9') || (a == '2' && b == '0')) {
-                        return true;
-                    }
+                continue;
+            }
+            if (run == 4) {
+                char a = s.charAt(i - 4);
+                char b = s.charAt(i - 3);
+                if ((a == '1' && b == '9') || (a == '2' && b == '0')) {
+                    found |= YEAR_NUMBER;
                 }
-                run = 0;
+            }
+            run = 0;
+            if ((found & MONTH_NAME) == 0 && c >= 'A' && c <= 'Z' && i + 2 < n && startsMonthStem(s, i, c)) {
+                found |= MONTH_NAME;
+            }
+        }
+        return found;
+    }
+
+    private static boolean startsMonthStem(String s, int i, char c) {
+        if (c == 'J' || c == 'F' || c == 'M' || c == 'A' || c == 'S' || c == 'O' || c == 'N' || c == 'D') {
+            for (String stem : MONTH_STEMS) {
+                if (stem.charAt(0) == c && s.charAt(i + 1) == stem.charAt(1) && s.charAt(i + 2) == stem.charAt(2)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -446,12 +568,12 @@ final class PeriodParser {
             int mo = month(word);
             int e = i + word.length();
             // a day: "July 16", "Feb. 3rd", "July 16, 2024"
-            if (e + 1 < n && s.charAt(e) == ' ' && Character.isDigit(s.charAt(e + 1))) {
+            if (e + 1 < n && s.charAt(e) == ' ' && Chars.isDigit(s.charAt(e + 1))) {
                 int d1 = e + 1;
-                while (d1 < n && Character.isDigit(s.charAt(d1)) && d1 - e <= 3) {
+                while (d1 < n && Chars.isDigit(s.charAt(d1)) && d1 - e <= 3) {
                     d1++;
                 }
-                if (d1 - (e + 1) <= 2 && (d1 >= n || !Character.isDigit(s.charAt(d1)))) {
+                if (d1 - (e + 1) <= 2 && (d1 >= n || !Chars.isDigit(s.charAt(d1)))) {
                     int day = Integer.parseInt(s, e + 1, d1, 10);
                     int end = d1;
                     if (end + 2 <= n && (s.startsWith("st", end) || s.startsWith("nd", end) || s.startsWith("rd", end)
@@ -496,8 +618,8 @@ final class PeriodParser {
         }
         char a = s.charAt(k);
         char b = s.charAt(k + 1);
-        return ((a == '1' && b == '9') || (a == '2' && b == '0')) && Character.isDigit(s.charAt(k + 2))
-                && Character.isDigit(s.charAt(k + 3)) && (k + 4 == s.length() || !isWordChar(s.charAt(k + 4)));
+        return ((a == '1' && b == '9') || (a == '2' && b == '0')) && Chars.isDigit(s.charAt(k + 2))
+                && Chars.isDigit(s.charAt(k + 3)) && (k + 4 == s.length() || !isWordChar(s.charAt(k + 4)));
     }
 
     /** Extends a span start back over one of the prefixes, when it stands at a word boundary. */
@@ -520,8 +642,8 @@ final class PeriodParser {
                 continue;
             }
             char b = s.charAt(i + 1);
-            if (!((a == '1' && b == '9') || (a == '2' && b == '0')) || !Character.isDigit(s.charAt(i + 2))
-                    || !Character.isDigit(s.charAt(i + 3))) {
+            if (!((a == '1' && b == '9') || (a == '2' && b == '0')) || !Chars.isDigit(s.charAt(i + 2))
+                    || !Chars.isDigit(s.charAt(i + 3))) {
                 continue;
             }
             if (i + 4 < n && (isWordChar(s.charAt(i + 4)) || s.charAt(i + 4) == '-')) {
@@ -531,7 +653,7 @@ final class PeriodParser {
             int w = i - 1;
             if (w > 0 && s.charAt(w) == ' ') {
                 int ws = w;
-                while (ws > 0 && Character.isLetter(s.charAt(ws - 1))) {
+                while (ws > 0 && Chars.isLetter(s.charAt(ws - 1))) {
                     ws--;
                 }
                 if (ws < w && YEAR_PREPOSITIONS.contains(s.substring(ws, w)) && (ws == 0 || !isWordChar(s.charAt(ws - 1)))) {
@@ -552,7 +674,7 @@ final class PeriodParser {
                 continue;
             }
             int start = i;
-            while (start > 0 && Character.isLetter(s.charAt(start - 1))) {
+            while (start > 0 && Chars.isLetter(s.charAt(start - 1))) {
                 start--;
             }
             if (start > 0 && isWordChar(s.charAt(start - 1))) {
@@ -573,7 +695,7 @@ final class PeriodParser {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        return Chars.isLetterOrDigit(c) || c == '_';
     }
 
     private static void add(List<Span> out, int start, int end, LocalDate a, LocalDate b, LocalDate published,
@@ -592,10 +714,13 @@ final class PeriodParser {
         out.add(new Span(m.start(), m.end(), new Period(a, end), day));
     }
 
+    private static final Comparator<Span> LONGEST_FIRST = Comparator.comparingInt((Span x) -> x.end() - x.start())
+            .reversed().thenComparingInt(Span::start);
+    private static final Comparator<Span> BY_START = Comparator.comparingInt(Span::start);
+
     /** Longest expression wins where two overlap ("the first six months of 2024" over "2024"). */
     private static List<Span> nonOverlapping(List<Span> all) {
-        all.sort(Comparator.comparingInt((Span x) -> x.end() - x.start()).reversed()
-                .thenComparingInt(Span::start));
+        all.sort(LONGEST_FIRST);
         List<Span> out = new ArrayList<>();
         for (Span sp : all) {
             boolean free = true;
@@ -609,7 +734,7 @@ final class PeriodParser {
                 out.add(sp);
             }
         }
-        out.sort(Comparator.comparingInt(Span::start));
+        out.sort(BY_START);
         return out;
     }
 
@@ -637,7 +762,7 @@ final class PeriodParser {
     }
 
     private static int number(String s) {
-        if (Character.isDigit(s.charAt(0))) {
+        if (Chars.isDigit(s.charAt(0))) {
             return Integer.parseInt(s);
         }
         return NUMBERS.getOrDefault(s.toLowerCase(Locale.ROOT), -1);

@@ -43,18 +43,18 @@ public final class SentenceSplitter {
             while (end < n && isCloser(paragraph.charAt(end))) {
                 end++;
             }
-            if (end >= n || !Character.isWhitespace(paragraph.charAt(end))) {
+            if (end >= n || !Chars.isWhitespace(paragraph.charAt(end))) {
                 continue;
             }
             int next = end;
-            while (next < n && Character.isWhitespace(paragraph.charAt(next))) {
+            while (next < n && Chars.isWhitespace(paragraph.charAt(next))) {
                 next++;
             }
             if (next >= n) {
                 break;
             }
             char nc = paragraph.charAt(next);
-            if (!(Character.isUpperCase(nc) || Character.isDigit(nc) || nc == '"' || nc == '(' || nc == '\'')) {
+            if (!(Chars.isUpperCase(nc) || Chars.isDigit(nc) || nc == '"' || nc == '(' || nc == '\'')) {
                 continue;
             }
             if (c == '.' && !endsSentence(paragraph, start, i, next)) {
@@ -77,7 +77,7 @@ public final class SentenceSplitter {
     /** Whether the dot at {@code dot} ends a sentence, given the word before it and the word after. */
     private static boolean endsSentence(String p, int sentenceStart, int dot, int next) {
         int w = dot;
-        while (w > sentenceStart && !Character.isWhitespace(p.charAt(w - 1)) && p.charAt(w - 1) != '(') {
+        while (w > sentenceStart && !Chars.isWhitespace(p.charAt(w - 1)) && p.charAt(w - 1) != '(') {
             w--;
         }
         String word = p.substring(w, dot);
@@ -88,7 +88,7 @@ public final class SentenceSplitter {
         if (ABBREVIATIONS.contains(lower)) {
             return false;
         }
-        if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
+        if (word.length() == 1 && Chars.isUpperCase(word.charAt(0))) {
             return false; // an initial: "John F. Kennedy"
         }
         if (word.indexOf('.') >= 0 && isDotted(word)) {
@@ -101,7 +101,7 @@ public final class SentenceSplitter {
     private static boolean isDotted(String word) {
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
-            if (!(Character.isLetter(c) || c == '.')) {
+            if (!(Chars.isLetter(c) || c == '.')) {
                 return false;
             }
         }
@@ -110,11 +110,11 @@ public final class SentenceSplitter {
 
     private static String nextWord(String p, int from) {
         int i = from;
-        while (i < p.length() && !Character.isLetterOrDigit(p.charAt(i))) {
+        while (i < p.length() && !Chars.isLetterOrDigit(p.charAt(i))) {
             i++;
         }
         int j = i;
-        while (j < p.length() && Character.isLetter(p.charAt(j))) {
+        while (j < p.length() && Chars.isLetter(p.charAt(j))) {
             j++;
         }
         return p.substring(i, j);

@@ -9,7 +9,7 @@ record Token(String text, String lower, int start, int end, Type type) {
     enum Type { WORD, NUMBER, ORDINAL, PUNCT }
 
     boolean is(String lowerText) {
-        return lower.equals(lowerText);
+        return lower.length() == lowerText.length() && lower.equals(lowerText); // most words differ in length
     }
 
     boolean isWord() {
@@ -17,16 +17,16 @@ record Token(String text, String lower, int start, int end, Type type) {
     }
 
     boolean startsUpper() {
-        return !text.isEmpty() && Character.isUpperCase(text.charAt(0));
+        return !text.isEmpty() && Chars.isUpperCase(text.charAt(0));
     }
 
     boolean isAllUpper() {
         boolean letter = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isLetter(c)) {
+            if (Chars.isLetter(c)) {
                 letter = true;
-                if (!Character.isUpperCase(c)) {
+                if (!Chars.isUpperCase(c)) {
                     return false;
                 }
             }

@@ -14,39 +14,39 @@ final class Tokenizer {
     private Tokenizer() {
     }
 
-    static List<Token> tokenize(String s) {
+    static Tokens tokenize(String s) {
         List<Token> out = new ArrayList<>(Math.max(8, s.length() / 5));
         int n = s.length();
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (Chars.isWhitespace(c)) {
                 i++;
                 continue;
             }
             int start = i;
-            if (Character.isDigit(c)) {
+            if (Chars.isDigit(c)) {
                 i++;
                 while (i < n) {
                     char d = s.charAt(i);
-                    if (Character.isDigit(d)) {
+                    if (Chars.isDigit(d)) {
                         i++;
-                    } else if ((d == ',' || d == '.') && i + 1 < n && Character.isDigit(s.charAt(i + 1))
+                    } else if ((d == ',' || d == '.') && i + 1 < n && Chars.isDigit(s.charAt(i + 1))
                             && (d == '.' || digitsAhead(s, i + 1) == 3)) {
                         i++;
                     } else {
                         break;
                     }
                 }
-                if (i < n && Character.isLetter(s.charAt(i))) {
-                    while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
+                if (i < n && Chars.isLetter(s.charAt(i))) {
+                    while (i < n && Chars.isLetterOrDigit(s.charAt(i))) {
                         i++;
                     }
                     add(out, s, start, i, Token.Type.ORDINAL);
                 } else {
                     add(out, s, start, i, Token.Type.NUMBER);
                 }
-            } else if (Character.isLetter(c)) {
+            } else if (Chars.isLetter(c)) {
                 int dotted = dottedAbbreviation(s, i);
                 if (dotted > i) {
                     i = dotted;
@@ -54,9 +54,9 @@ final class Tokenizer {
                     i++;
                     while (i < n) {
                         char d = s.charAt(i);
-                        if (Character.isLetterOrDigit(d)) {
+                        if (Chars.isLetterOrDigit(d)) {
                             i++;
-                        } else if (d == '\'' && i + 1 < n && Character.isLetter(s.charAt(i + 1))
+                        } else if (d == '\'' && i + 1 < n && Chars.isLetter(s.charAt(i + 1))
                                 && !possessive(s, i)) {
                             i++;
                         } else {
@@ -73,12 +73,12 @@ final class Tokenizer {
                 add(out, s, start, i, Token.Type.PUNCT);
             }
         }
-        return out;
+        return new Tokens(out.toArray(new Token[0]));
     }
 
     private static int digitsAhead(String s, int i) {
         int k = i;
-        while (k < s.length() && Character.isDigit(s.charAt(k))) {
+        while (k < s.length() && Chars.isDigit(s.charAt(k))) {
             k++;
         }
         return k - i;
@@ -87,15 +87,15 @@ final class Tokenizer {
     /** "'s" followed by a non-letter. */
     private static boolean possessive(String s, int i) {
         return i + 1 < s.length() && (s.charAt(i + 1) == 's' || s.charAt(i + 1) == 'S')
-                && (i + 2 >= s.length() || !Character.isLetter(s.charAt(i + 2)));
+                && (i + 2 >= s.length() || !Chars.isLetter(s.charAt(i + 2)));
     }
 
     /** "U.S." / "U.N." / "U.S.A.": single letters each followed by a dot, at least two of them. Returns end or i. */
     private static int dottedAbbreviation(String s, int i) {
         int k = i;
         int letters = 0;
-        while (k + 1 < s.length() && Character.isLetter(s.charAt(k)) && s.charAt(k + 1) == '.'
-                && (k + 2 >= s.length() || !Character.isLetter(s.charAt(k + 2)) || letterDot(s, k + 2))) {
+        while (k + 1 < s.length() && Chars.isLetter(s.charAt(k)) && s.charAt(k + 1) == '.'
+                && (k + 2 >= s.length() || !Chars.isLetter(s.charAt(k + 2)) || letterDot(s, k + 2))) {
             letters++;
             k += 2;
             if (k >= s.length() || !letterDot(s, k)) {
@@ -106,7 +106,7 @@ final class Tokenizer {
     }
 
     private static boolean letterDot(String s, int k) {
-        return k + 1 < s.length() && Character.isLetter(s.charAt(k)) && s.charAt(k + 1) == '.';
+        return k + 1 < s.length() && Chars.isLetter(s.charAt(k)) && s.charAt(k + 1) == '.';
     }
 
     private static void add(List<Token> out, String s, int start, int end, Token.Type type) {
