@@ -306,6 +306,14 @@ public final class BenchRun {
                 + "JSON, counting, rules). %s", r.awsCalls(), r.awsSeconds(), 100 * r.awsSeconds() / r.seconds(),
                 1000 * r.awsSeconds() / Math.max(1, r.awsCalls()),
                 r.awsSeconds() / r.seconds() > 0.5 ? "moto is the bottleneck of this local throughput." : "moto is not the main bottleneck."));
+        p("");
+        p("| AWS call (throughput phase) | calls | per article | mean ms | share of the waiting |");
+        p("|---|---|---|---|---|");
+        r.callsByOperation().entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
+                .forEach(e -> p(String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %.0f%% |", e.getKey(), e.getValue()[0],
+                        (double) e.getValue()[0] / r.articles(), e.getValue()[1] / 1e6 / e.getValue()[0],
+                        100 * e.getValue()[1] / 1e9 / Math.max(1e-9, r.awsSeconds()))));
+        p("");
         p(String.format(Locale.ROOT, "- Latency from POST /articles to the SNS publish done, one article at a time (the IS sample article moved to a "
                 + "new pair of countries each time, so each raises a new alert): %d of %d samples ended in a publish; over those, "
                 + "**p50 %.0f ms, p99 %.0f ms** (max %.0f; with so few samples p99 is close to the max).", r.latencyAlerts(), latency,

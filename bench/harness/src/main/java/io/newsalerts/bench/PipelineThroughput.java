@@ -28,7 +28,8 @@ public final class PipelineThroughput {
 
     public record Result(int articles, double seconds, double articlesPerSecond, long published,
                          List<Double> latenciesMs, int latencyAlerts, Map<String, long[]> writeUnits, long totalUnits,
-                         int writeRequests, long awsCalls, double awsSeconds) {
+                         int writeRequests, long awsCalls, double awsSeconds,
+                         Map<String, long[]> callsByOperation) {
     }
 
     /** Country pairs for the latency samples: each makes the IS article a new series, so a new alert to publish. */
@@ -98,6 +99,7 @@ public final class PipelineThroughput {
         WriteUnits.WRITES.clear();
         WriteUnits.recording = true;
         long publishedBefore = WriteUnits.PUBLISHED.get();
+        Map<String, long[]> ops0 = snapshot(WriteUnits.BY_OPERATION);
         long calls0 = WriteUnits.CALLS.sum();
         long callNanos0 = WriteUnits.CALL_NANOS.sum();
         long t0 = System.nanoTime();
@@ -110,6 +112,13 @@ public final class PipelineThroughput {
         long published = WriteUnits.PUBLISHED.get() - publishedBefore;
         long awsCalls = WriteUnits.CALLS.sum() - calls0;
         double awsSeconds = (WriteUnits.CALL_NANOS.sum() - callNanos0) / 1e9;
+        Map<String, long[]> ops = new java.util.TreeMap<>();
+        snapshot(WriteUnits.BY_OPERATION).forEach((op, v) -> {
+            long[] before = ops0.getOrDefault(op, new long[2]);
+            if (v[0] > before[0]) {
+                ops.put(op, new long[] {v[0] - before[0], v[1] - before[1]});
+            }
+        });
         List<WriteUnits.Write> writes = List.copyOf(WriteUnits.WRITES);
 
         // Latency: one article at a time, POST until every stage is done and its alert is published to SNS. The IS
@@ -150,7 +159,17 @@ public final class PipelineThroughput {
         ddb.close();
         sns.close();
         return new Result(articles, seconds, articles / seconds, published, lat, latencyAlerts, byOp, total, writes.size(),
-                awsCalls, awsSeconds);
+                awsCalls, awsSeconds, ops);
+    }
+
+    private static Map<String, long[]> snapshot(Map<String, long[]> byOperation) {
+        Map<String, long[]> out = new HashMap<>();
+        byOperation.forEach((op, v) -> {
+            synchronized (v) {
+                out.put(op, v.clone());
+            }
+        });
+        return out;
     }
 
     private static String keyOf(String table, Tables tables, Map<String, AttributeValue> item) {
