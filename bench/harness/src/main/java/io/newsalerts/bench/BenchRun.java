@@ -301,19 +301,36 @@ public final class BenchRun {
         p("");
         p(String.format(Locale.ROOT, "- Throughput: %d articles posted, then all streams drained: %.1f s, **%.1f articles/s**, %d SNS messages published.",
                 r.articles(), r.seconds(), r.articlesPerSecond(), r.published()));
-        p(String.format(Locale.ROOT, "- Where the time goes: %d AWS calls to moto in that phase, %.1f s waiting for their answers = "
-                + "**%.0f%% of the wall time** (mean %.1f ms per call); the rest is our code in this one JVM (extraction, "
+        p(String.format(Locale.ROOT, "- Where the time goes: %d AWS calls to moto in that phase, %.1f s waiting for their answers, summed over "
+                + "the threads that wait = **%.0f%% of the wall time** (mean %.1f ms per call); the rest is our code in this one JVM (extraction, "
                 + "JSON, counting, rules). %s", r.awsCalls(), r.awsSeconds(), 100 * r.awsSeconds() / r.seconds(),
                 1000 * r.awsSeconds() / Math.max(1, r.awsCalls()),
                 r.awsSeconds() / r.seconds() > 0.5 ? "moto is the bottleneck of this local throughput." : "moto is not the main bottleneck."));
         p("");
-        p("| AWS call (throughput phase) | calls | per article | mean ms | share of the waiting |");
+        p("| stage: AWS call (throughput phase) | calls | per article | mean ms | share of the waiting |");
         p("|---|---|---|---|---|");
-        r.callsByOperation().entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
+        r.callsByOperation().entrySet().stream()
                 .forEach(e -> p(String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %.0f%% |", e.getKey(), e.getValue()[0],
                         (double) e.getValue()[0] / r.articles(), e.getValue()[1] / 1e6 / e.getValue()[0],
                         100 * e.getValue()[1] / 1e9 / Math.max(1e-9, r.awsSeconds()))));
         p("");
+        if (!r.motoByOperation().isEmpty()) {
+            double[] process = r.motoByOperation().getOrDefault("process", new double[3]);
+            double cpu = r.motoByOperation().entrySet().stream().filter(e -> !e.getKey().equals("process"))
+                    .mapToDouble(e -> e.getValue()[1]).sum();
+            p(String.format(Locale.ROOT, "- moto's CPU time in that phase (counted by bin/lib/moto_server.py): the whole server %.2f s = "
+                    + "**%.1f ms per article**, of which %.1f ms in moto's handling of the requests (the table below) and the rest in "
+                    + "the HTTP server around it. moto runs Python, one core at a time, so this bounds the local throughput at about "
+                    + "%.0f articles/s whatever the rest does.", process[1], 1000 * process[1] / r.articles(),
+                    1000 * cpu / r.articles(), r.articles() / Math.max(1e-9, process[1])));
+            p("");
+            p("| moto operation | requests | CPU ms per request | CPU ms per article |");
+            p("|---|---|---|---|");
+            r.motoByOperation().entrySet().stream().filter(e -> !e.getKey().equals("process")).sorted((x, y) -> Double.compare(y.getValue()[1], x.getValue()[1]))
+                    .forEach(e -> p(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f |", e.getKey(), e.getValue()[0],
+                            1000 * e.getValue()[1] / Math.max(1, e.getValue()[0]), 1000 * e.getValue()[1] / r.articles())));
+            p("");
+        }
         p(String.format(Locale.ROOT, "- Latency from POST /articles to the SNS publish done, one article at a time (the IS sample article moved to a "
                 + "new pair of countries each time, so each raises a new alert): %d of %d samples ended in a publish; over those, "
                 + "**p50 %.0f ms, p99 %.0f ms** (max %.0f; with so few samples p99 is close to the max).", r.latencyAlerts(), latency,

@@ -29,7 +29,30 @@ public final class PipelineThroughput {
     public record Result(int articles, double seconds, double articlesPerSecond, long published,
                          List<Double> latenciesMs, int latencyAlerts, Map<String, long[]> writeUnits, long totalUnits,
                          int writeRequests, long awsCalls, double awsSeconds,
-                         Map<String, long[]> callsByOperation) {
+                         Map<String, long[]> callsByOperation, Map<String, double[]> motoByOperation) {
+    }
+
+    /**
+     * moto's own count of requests and of the CPU seconds its threads spent on them, per operation, when our launcher
+     * serves them (bin/lib/moto_server.py with NEWSALERTS_MOTO_STATS=1): {requests, cpu seconds, wall seconds}. Empty
+     * for any other emulator. {@code reset} starts the count afresh.
+     */
+    static Map<String, double[]> motoStats(URI endpoint, boolean reset) {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var req = java.net.http.HttpRequest.newBuilder(endpoint.resolve("/_newsalerts/stats"));
+            var r = http.send(reset ? req.DELETE().build() : req.GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            Map<String, double[]> out = new java.util.TreeMap<>();
+            if (r.statusCode() != 200 || !r.body().startsWith("{")) {
+                return out;
+            }
+            io.newsalerts.json.Json.MAPPER.readTree(r.body()).properties().forEach(e -> out.put(e.getKey(), new double[] {
+                    e.getValue().path("requests").asDouble(), e.getValue().path("cpuSeconds").asDouble(),
+                    e.getValue().path("wallSeconds").asDouble()}));
+            return out;
+        } catch (java.io.IOException | InterruptedException | RuntimeException e) {
+            return Map.of();
+        }
     }
 
     /** Country pairs for the latency samples: each makes the IS article a new series, so a new alert to publish. */
@@ -100,6 +123,7 @@ public final class PipelineThroughput {
         WriteUnits.recording = true;
         long publishedBefore = WriteUnits.PUBLISHED.get();
         Map<String, long[]> ops0 = snapshot(WriteUnits.BY_OPERATION);
+        motoStats(endpoint, true);
         long calls0 = WriteUnits.CALLS.sum();
         long callNanos0 = WriteUnits.CALL_NANOS.sum();
         long t0 = System.nanoTime();
@@ -109,6 +133,7 @@ public final class PipelineThroughput {
         pipeline.drain();
         double seconds = (System.nanoTime() - t0) / 1e9;
         WriteUnits.recording = false;
+        Map<String, double[]> moto = motoStats(endpoint, false);
         long published = WriteUnits.PUBLISHED.get() - publishedBefore;
         long awsCalls = WriteUnits.CALLS.sum() - calls0;
         double awsSeconds = (WriteUnits.CALL_NANOS.sum() - callNanos0) / 1e9;
@@ -159,7 +184,7 @@ public final class PipelineThroughput {
         ddb.close();
         sns.close();
         return new Result(articles, seconds, articles / seconds, published, lat, latencyAlerts, byOp, total, writes.size(),
-                awsCalls, awsSeconds, ops);
+                awsCalls, awsSeconds, ops, moto);
     }
 
     private static Map<String, long[]> snapshot(Map<String, long[]> byOperation) {

@@ -33,7 +33,10 @@ public final class WriteUnits implements ExecutionInterceptor {
     /** Every AWS call of this JVM: how many, and the nanoseconds spent waiting for their answers. */
     public static final java.util.concurrent.atomic.LongAdder CALLS = new java.util.concurrent.atomic.LongAdder();
     public static final java.util.concurrent.atomic.LongAdder CALL_NANOS = new java.util.concurrent.atomic.LongAdder();
-    /** The same per operation ("DynamoDB GetItem"): {calls, nanoseconds waiting}. */
+    /**
+     * The same per stage and operation ("detect: DynamoDb Query"): {calls, nanoseconds waiting}. The stage is the thread's
+     * (io.newsalerts.cli.LocalPipeline runs each stream's stage on a thread named local-STAGE; the rest is ingest).
+     */
     public static final Map<String, long[]> BY_OPERATION = new java.util.concurrent.ConcurrentHashMap<>();
     private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Long> STARTED =
             new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("bench.started");
@@ -54,7 +57,9 @@ public final class WriteUnits implements ExecutionInterceptor {
             long nanos = System.nanoTime() - t0;
             CALLS.increment();
             CALL_NANOS.add(nanos);
-            String op = attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.SERVICE_NAME)
+            String thread = Thread.currentThread().getName();
+            String op = (thread.startsWith("local-") ? thread.substring(6) : "ingest") + ": "
+                    + attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.SERVICE_NAME)
                     + " " + attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME);
             long[] acc = BY_OPERATION.computeIfAbsent(op, k -> new long[2]);
             synchronized (acc) {
