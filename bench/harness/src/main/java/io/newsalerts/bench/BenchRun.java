@@ -299,7 +299,7 @@ public final class BenchRun {
                 + "and handed on in Lambda's event shape), one moto server. Articles: the corpus with years shifted back, so each "
                 + "is new (new id, new periods).");
         p("");
-        p(String.format(Locale.ROOT, "- Throughput: %d articles posted, then all streams drained: %.1f s, **%.1f articles/s**, %d SNS messages published.",
+        p(String.format(Locale.ROOT, "- Throughput: %d articles posted one after another while the stages run, until all streams are drained: %.1f s, **%.1f articles/s**, %d SNS messages published.",
                 r.articles(), r.seconds(), r.articlesPerSecond(), r.published()));
         p(String.format(Locale.ROOT, "- Where the time goes: %d AWS calls to moto in that phase, %.1f s waiting for their answers, summed over "
                 + "the threads that wait = **%.0f%% of the wall time** (mean %.1f ms per call); the rest is our code in this one JVM (extraction, "

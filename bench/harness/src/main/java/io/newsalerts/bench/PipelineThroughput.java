@@ -109,7 +109,7 @@ public final class PipelineThroughput {
         pipeline.drain();
         shift++;
 
-        // Throughput: post a burst, then drain all streams, as a backlog would be worked off.
+        // Throughput: post a burst while the stages run, until all streams are drained.
         List<String[]> burst = new ArrayList<>();
         for (int s = shift; burst.size() < articles; s++) {
             for (Corpus.Doc d : docs) {
@@ -127,10 +127,12 @@ public final class PipelineThroughput {
         long calls0 = WriteUnits.CALLS.sum();
         long callNanos0 = WriteUnits.CALL_NANOS.sum();
         long t0 = System.nanoTime();
-        for (String[] a : burst) {
-            pipeline.postArticle(a[0], a[1]);
-        }
-        pipeline.drain();
+        // As in Lambda, the stream stages work while articles are still being posted (one ingest at a time).
+        pipeline.drainWhile(() -> {
+            for (String[] a : burst) {
+                pipeline.postArticle(a[0], a[1]);
+            }
+        });
         double seconds = (System.nanoTime() - t0) / 1e9;
         WriteUnits.recording = false;
         Map<String, double[]> moto = motoStats(endpoint, false);

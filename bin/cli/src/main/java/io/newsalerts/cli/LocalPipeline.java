@@ -55,6 +55,8 @@ public final class LocalPipeline {
     private final Consumer<Alert> onAlert;
     private final java.util.Map<String, String> versions = new java.util.HashMap<>(); // alert id -> last version seen
     private FailureDestination failures = FailureDestination.stderr();
+    /** The drain under way while {@link #drainWhile} runs its producer (articles posted then feed count's stream). */
+    private volatile Quiescence running;
 
     /** One stream and the handler its event-source mapping invokes. */
     private record Stage(String function, StreamPump pump, RequestStreamHandler handler) {
@@ -118,7 +120,14 @@ public final class LocalPipeline {
 
     /** POST /articles through the ingest handler, as API Gateway would deliver it; returns the HTTP response event. */
     public JsonNode postArticle(String body, String contentType) {
-        return invoke("ingest", ingest, HttpEvents.post("/articles", body, contentType));
+        try {
+            return invoke("ingest", ingest, HttpEvents.post("/articles", body, contentType));
+        } finally {
+            Quiescence q = running;
+            if (q != null) {
+                q.produced();
+            }
+        }
     }
 
 
@@ -136,7 +145,51 @@ public final class LocalPipeline {
      * stage feeding it was done.
      */
     public void drain() {
-        Quiescence q = new Quiescence(stages.size());
+        Quiescence q = new Quiescence(stages.size(), false);
+        runStages(q);
+        if (q.failure != null) {
+            rethrow(q.failure);
+        }
+    }
+
+    /**
+     * Runs {@code producer} (which posts articles, on this thread) while the stages run, as in Lambda, where the
+     * stream mappings work while the API is still taking articles; returns once the producer has returned and every
+     * stream is drained.
+     */
+    public void drainWhile(Runnable producer) {
+        Quiescence q = new Quiescence(stages.size(), true);
+        Thread worker = Thread.ofPlatform().name("local-drain").start(() -> runStages(q));
+        running = q;
+        try {
+            producer.run();
+        } finally {
+            running = null;
+            q.producerDone();
+        }
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            q.fail(e);
+            Thread.currentThread().interrupt();
+        }
+        if (q.failure != null) {
+            rethrow(q.failure);
+        }
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(failure);
+    }
+
+    /** Runs every stage on its own thread until {@code q} says all is drained (or a stage failed: q.failure). */
+    private void runStages(Quiescence q) {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
             int index = i;
@@ -151,15 +204,6 @@ public final class LocalPipeline {
             q.fail(e);
             threads.forEach(Thread::interrupt);
             Thread.currentThread().interrupt();
-        }
-        if (q.failure != null) {
-            if (q.failure instanceof RuntimeException re) {
-                throw re;
-            }
-            if (q.failure instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(q.failure);
         }
     }
 
@@ -200,19 +244,32 @@ public final class LocalPipeline {
     private static final class Quiescence {
         private final long[] delivered;
         private final long[] emptyAt;
+        private long posted; // articles posted while a producer runs: they feed count's stream
+        private boolean producing;
         private int working;
         private boolean done;
         volatile Throwable failure;
         final java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
 
-        Quiescence(int stages) {
+        Quiescence(int stages, boolean producing) {
+            this.producing = producing;
             delivered = new long[stages];
             emptyAt = new long[stages];
             java.util.Arrays.fill(emptyAt, -1);
         }
 
         private long fed(int stage) {
-            return delivered[stage] + (stage > 0 ? delivered[stage - 1] : 0);
+            return delivered[stage] + (stage > 0 ? delivered[stage - 1] : posted);
+        }
+
+        synchronized void produced() {
+            posted++;
+            notifyAll();
+        }
+
+        synchronized void producerDone() {
+            producing = false;
+            notifyAll();
         }
 
         /** fed(stage) as this poll starts, or -1 to stop. */
@@ -248,6 +305,9 @@ public final class LocalPipeline {
         }
 
         private boolean drained() {
+            if (producing) {
+                return false;
+            }
             for (int i = 0; i < emptyAt.length; i++) {
                 if (emptyAt[i] != fed(i)) {
                     return false;
