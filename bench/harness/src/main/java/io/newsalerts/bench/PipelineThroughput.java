@@ -29,7 +29,8 @@ public final class PipelineThroughput {
     public record Result(int articles, double seconds, double articlesPerSecond, long published,
                          List<Double> latenciesMs, int latencyAlerts, Map<String, long[]> writeUnits, long totalUnits,
                          int writeRequests, long awsCalls, double awsSeconds,
-                         Map<String, long[]> callsByOperation, Map<String, double[]> motoByOperation) {
+                         Map<String, long[]> callsByOperation, Map<String, double[]> motoByOperation,
+                         double jvmCpuSeconds) {
     }
 
     /**
@@ -126,6 +127,8 @@ public final class PipelineThroughput {
         motoStats(endpoint, true);
         long calls0 = WriteUnits.CALLS.sum();
         long callNanos0 = WriteUnits.CALL_NANOS.sum();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         // As in Lambda, the stream stages work while articles are still being posted (one ingest at a time).
         pipeline.drainWhile(() -> {
@@ -134,6 +137,7 @@ public final class PipelineThroughput {
             }
         });
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double jvmCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         WriteUnits.recording = false;
         Map<String, double[]> moto = motoStats(endpoint, false);
         long published = WriteUnits.PUBLISHED.get() - publishedBefore;
@@ -186,7 +190,7 @@ public final class PipelineThroughput {
         ddb.close();
         sns.close();
         return new Result(articles, seconds, articles / seconds, published, lat, latencyAlerts, byOp, total, writes.size(),
-                awsCalls, awsSeconds, ops, moto);
+                awsCalls, awsSeconds, ops, moto, jvmCpu);
     }
 
     private static Map<String, long[]> snapshot(Map<String, long[]> byOperation) {
