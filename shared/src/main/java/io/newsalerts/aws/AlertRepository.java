@@ -7,6 +7,7 @@ import io.newsalerts.json.AlertJson;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Clock;
@@ -66,17 +67,44 @@ public final class AlertRepository {
     /** What the table holds for this key, read consistently; empty when no alert was ever recorded for it. */
     public Optional<Lifecycle.Standing> standing(String id) {
         var r = ddb.getItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true));
-        if (!r.hasItem()) {
-            return Optional.empty();
+        return r.hasItem() ? Optional.of(standingOf(r.item())) : Optional.empty();
+    }
+
+    /**
+     * {@link #standing} of several keys in one BatchGetItem (consistent reads, up to 100 keys a request): every id
+     * asked for is in the answer, empty when no alert was ever recorded for it.
+     */
+    public Map<String, Optional<Lifecycle.Standing>> standings(java.util.Collection<String> ids) {
+        List<String> all = ids.stream().distinct().toList();
+        Map<String, Optional<Lifecycle.Standing>> out = new HashMap<>();
+        for (int from = 0; from < all.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
+                    .map(id -> Map.of("id", AttributeValue.fromS(id))).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int attempt = 1; request != null && !request.isEmpty(); attempt++) {
+                if (attempt > 5) { // throttled again and again: read the rest one by one (the SDK retries those)
+                    request.get(table).keys().forEach(k -> out.put(k.get("id").s(), standing(k.get("id").s())));
+                    break;
+                }
+                Map<String, KeysAndAttributes> ask = request;
+                var r = ddb.batchGetItem(b -> b.requestItems(ask));
+                r.responses().getOrDefault(table, List.of()).forEach(i -> out.put(i.get("id").s(), Optional.of(standingOf(i))));
+                request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : null;
+            }
         }
-        Map<String, AttributeValue> i = r.item();
+        all.forEach(id -> out.putIfAbsent(id, Optional.empty()));
+        return out;
+    }
+
+    private static Lifecycle.Standing standingOf(Map<String, AttributeValue> i) {
         Alert a = fromItem(i);
         AttributeValue lifecycle = i.get(LIFECYCLE);
         AttributeValue version = i.get(VERSION);
         AttributeValue notified = i.get(NOTIFIED);
         Alert recorded = lifecycle == null ? a : a.withState(AlertState.fromWire(lifecycle.s()));
-        return Optional.of(new Lifecycle.Standing(recorded, notified == null || notified.bool(),
-                version == null ? 0 : Long.parseLong(version.n())));
+        return new Lifecycle.Standing(recorded, notified == null || notified.bool(),
+                version == null ? 0 : Long.parseLong(version.n()));
     }
 
     /**

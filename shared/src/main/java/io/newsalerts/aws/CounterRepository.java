@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -161,10 +162,24 @@ public final class CounterRepository {
                             ":kind", AttributeValue.fromS("statistic"),
                             ":source", AttributeValue.fromSs(List.of(source)),
                             ":evidence", AttributeValue.fromSs(List.of(ev))))
-                    .returnValues("UPDATED_OLD")).attributes().containsKey("count");
+                    .returnValues("UPDATED_OLD")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                    .attributes().containsKey("count");
             return existed ? Outcome.REPLACED : Outcome.NEW;
         } catch (ConditionalCheckFailedException notLarger) {
-            // fall through: maybe the same figure again
+            // The slot as it stood when our figure lost (DynamoDB returns it with the failure): a different figure
+            // cannot be corroborated, and the same figure already carrying this source and evidence needs no write
+            // (a redelivered record, a replay). Without the item, try the corroboration as before.
+            Map<String, AttributeValue> slot = notLarger.hasItem() ? notLarger.item() : null;
+            AttributeValue slotCount = slot == null ? null : slot.get("count");
+            if (slotCount != null && slotCount.n() != null) {
+                if (new java.math.BigDecimal(slotCount.n()).compareTo(java.math.BigDecimal.valueOf(count)) != 0) {
+                    return Outcome.IGNORED;
+                }
+                if (contains(slot.get("sources"), source) && contains(slot.get("evidence"), ev)) {
+                    return Outcome.CORROBORATED;
+                }
+            }
         }
         try {
             ddb.updateItem(u -> u.tableName(table)
@@ -180,6 +195,10 @@ public final class CounterRepository {
         } catch (ConditionalCheckFailedException different) {
             return Outcome.IGNORED;
         }
+    }
+
+    private static boolean contains(AttributeValue stringSet, String value) {
+        return stringSet != null && stringSet.hasSs() && stringSet.ss().contains(value);
     }
 
     /** Every counter or statistic of one series, oldest period first. */

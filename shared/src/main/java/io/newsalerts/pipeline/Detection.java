@@ -13,7 +13,9 @@ import io.newsalerts.rules.RuleSet;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,9 +52,16 @@ public final class Detection {
         History history = new History(counters.series(series), days ? counters.days(series) : List.of());
         List<Silence> muted = null; // read only when something is about to change
         List<Alert> recorded = new ArrayList<>();
-        for (Finding finding : rules.judge(series, history)) {
+        List<Finding> findings = rules.judge(series, history);
+        // Every finding's alert as the table holds it, in one read when there are several. Only a key's first
+        // finding uses it, and only on its first attempt: anything after reads again, as before.
+        Map<String, Optional<Lifecycle.Standing>> read = findings.size() > 1
+                ? new HashMap<>(alerts.standings(findings.stream().map(f -> f.alert().id()).toList()))
+                : new HashMap<>();
+        for (Finding finding : findings) {
             for (int attempt = 1; ; attempt++) {
-                Optional<Lifecycle.Standing> standing = alerts.standing(finding.alert().id());
+                Optional<Lifecycle.Standing> prefetched = attempt == 1 ? read.remove(finding.alert().id()) : null;
+                Optional<Lifecycle.Standing> standing = prefetched != null ? prefetched : alerts.standing(finding.alert().id());
                 Optional<Lifecycle.Transition> next = Lifecycle.next(standing, finding, false);
                 if (next.isEmpty()) {
                     if (!Lifecycle.corroborated(standing, finding) || alerts.refresh(finding.alert(), standing.get())) {

@@ -294,38 +294,93 @@ public final class BenchRun {
 
     // ------------------------------------------------------------------ end to end
 
+    /**
+     * The end-to-end section, run in a JVM of its own with template.yaml's JAVA_TOOL_OPTIONS, the flags every function
+     * runs with in Lambda (C1 only): this JVM's flags are the JMH host's, and C2 compiling the whole pipeline in a
+     * short run is a cost Lambda's functions do not pay.
+     */
     private void pipeline(int articles, int latency) throws Exception {
+        Template t = Template.read(root);
+        List<String> cmd = new ArrayList<>(List.of(Rie.javaBinary()));
+        cmd.addAll(Arrays.asList(t.javaToolOptions().split("\\s+")));
+        cmd.addAll(List.of("-Dnewsalerts.root=" + root, "-cp", System.getProperty("java.class.path"),
+                PipelineMain.class.getName(), Integer.toString(articles), Integer.toString(latency), t.javaToolOptions()));
+        Process pr = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(pr.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            lines.lines().forEach(this::p);
+        }
+        if (pr.waitFor() != 0) {
+            throw new IllegalStateException("the end-to-end run failed (exit " + pr.exitValue() + "): see above");
+        }
+    }
+
+    /** Runs the end-to-end measurement in this JVM and hands its section's lines to {@code p}. */
+    static void pipelineReport(Path root, int articles, int latency, String jvmFlags, java.util.function.Consumer<String> p)
+            throws Exception {
         List<Corpus.Doc> docs = Corpus.load(root);
         var r = PipelineThroughput.run(LocalResources.endpointFromEnvironment(), docs, articles, latency);
         List<Double> lat = new ArrayList<>(r.latenciesMs());
         lat.sort(null);
-        p("## End to end on the emulator (ingest -> count -> detect -> notify -> SNS)");
-        p("");
-        p("io.newsalerts.cli.LocalPipeline in one JVM (the real handlers; each table's stream read through moto's Streams API "
-                + "and handed on in Lambda's event shape), one moto server. Articles: the corpus with years shifted back, so each "
+        p.accept("## End to end on the emulator (ingest -> count -> detect -> notify -> SNS)");
+        p.accept("");
+        p.accept("io.newsalerts.cli.LocalPipeline in one JVM (the real handlers; each table's stream read through moto's Streams API "
+                + "and handed on in Lambda's event shape), one moto server; that JVM runs with template.yaml's JAVA_TOOL_OPTIONS (`"
+                + jvmFlags + "`), as the functions do in Lambda. Articles: the corpus with years shifted back, so each "
                 + "is new (new id, new periods).");
-        p("");
-        p(String.format(Locale.ROOT, "- Throughput: %d articles posted, then all streams drained: %.1f s, **%.1f articles/s**, %d SNS messages published.",
+        p.accept("");
+        p.accept(String.format(Locale.ROOT, "- Throughput: %d articles posted one after another while the stages run, until all streams are drained: %.1f s, **%.1f articles/s**, %d SNS messages published.",
                 r.articles(), r.seconds(), r.articlesPerSecond(), r.published()));
-        p(String.format(Locale.ROOT, "- Where the time goes: %d AWS calls to moto in that phase, %.1f s waiting for their answers = "
-                + "**%.0f%% of the wall time** (mean %.1f ms per call); the rest is our code in this one JVM (extraction, "
+        p.accept(String.format(Locale.ROOT, "- Where the time goes: %d AWS calls to moto in that phase, %.1f s waiting for their answers, summed over "
+                + "the threads that wait = **%.0f%% of the wall time** (mean %.1f ms per call); the rest is our code in this one JVM (extraction, "
                 + "JSON, counting, rules). %s", r.awsCalls(), r.awsSeconds(), 100 * r.awsSeconds() / r.seconds(),
                 1000 * r.awsSeconds() / Math.max(1, r.awsCalls()),
-                r.awsSeconds() / r.seconds() > 0.5 ? "moto is the bottleneck of this local throughput." : "moto is not the main bottleneck."));
-        p(String.format(Locale.ROOT, "- Latency from POST /articles to the SNS publish done, one article at a time (the IS sample article moved to a "
+                !r.motoByOperation().isEmpty() ? "The stages wait at the same time, so this says little of what bounds the "
+                        + "throughput: the CPU times below do."
+                        : r.awsSeconds() / r.seconds() > 0.5 ? "moto is the bottleneck of this local throughput." : "moto is not the main bottleneck."));
+        p.accept("");
+        p.accept("| stage: AWS call (throughput phase) | calls | per article | mean ms | share of the waiting |");
+        p.accept("|---|---|---|---|---|");
+        r.callsByOperation().entrySet().stream()
+                .forEach(e -> p.accept(String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %.0f%% |", e.getKey(), e.getValue()[0],
+                        (double) e.getValue()[0] / r.articles(), e.getValue()[1] / 1e6 / e.getValue()[0],
+                        100 * e.getValue()[1] / 1e9 / Math.max(1e-9, r.awsSeconds()))));
+        p.accept("");
+        if (!r.motoByOperation().isEmpty()) {
+            double[] process = r.motoByOperation().getOrDefault("process", new double[3]);
+            double cpu = r.motoByOperation().entrySet().stream().filter(e -> !e.getKey().equals("process"))
+                    .mapToDouble(e -> e.getValue()[1]).sum();
+            p.accept(String.format(Locale.ROOT, "- moto's CPU time in that phase (counted by bin/lib/moto_server.py): the whole server %.2f s = "
+                    + "**%.1f ms per article**, of which %.1f ms in moto's handling of the requests (the table below) and the rest in "
+                    + "the HTTP server around it. moto runs Python, one core at a time, so this bounds the local throughput at about "
+                    + "%.0f articles/s whatever the rest does.", process[1], 1000 * process[1] / r.articles(),
+                    1000 * cpu / r.articles(), r.articles() / Math.max(1e-9, process[1])));
+            p.accept(String.format(Locale.ROOT, "- This JVM's CPU time in that phase (the handlers, the SDK, the stream pumps, GC and JIT): %.2f s = "
+                    + "**%.1f ms per article**. With moto's, %.1f ms of CPU per article on a machine of 2 cores, shared with whatever "
+                    + "else runs on it; the larger share is %s's.", r.jvmCpuSeconds(), 1000 * r.jvmCpuSeconds() / r.articles(),
+                    1000 * (r.jvmCpuSeconds() + process[1]) / r.articles(), r.jvmCpuSeconds() > process[1] ? "this JVM" : "moto"));
+            p.accept("");
+            p.accept("| moto operation | requests | CPU ms per request | CPU ms per article |");
+            p.accept("|---|---|---|---|");
+            r.motoByOperation().entrySet().stream().filter(e -> !e.getKey().equals("process")).sorted((x, y) -> Double.compare(y.getValue()[1], x.getValue()[1]))
+                    .forEach(e -> p.accept(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f |", e.getKey(), e.getValue()[0],
+                            1000 * e.getValue()[1] / Math.max(1, e.getValue()[0]), 1000 * e.getValue()[1] / r.articles())));
+            p.accept("");
+        }
+        p.accept(String.format(Locale.ROOT, "- Latency from POST /articles to the SNS publish done, one article at a time (the IS sample article moved to a "
                 + "new pair of countries each time, so each raises a new alert): %d of %d samples ended in a publish; over those, "
                 + "**p50 %.0f ms, p99 %.0f ms** (max %.0f; with so few samples p99 is close to the max).", r.latencyAlerts(), latency,
                 pct(lat, 50), pct(lat, 99), lat.isEmpty() ? Double.NaN : lat.getLast()));
-        p(String.format(Locale.ROOT, "- DynamoDB writes: %d write requests (items) in the throughput phase, **%.1f write units per article** "
+        p.accept(String.format(Locale.ROOT, "- DynamoDB writes: %d write requests (items) in the throughput phase, **%.1f write units per article** "
                 + "(computed, not reported: moto answers a fixed ConsumedCapacity, e.g. 1.0 for a 3 KB PutItem). Rules applied: 1 WCU per "
                 + "started KB of the item (the final item size for updates), transactional writes 2x, every attempt counted "
                 + "(failed conditional writes and cancelled transactions consume capacity too).", r.writeRequests(),
                 (double) r.totalUnits() / r.articles()));
-        p("");
-        p("| table / operation | items written | write units | per article |");
-        p("|---|---|---|---|");
-        r.writeUnits().forEach((k, v) -> p(String.format(Locale.ROOT, "| %s | %d | %d | %.2f |", k, v[0], v[1], (double) v[1] / r.articles())));
-        p("");
+        p.accept("");
+        p.accept("| table / operation | items written | write units | per article |");
+        p.accept("|---|---|---|---|");
+        r.writeUnits().forEach((k, v) -> p.accept(String.format(Locale.ROOT, "| %s | %d | %d | %.2f |", k, v[0], v[1], (double) v[1] / r.articles())));
+        p.accept("");
     }
 
     private static double pct(List<Double> sorted, int p) {

@@ -28,7 +28,32 @@ public final class PipelineThroughput {
 
     public record Result(int articles, double seconds, double articlesPerSecond, long published,
                          List<Double> latenciesMs, int latencyAlerts, Map<String, long[]> writeUnits, long totalUnits,
-                         int writeRequests, long awsCalls, double awsSeconds) {
+                         int writeRequests, long awsCalls, double awsSeconds,
+                         Map<String, long[]> callsByOperation, Map<String, double[]> motoByOperation,
+                         double jvmCpuSeconds) {
+    }
+
+    /**
+     * moto's own count of requests and of the CPU seconds its threads spent on them, per operation, when our launcher
+     * serves them (bin/lib/moto_server.py with NEWSALERTS_MOTO_STATS=1): {requests, cpu seconds, wall seconds}. Empty
+     * for any other emulator. {@code reset} starts the count afresh.
+     */
+    static Map<String, double[]> motoStats(URI endpoint, boolean reset) {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var req = java.net.http.HttpRequest.newBuilder(endpoint.resolve("/_newsalerts/stats"));
+            var r = http.send(reset ? req.DELETE().build() : req.GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            Map<String, double[]> out = new java.util.TreeMap<>();
+            if (r.statusCode() != 200 || !r.body().startsWith("{")) {
+                return out;
+            }
+            io.newsalerts.json.Json.MAPPER.readTree(r.body()).properties().forEach(e -> out.put(e.getKey(), new double[] {
+                    e.getValue().path("requests").asDouble(), e.getValue().path("cpuSeconds").asDouble(),
+                    e.getValue().path("wallSeconds").asDouble()}));
+            return out;
+        } catch (java.io.IOException | InterruptedException | RuntimeException e) {
+            return Map.of();
+        }
     }
 
     /** Country pairs for the latency samples: each makes the IS article a new series, so a new alert to publish. */
@@ -85,7 +110,7 @@ public final class PipelineThroughput {
         pipeline.drain();
         shift++;
 
-        // Throughput: post a burst, then drain all streams, as a backlog would be worked off.
+        // Throughput: post a burst while the stages run, until all streams are drained.
         List<String[]> burst = new ArrayList<>();
         for (int s = shift; burst.size() < articles; s++) {
             for (Corpus.Doc d : docs) {
@@ -98,18 +123,33 @@ public final class PipelineThroughput {
         WriteUnits.WRITES.clear();
         WriteUnits.recording = true;
         long publishedBefore = WriteUnits.PUBLISHED.get();
+        Map<String, long[]> ops0 = snapshot(WriteUnits.BY_OPERATION);
+        motoStats(endpoint, true);
         long calls0 = WriteUnits.CALLS.sum();
         long callNanos0 = WriteUnits.CALL_NANOS.sum();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        for (String[] a : burst) {
-            pipeline.postArticle(a[0], a[1]);
-        }
-        pipeline.drain();
+        // As in Lambda, the stream stages work while articles are still being posted (one ingest at a time).
+        pipeline.drainWhile(() -> {
+            for (String[] a : burst) {
+                pipeline.postArticle(a[0], a[1]);
+            }
+        });
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double jvmCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         WriteUnits.recording = false;
+        Map<String, double[]> moto = motoStats(endpoint, false);
         long published = WriteUnits.PUBLISHED.get() - publishedBefore;
         long awsCalls = WriteUnits.CALLS.sum() - calls0;
         double awsSeconds = (WriteUnits.CALL_NANOS.sum() - callNanos0) / 1e9;
+        Map<String, long[]> ops = new java.util.TreeMap<>();
+        snapshot(WriteUnits.BY_OPERATION).forEach((op, v) -> {
+            long[] before = ops0.getOrDefault(op, new long[2]);
+            if (v[0] > before[0]) {
+                ops.put(op, new long[] {v[0] - before[0], v[1] - before[1]});
+            }
+        });
         List<WriteUnits.Write> writes = List.copyOf(WriteUnits.WRITES);
 
         // Latency: one article at a time, POST until every stage is done and its alert is published to SNS. The IS
@@ -150,7 +190,17 @@ public final class PipelineThroughput {
         ddb.close();
         sns.close();
         return new Result(articles, seconds, articles / seconds, published, lat, latencyAlerts, byOp, total, writes.size(),
-                awsCalls, awsSeconds);
+                awsCalls, awsSeconds, ops, moto, jvmCpu);
+    }
+
+    private static Map<String, long[]> snapshot(Map<String, long[]> byOperation) {
+        Map<String, long[]> out = new HashMap<>();
+        byOperation.forEach((op, v) -> {
+            synchronized (v) {
+                out.put(op, v.clone());
+            }
+        });
+        return out;
     }
 
     private static String keyOf(String table, Tables tables, Map<String, AttributeValue> item) {

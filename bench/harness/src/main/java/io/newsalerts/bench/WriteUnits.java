@@ -33,6 +33,11 @@ public final class WriteUnits implements ExecutionInterceptor {
     /** Every AWS call of this JVM: how many, and the nanoseconds spent waiting for their answers. */
     public static final java.util.concurrent.atomic.LongAdder CALLS = new java.util.concurrent.atomic.LongAdder();
     public static final java.util.concurrent.atomic.LongAdder CALL_NANOS = new java.util.concurrent.atomic.LongAdder();
+    /**
+     * The same per stage and operation ("detect: DynamoDb Query"): {calls, nanoseconds waiting}. The stage is the thread's
+     * (io.newsalerts.cli.LocalPipeline runs each stream's stage on a thread named local-STAGE; the rest is ingest).
+     */
+    public static final Map<String, long[]> BY_OPERATION = new java.util.concurrent.ConcurrentHashMap<>();
     private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Long> STARTED =
             new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("bench.started");
 
@@ -49,8 +54,18 @@ public final class WriteUnits implements ExecutionInterceptor {
     private static void done(ExecutionAttributes attributes) {
         Long t0 = attributes.getAttribute(STARTED);
         if (t0 != null) {
+            long nanos = System.nanoTime() - t0;
             CALLS.increment();
-            CALL_NANOS.add(System.nanoTime() - t0);
+            CALL_NANOS.add(nanos);
+            String thread = Thread.currentThread().getName();
+            String op = (thread.startsWith("local-") ? thread.substring(6) : "ingest") + ": "
+                    + attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.SERVICE_NAME)
+                    + " " + attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME);
+            long[] acc = BY_OPERATION.computeIfAbsent(op, k -> new long[2]);
+            synchronized (acc) {
+                acc[0]++;
+                acc[1] += nanos;
+            }
         }
     }
 

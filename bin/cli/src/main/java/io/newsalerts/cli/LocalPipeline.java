@@ -55,6 +55,8 @@ public final class LocalPipeline {
     private final Consumer<Alert> onAlert;
     private final java.util.Map<String, String> versions = new java.util.HashMap<>(); // alert id -> last version seen
     private FailureDestination failures = FailureDestination.stderr();
+    /** The drain under way while {@link #drainWhile} runs its producer (articles posted then feed count's stream). */
+    private volatile Quiescence running;
 
     /** One stream and the handler its event-source mapping invokes. */
     private record Stage(String function, StreamPump pump, RequestStreamHandler handler) {
@@ -118,7 +120,14 @@ public final class LocalPipeline {
 
     /** POST /articles through the ingest handler, as API Gateway would deliver it; returns the HTTP response event. */
     public JsonNode postArticle(String body, String contentType) {
-        return invoke("ingest", ingest, HttpEvents.post("/articles", body, contentType));
+        try {
+            return invoke("ingest", ingest, HttpEvents.post("/articles", body, contentType));
+        } finally {
+            Quiescence q = running;
+            if (q != null) {
+                q.produced();
+            }
+        }
     }
 
 
@@ -127,24 +136,192 @@ public final class LocalPipeline {
         stages.forEach(s -> s.pump().skipToEnd());
     }
 
-    /** Runs every stage until no stream has anything new: the state Lambda reaches once all mappings caught up. */
+    /**
+     * Runs every stage until no stream has anything new: the state Lambda reaches once all mappings caught up. As in
+     * Lambda, the stages run at the same time, each on its own thread (one batch at a time per stream, in order, as a
+     * mapping with ParallelizationFactor 1 does). A stage whose stream is empty waits until the stage that writes to
+     * its stream (the one before it; notify also writes to its own) has delivered another batch, instead of polling
+     * again at once. It returns when every stream was found empty by a poll that started after the last batch of the
+     * stage feeding it was done.
+     */
     public void drain() {
-        boolean busy = true;
-        int batches = 0;
-        while (busy) {
-            busy = false;
-            for (Stage stage : stages) {
-                ObjectNode event;
-                while ((event = stage.pump().poll()) != null) {
-                    busy = true;
-                    if (++batches > MAX_BATCHES_PER_DRAIN) {
-                        throw new IllegalStateException("the streams never drained: " + MAX_BATCHES_PER_DRAIN
-                                + " batches and " + stage.function() + "'s stream still has more (a stage writing "
-                                + "records that make it run again?)");
-                    }
+        Quiescence q = new Quiescence(stages.size(), false);
+        runStages(q);
+        if (q.failure != null) {
+            rethrow(q.failure);
+        }
+    }
+
+    /**
+     * Runs {@code producer} (which posts articles, on this thread) while the stages run, as in Lambda, where the
+     * stream mappings work while the API is still taking articles; returns once the producer has returned and every
+     * stream is drained.
+     */
+    public void drainWhile(Runnable producer) {
+        Quiescence q = new Quiescence(stages.size(), true);
+        Thread worker = Thread.ofPlatform().name("local-drain").start(() -> runStages(q));
+        running = q;
+        try {
+            producer.run();
+        } finally {
+            running = null;
+            q.producerDone();
+        }
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            q.fail(e);
+            Thread.currentThread().interrupt();
+        }
+        if (q.failure != null) {
+            rethrow(q.failure);
+        }
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(failure);
+    }
+
+    /** Runs every stage on its own thread until {@code q} says all is drained (or a stage failed: q.failure). */
+    private void runStages(Quiescence q) {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+            int index = i;
+            Stage stage = stages.get(i);
+            threads.add(Thread.ofPlatform().name("local-" + stage.function()).start(() -> run(stage, index, q)));
+        }
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            q.fail(e);
+            threads.forEach(Thread::interrupt);
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run(Stage stage, int index, Quiescence q) {
+        try {
+            while (true) {
+                long fed = q.startPoll(index);
+                if (fed < 0) {
+                    return; // done, or another stage failed
+                }
+                ObjectNode event = stage.pump().poll();
+                if (event == null) {
+                    q.empty(index, fed);
+                    continue;
+                }
+                if (q.batches.incrementAndGet() > MAX_BATCHES_PER_DRAIN) {
+                    throw new IllegalStateException("the streams never drained: " + MAX_BATCHES_PER_DRAIN
+                            + " batches and " + stage.function() + "'s stream still has more (a stage writing "
+                            + "records that make it run again?)");
+                }
+                try {
                     deliver(stage, event);
+                } finally {
+                    q.delivered(index);
                 }
             }
+        } catch (Throwable t) {
+            q.fail(t);
+        }
+    }
+
+    /**
+     * When all streams are drained. Stage i's stream is written by stage i - 1 (count's by ingest, before the drain)
+     * and by stage i itself (notify's claims and marks): {@code fed(i)} counts the batches those two have done. Each
+     * stage remembers fed(i) at the start of its last poll that found nothing; all are drained when no poll or batch
+     * is under way and, for every stage, nothing that writes to its stream has done a batch since that poll began.
+     */
+    private static final class Quiescence {
+        private final long[] delivered;
+        private final long[] emptyAt;
+        private long posted; // articles posted while a producer runs: they feed count's stream
+        private boolean producing;
+        private int working;
+        private boolean done;
+        volatile Throwable failure;
+        final java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+
+        Quiescence(int stages, boolean producing) {
+            this.producing = producing;
+            delivered = new long[stages];
+            emptyAt = new long[stages];
+            java.util.Arrays.fill(emptyAt, -1);
+        }
+
+        private long fed(int stage) {
+            return delivered[stage] + (stage > 0 ? delivered[stage - 1] : posted);
+        }
+
+        synchronized void produced() {
+            posted++;
+            notifyAll();
+        }
+
+        synchronized void producerDone() {
+            producing = false;
+            notifyAll();
+        }
+
+        /** fed(stage) as this poll starts, or -1 to stop. */
+        synchronized long startPoll(int stage) {
+            if (done) {
+                return -1;
+            }
+            working++;
+            return fed(stage);
+        }
+
+        synchronized void delivered(int stage) {
+            working--;
+            delivered[stage]++;
+            notifyAll();
+        }
+
+        /** A poll found nothing: all drained, or wait until the stage feeding this one did another batch. */
+        synchronized void empty(int stage, long fedAtStart) throws InterruptedException {
+            working--;
+            emptyAt[stage] = fedAtStart;
+            while (!done) {
+                if (working == 0 && drained()) {
+                    done = true;
+                    notifyAll();
+                    return;
+                }
+                if (emptyAt[stage] != fed(stage)) {
+                    return; // a batch that may have written to this stream was done since the poll began
+                }
+                wait();
+            }
+        }
+
+        private boolean drained() {
+            if (producing) {
+                return false;
+            }
+            for (int i = 0; i < emptyAt.length; i++) {
+                if (emptyAt[i] != fed(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        synchronized void fail(Throwable t) {
+            if (failure == null) {
+                failure = t;
+            }
+            done = true;
+            notifyAll();
         }
     }
 

@@ -18,15 +18,27 @@ import java.util.Map;
 /**
  * Reads one table's stream through the DynamoDB Streams API and turns what it reads into the event Lambda's
  * event-source mapping would deliver ({"Records": [...]}, each with eventName, dynamodb.Keys/NewImage/OldImage,
- * SequenceNumber), in batches of at most {@code batchSize}.
+ * SequenceNumber), in batches of at most {@code batchSize} records of one shard.
+ *
+ * <p>As Lambda's poller does, it reads each shard with GetRecords' own limit (up to 1,000 records a call) and cuts
+ * what it read into batches, rather than one GetRecords per batch; and it lists the stream's shards
+ * (DescribeStream) when it starts, when a shard it reads has ended, and at most every {@link #SHARD_REFRESH} after,
+ * rather than before every poll.
  */
 final class StreamPump {
+    /** How long a list of shards is trusted while every shard in it is still open. */
+    static final java.time.Duration SHARD_REFRESH = java.time.Duration.ofSeconds(10);
+    private static final int READ_LIMIT = 1_000;
+
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
     private final String region;
     private final int batchSize;
-    private final Map<String, String> iterators = new LinkedHashMap<>(); // shard id -> next iterator
+    private final Map<String, String> iterators = new LinkedHashMap<>(); // shard id -> next iterator (null: ended)
+    private final Map<String, java.util.ArrayDeque<Record>> buffered = new LinkedHashMap<>(); // read, not yet handed on
     private final Map<String, String> lastBatchShards = new LinkedHashMap<>(); // sequence number -> shard id
+    private long shardsListedAt = Long.MIN_VALUE;
+    private boolean shardEnded = true;
 
     StreamPump(DynamoDbClient ddb, DynamoDbStreamsClient streams, String table, String region, int batchSize) {
         this.streams = streams;
@@ -38,24 +50,41 @@ final class StreamPump {
         }
     }
 
-    /** Next batch of records in Lambda's event shape, or null when the stream has nothing new. */
+    /** Next batch of records (all of one shard) in Lambda's event shape, or null when the stream has nothing new. */
     ObjectNode poll() {
-        refreshShards();
-        List<Record> records = new ArrayList<>();
         lastBatchShards.clear();
+        if (buffered.values().stream().allMatch(java.util.ArrayDeque::isEmpty)) {
+            read();
+        }
+        for (var e : buffered.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            List<Record> records = new ArrayList<>();
+            while (records.size() < batchSize && !e.getValue().isEmpty()) {
+                Record rec = e.getValue().poll();
+                records.add(rec);
+                lastBatchShards.put(rec.dynamodb().sequenceNumber(), e.getKey());
+            }
+            return event(records);
+        }
+        return null;
+    }
+
+    /** One GetRecords on every shard that may have more (after listing the shards, when that is due). */
+    private void read() {
+        if (shardEnded || System.nanoTime() - shardsListedAt > SHARD_REFRESH.toNanos()) {
+            refreshShards();
+        }
         for (var e : iterators.entrySet()) {
             if (e.getValue() == null) {
                 continue;
             }
-            var r = streams.getRecords(b -> b.shardIterator(e.getValue()).limit(batchSize - records.size()));
-            records.addAll(r.records());
-            r.records().forEach(rec -> lastBatchShards.put(rec.dynamodb().sequenceNumber(), e.getKey()));
+            var r = streams.getRecords(b -> b.shardIterator(e.getValue()).limit(READ_LIMIT));
+            buffered.computeIfAbsent(e.getKey(), k -> new java.util.ArrayDeque<>()).addAll(r.records());
             e.setValue(r.nextShardIterator());
-            if (records.size() >= batchSize) {
-                break;
-            }
+            shardEnded |= r.nextShardIterator() == null;
         }
-        return records.isEmpty() ? null : event(records);
     }
 
     /** The shard a record of the last batch came from (what an on-failure record names). */
@@ -83,6 +112,8 @@ final class StreamPump {
                         .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
             }
         }
+        shardsListedAt = System.nanoTime();
+        shardEnded = false;
     }
 
     private ObjectNode event(List<Record> records) {
