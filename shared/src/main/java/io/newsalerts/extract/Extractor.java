@@ -60,29 +60,29 @@ public final class Extractor {
 
     // ------------------------------------------------------------------------------------------------ vocabulary
 
-    private static final Set<String> ACRONYM_LICENSORS = words("militants", "fighters", "group", "cells", "jihadists", "affiliate");
-    private static final Set<String> PARTITIVE = words("those", "them", "the", "whom", "these", "which", "its", "their");
-    private static final Set<String> ELLIPTIC = words("down from", "up from", "compared with", "compared to", "rising from", "falling from", "increase from", "drop from", "decline from", "rise from");
-    private static final Set<String> REACH_VERBS = words("reached", "totaled", "totalled", "numbered", "hit", "topped");
-    private static final Set<String> RISE_VERBS = words("rose", "climbed", "jumped", "increased", "grew", "surged", "soared", "fell", "dropped", "declined", "stood", "decreased");
-    private static final Set<String> DEFINITE = words("the", "these", "those");
-    private static final Set<String> GROUP_ADJECTIVES = words("militant", "jihadist", "terror", "terrorist", "extremist", "armed", "insurgent", "rebel", "ransomware", "hacker", "hacking", "cybercriminal", "criminal", "islamist", "sunni", "shiite", "iran-backed", "same");
-    private static final Set<String> RELATIVE_PRONOUNS = words("who", "whose", "which");
-    private static final Set<String> KILL_VERBS = words("killed", "killing", "kill", "kills");
-    private static final Set<String> INJURE_VERBS = words("wounded", "wounding", "injured", "injuring", "wounds", "injures");
-    private static final Set<String> ABDUCT_VERBS = words("abducted", "abducting", "kidnapped", "kidnapping", "abducts", "kidnaps");
-    private static final Set<String> HOSTAGE_VERBS = words("took", "taken", "take", "takes", "taking", "held", "seized");
-    private static final Set<String> SAY = words("said", "says", "say", "told", "reported", "reports", "announced",
+    private static final Set<String> ACRONYM_LICENSORS = Set.of("militants", "fighters", "group", "cells", "jihadists", "affiliate");
+    private static final Set<String> PARTITIVE = Set.of("those", "them", "the", "whom", "these", "which", "its", "their");
+    private static final Set<String> ELLIPTIC = Set.of("down from", "up from", "compared with", "compared to", "rising from", "falling from", "increase from", "drop from", "decline from", "rise from");
+    private static final Set<String> REACH_VERBS = Set.of("reached", "totaled", "totalled", "numbered", "hit", "topped");
+    private static final Set<String> RISE_VERBS = Set.of("rose", "climbed", "jumped", "increased", "grew", "surged", "soared", "fell", "dropped", "declined", "stood", "decreased");
+    private static final Set<String> DEFINITE = Set.of("the", "these", "those");
+    private static final Set<String> GROUP_ADJECTIVES = Set.of("militant", "jihadist", "terror", "terrorist", "extremist", "armed", "insurgent", "rebel", "ransomware", "hacker", "hacking", "cybercriminal", "criminal", "islamist", "sunni", "shiite", "iran-backed", "same");
+    private static final Set<String> RELATIVE_PRONOUNS = Set.of("who", "whose", "which");
+    private static final Set<String> KILL_VERBS = Set.of("killed", "killing", "kill", "kills");
+    private static final Set<String> INJURE_VERBS = Set.of("wounded", "wounding", "injured", "injuring", "wounds", "injures");
+    private static final Set<String> ABDUCT_VERBS = Set.of("abducted", "abducting", "kidnapped", "kidnapping", "abducts", "kidnaps");
+    private static final Set<String> HOSTAGE_VERBS = Set.of("took", "taken", "take", "takes", "taking", "held", "seized");
+    private static final Set<String> SAY = Set.of("said", "says", "say", "told", "reported", "reports", "announced",
             "stated", "added", "noted", "wrote", "estimated", "confirmed", "tallied", "counted", "recorded", "found",
             "showed", "shows");
-    private static final Set<String> SAY_SUBJECTLESS_OK = words("said", "says", "told", "added");
-    private static final Set<String> DETERMINERS = words("a", "an", "the", "two", "three", "four", "several", "some",
+    private static final Set<String> SAY_SUBJECTLESS_OK = Set.of("said", "says", "told", "added");
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "two", "three", "four", "several", "some",
             "senior", "other", "one", "another", "both", "five", "many");
-    private static final Set<String> LAUNCH = words("launched", "launch", "launches", "launching", "carried",
+    private static final Set<String> LAUNCH = Set.of("launched", "launch", "launches", "launching", "carried",
             "carry", "carries", "carrying", "conducted", "conduct", "conducts", "staged", "stage", "mounted", "mount",
             "claimed", "claims", "executed", "unleashed", "perpetrated", "committed", "fired", "waged", "set",
             "detonated", "planted", "triggered");
-    private static final Set<String> NOT_REAL = words("not", "never", "to", "would", "could", "might", "may", "will",
+    private static final Set<String> NOT_REAL = Set.of("not", "never", "to", "would", "could", "might", "may", "will",
             "threatened", "vowed", "plans", "planned", "planning", "threatens", "vows", "cannot", "can't", "didn't",
             "won't", "if", "attempting", "trying", "tried", "foiled", "thwarted", "prevented");
     private static final java.util.Map<String, String> VERB_EVENTS = java.util.Map.ofEntries(
@@ -92,14 +92,14 @@ public final class Extractor {
             java.util.Map.entry("kidnapped", "kidnapping"), java.util.Map.entry("abducted", "kidnapping"),
             java.util.Map.entry("shelled", "strike"), java.util.Map.entry("hijacked", "piracy incident"),
             java.util.Map.entry("opened", "shooting"));
-    private static final Set<String> PERPETRATORS = words("gunmen", "militants", "attackers", "assailants", "bomber",
+    private static final Set<String> PERPETRATORS = Set.of("gunmen", "militants", "attackers", "assailants", "bomber",
             "bombers",
             "pirates", "bandits", "insurgents", "jihadists", "extremists", "rebels", "kidnappers", "gunman",
             "attacker", "assailant", "hackers", "men", "fighters");
-    private static final Set<String> AUX = words("had", "have", "has", "reportedly", "allegedly", "also", "then",
+    private static final Set<String> AUX = Set.of("had", "have", "has", "reportedly", "allegedly", "also", "then",
             "later", "again", "apparently", "suspected", "armed", "unidentified", "unknown", "masked", "late", "early",
             "on", "overnight", "first");
-    private static final Set<String> MILITARY_NOUNS = words("forces", "military", "army", "militaries",
+    private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
             "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
     private static final Pattern PLACE_ANAPHOR = Pattern.compile(
             "\\b(?:the|that|this) (?:territory|area|region|province|country|state|enclave|city|town|district|zone)\\b"
@@ -108,26 +108,26 @@ public final class Extractor {
     private static final java.util.Map<String, String> TIMES_VERBS = java.util.Map.of("boarded", "piracy incident",
             "hijacked", "piracy incident", "attacked", "attack", "struck", "strike", "hit", "attack",
             "targeted", "attack", "raided", "raid", "bombed", "bombing", "shelled", "strike");
-    private static final Set<String> SHIPS = words("ships", "vessels", "tankers", "boats");
-    private static final Set<String> TARGETS = words("targets", "positions", "sites", "hideouts", "locations",
+    private static final Set<String> SHIPS = Set.of("ships", "vessels", "tankers", "boats");
+    private static final Set<String> TARGETS = Set.of("targets", "positions", "sites", "hideouts", "locations",
             "objectives", "facilities", "depots", "ships", "vessels", "tankers", "boats");
-    private static final Set<String> STRIKE_VERBS = words("struck", "hit", "targeted", "bombed", "destroyed",
+    private static final Set<String> STRIKE_VERBS = Set.of("struck", "hit", "targeted", "bombed", "destroyed",
             "striking", "hitting", "targeting", "bombing", "strike", "strikes", "attacked", "attacking");
     private static final Pattern AIR = Pattern.compile("\\b(?:warplanes|jets|aircraft|air force|airstrikes|air strikes)\\b");
-    private static final Set<String> OWNER_NOUNS = words("base", "bases", "embassy", "consulate", "troops",
+    private static final Set<String> OWNER_NOUNS = Set.of("base", "bases", "embassy", "consulate", "troops",
             "soldiers", "forces", "warship", "warships", "ship", "ships", "vessel", "vessels", "convoy", "convoys",
             "personnel", "officials", "citizens", "nationals", "diplomats", "contractors", "aircraft", "destroyer",
             "interests", "targets", "positions", "military", "army", "navy");
-    private static final Set<String> APPOSITIVE_OPENERS = words("the", "a", "an", "also", "known", "its", "their",
+    private static final Set<String> APPOSITIVE_OPENERS = Set.of("the", "a", "an", "also", "known", "its", "their",
             "which", "who", "formerly");
-    private static final Set<String> CLAUSE_BREAK = words(";", "after", "while", "although", "though", "whereas",
+    private static final Set<String> CLAUSE_BREAK = Set.of(";", "after", "while", "although", "though", "whereas",
             "but", "because");
-    private static final Set<String> COMPOUND = words("linked", "backed", "affiliated", "aligned", "allied", "led",
+    private static final Set<String> COMPOUND = Set.of("linked", "backed", "affiliated", "aligned", "allied", "led",
             "inspired", "run", "controlled", "held", "style", "related", "loyal", "supported", "funded", "sponsored");
-    private static final Set<String> HIT_VERBS = words("killed", "hit", "struck", "targeted", "wounded", "injured",
+    private static final Set<String> HIT_VERBS = Set.of("killed", "hit", "struck", "targeted", "wounded", "injured",
             "destroyed", "damaged", "rocked", "tore", "exploded", "ripped", "killing", "wounding", "injuring",
             "hitting", "striking", "targeting", "went");
-    private static final Set<String> PEOPLE = words("people", "persons", "civilians", "soldiers", "troops",
+    private static final Set<String> PEOPLE = Set.of("people", "persons", "civilians", "soldiers", "troops",
             "police", "policemen", "officers", "personnel", "children", "women", "men", "villagers", "worshippers",
             "students", "passengers", "migrants", "residents", "farmers", "miners", "pilgrims", "journalists",
             "hostages", "sailors", "seafarers", "crew", "fighters", "militants", "members", "workers", "staff",
@@ -137,34 +137,34 @@ public final class Extractor {
             "Christians", "Muslims", "teachers", "doctors", "nurses", "clerics", "officials", "herders", "refugees",
             "displaced", "protesters", "demonstrators", "prisoners", "inmates", "gatherers", "shepherds",
             "christians", "muslims", "palestinians", "israelis", "yazidis", "worshipers", "voters", "lawmakers");
-    private static final Set<String> TOLL_ADJ = words("aid", "humanitarian", "health", "medical", "security",
+    private static final Set<String> TOLL_ADJ = Set.of("aid", "humanitarian", "health", "medical", "security",
             "government", "local", "foreign", "innocent", "unarmed", "young", "elderly", "international", "civilian",
             "police", "army", "military", "other", "more", "u.s.", "allied", "pro-government", "rebel", "tribal");
-    private static final Set<String> KILLED = words("killed", "dead", "died", "slain", "murdered", "executed");
-    private static final Set<String> INJURED = words("injured", "wounded", "hurt");
-    private static final Set<String> ABDUCTED = words("abducted", "kidnapped", "seized", "taken");
-    private static final Set<String> BE = words("were", "was", "have", "has", "had", "been", "are", "being", "is",
+    private static final Set<String> KILLED = Set.of("killed", "dead", "died", "slain", "murdered", "executed");
+    private static final Set<String> INJURED = Set.of("injured", "wounded", "hurt");
+    private static final Set<String> ABDUCTED = Set.of("abducted", "kidnapped", "seized", "taken");
+    private static final Set<String> BE = Set.of("were", "was", "have", "has", "had", "been", "are", "being", "is",
             "reportedly", "also", "all");
-    private static final Set<String> AT_LEAST = words("more than", "over", "at least", "upwards of",
+    private static final Set<String> AT_LEAST = Set.of("more than", "over", "at least", "upwards of",
             "in excess of", "no fewer than", "no less than", "a minimum of", "nearly all");
-    private static final Set<String> APPROX = words("nearly", "almost", "about", "approximately", "around",
+    private static final Set<String> APPROX = Set.of("nearly", "almost", "about", "approximately", "around",
             "roughly", "some", "an estimated", "estimated", "close to", "as many as", "up to", "approx", "just under",
             "just over", "circa", "an approximate");
-    private static final Set<String> BLOCK_BEFORE = words("$", "us$", "€", "£", "average", "averaged",
+    private static final Set<String> BLOCK_BEFORE = Set.of("$", "us$", "€", "£", "average", "averaged",
             "an average of", "average of", "on pace for", "on track for", "pace of", "projected", "expected",
             "forecast", "above", "below", "fewer than", "less than", "under", "no", "number", "top", "aged", "age",
             "ages", "rate of", "reach", "exceed", "surpass", "expected to", "pace to", "track to", "projected to",
             "set to", "likely to", "could", "would", "might", "than", "of the", "per", "each", "every", "only",
             "#", "vs", "record", "all", "target of", "goal of", "threshold of", "cap of", "limit of", "below the",
             "the first", "first time above", "mark of", "least one", "than one");
-    private static final Set<String> BLOCK_AFTER = words("%", "percent", "per", "percentage", "pct", "times", "-",
+    private static final Set<String> BLOCK_AFTER = Set.of("%", "percent", "per", "percentage", "pct", "times", "-",
             "year", "years", "months", "days", "weeks", "hours", "minutes", "km", "kilometers", "kilometres", "miles",
             "millimetres", "millimeters", "mm", "cm", "meters", "metres", "feet", "tons", "tonnes", "dollars",
             "euros", "pounds", "degrees", "am", "pm", "a.m.", "p.m.", "th", "st", "nd", "rd", "o'clock", ":", "/");
-    private static final Set<String> RATE_AFTER = words("a day", "per day", "a week", "per week", "a month",
+    private static final Set<String> RATE_AFTER = Set.of("a day", "per day", "a week", "per week", "a month",
             "per month", "each day", "each week", "each month", "every day", "every week", "every month", "daily",
             "weekly", "monthly", "a year", "per year", "annually", "on average", "per capita");
-    private static final Set<String> BREAKDOWN = words("including", "among them", "among whom", "of whom",
+    private static final Set<String> BREAKDOWN = Set.of("including", "among them", "among whom", "of whom",
             "of them", "among the dead", "among those", "among the victims", "among the injured", "among the wounded",
             "of which", "such as");
     private static final Pattern SINGLE_INCIDENT = Pattern.compile(
@@ -201,15 +201,7 @@ public final class Extractor {
         addWordClass(table, VERB_EVENTS.keySet(), VERB_EVENT);
         addWordClass(table, LAUNCH, LAUNCH_VERB);
         addWordClass(table, SAY, SAY_VERB);
-        return table; // a HashMap: under C1 its lookup (hash compare, then equals) beats Map.of's probe
-    }
-
-    /**
-     * A word list as a {@link java.util.HashSet}, never modified. Under C1 (the deployed JIT) {@code Set.of}'s probe
-     * costs a {@code floorMod} and a {@code String.equals} per slot it visits; a HashSet compares cached hashes first.
-     */
-    private static Set<String> words(String... words) {
-        return new java.util.HashSet<>(java.util.Arrays.asList(words));
+        return java.util.Map.copyOf(table);
     }
 
     /** Plain loops: this runs at cold start, where each lambda would cost a class spun at run time. */
