@@ -96,7 +96,8 @@ final class BodyCleaner {
         char[] b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            char r = switch (c) {
+            // ASCII other than a tab stays: under C1 the switch below is a binary search run on every character
+            char r = c < 0x80 && c != '\t' ? c : switch (c) {
                 case '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB' -> '"';
                 case '\u2018', '\u2019', '\u201A', '\u02BC' -> '\'';
                 case '\u00A0', '\u2007', '\u202F', '\t' -> ' ';

@@ -830,7 +830,11 @@ public final class Extractor {
         private boolean saysItsSoil(String lowerText) {
             if (lowerText != itsSoilText) {
                 itsSoilText = lowerText;
-                itsSoil = lowerText.contains("its soil") || lowerText.contains("its territory");
+                itsSoil = false;
+                // one scan for "its " instead of one per phrase
+                for (int i = lowerText.indexOf("its "); i >= 0 && !itsSoil; i = lowerText.indexOf("its ", i + 1)) {
+                    itsSoil = lowerText.startsWith("soil", i + 4) || lowerText.startsWith("territory", i + 4);
+                }
             }
             return itsSoil;
         }
@@ -1261,9 +1265,11 @@ public final class Extractor {
 
         private static boolean isBoundary(Token tok) {
             String w = tok.text();
-            return w.equals(",") || w.equals(";") || w.equals("\"") || w.equals(":") || w.equals("—")
-                    || w.equals("(") || w.equals(")") || w.equals(".") || tok.is("that") || tok.is("and")
-                    || tok.is("but");
+            if (w.length() == 1) { // the punctuation: one char compare each instead of a String.equals
+                char c = w.charAt(0);
+                return c == ',' || c == ';' || c == '"' || c == ':' || c == '—' || c == '(' || c == ')' || c == '.';
+            }
+            return tok.is("that") || tok.is("and") || tok.is("but");
         }
 
         private static boolean containsVerbLike(Tokens t, int s, int e) {
