@@ -238,6 +238,28 @@ public final class Extractor {
 
     // ------------------------------------------------------------------------------------------------ one article
 
+    /**
+     * One yes/no question about a sentence, answered once per sentence: the same text object asks again only after
+     * the sentence changed (identity, not equals: a sentence's text is one String for all its numbers).
+     */
+    private static final class PerSentence {
+        private final java.util.function.Predicate<String> question;
+        private String text;
+        private boolean answer;
+
+        PerSentence(java.util.function.Predicate<String> question) {
+            this.question = question;
+        }
+
+        boolean test(String sentence) {
+            if (sentence != text) {
+                text = sentence;
+                answer = question.test(sentence);
+            }
+            return answer;
+        }
+    }
+
     private final class Run {
         final Article article;
         final LocalDate published;
@@ -330,7 +352,7 @@ public final class Extractor {
                 return;
             }
             List<Gazetteer.Mention> mentions = gazetteer.match(t, (actor, tokens, at) ->
-                    !shouting(text) && (licensed().contains(actor) || (at + 1 < tokens.size()
+                    !shouting.test(text) && (licensed().contains(actor) || (at + 1 < tokens.size()
                             && ACRONYM_LICENSORS
                             .contains(tokens.get(at + 1).lower()))));
             int n = t.size();
@@ -787,68 +809,24 @@ public final class Extractor {
             }
         }
 
-        private String singleIncidentText;
-        private boolean singleIncident;
+        // Questions the rules ask about a sentence once per number in it: each answered once per sentence.
+        private final PerSentence singleIncident = new PerSentence(
+                text -> SINGLE_INCIDENT_STARTS.find(SINGLE_INCIDENT.matcher(text), text, 0, text.length()));
+        private final PerSentence placeAnaphor = new PerSentence(
+                lowerText -> PLACE_ANAPHOR_STARTS.find(PLACE_ANAPHOR.matcher(lowerText), lowerText, 0, lowerText.length()));
+        private final PerSentence shouting = new PerSentence(BodyCleaner::mostlyUpperCase);
+        private final PerSentence itsSoil = new PerSentence(Run::saysItsSoil);
+        private final PerSentence bothCountries = new PerSentence(Run::saysBothCountries);
 
-        /** Whether the sentence reports one incident ("in a strike", "when a bomb ..."); cached per sentence. */
-        private boolean singleIncident(String text) {
-            if (text != singleIncidentText) {
-                singleIncidentText = text;
-                singleIncident = SINGLE_INCIDENT_STARTS.find(SINGLE_INCIDENT.matcher(text), text, 0, text.length());
-            }
-            return singleIncident;
-        }
-
-        private String placeAnaphorText;
-        private boolean placeAnaphor;
-
-        /** Whether the (lower-case) sentence refers back to a place ("the area", "there"); cached per sentence. */
-        private boolean placeAnaphor(String lowerText) {
-            if (lowerText != placeAnaphorText) {
-                placeAnaphorText = lowerText;
-                placeAnaphor = PLACE_ANAPHOR_STARTS.find(PLACE_ANAPHOR.matcher(lowerText), lowerText, 0, lowerText.length());
-            }
-            return placeAnaphor;
-        }
-
-        private String shoutingText;
-        private boolean shouting;
-
-        /** Whether the sentence is in capitals (a headline): asked only about licensed acronyms; cached per sentence. */
-        private boolean shouting(String text) {
-            if (text != shoutingText) {
-                shoutingText = text;
-                shouting = BodyCleaner.mostlyUpperCase(text);
-            }
-            return shouting;
-        }
-
-        private String itsSoilText;
-        private boolean itsSoil;
-
-        /** Whether the (lower-case) sentence says "its soil" or "its territory"; cached per sentence. */
-        private boolean saysItsSoil(String lowerText) {
-            if (lowerText != itsSoilText) {
-                itsSoilText = lowerText;
-                itsSoil = false;
-                // one scan for "its " instead of one per phrase
-                for (int i = lowerText.indexOf("its "); i >= 0 && !itsSoil; i = lowerText.indexOf("its ", i + 1)) {
-                    itsSoil = lowerText.startsWith("soil", i + 4) || lowerText.startsWith("territory", i + 4);
+        /** Whether the (lower-case) sentence says "its soil" or "its territory". */
+        private static boolean saysItsSoil(String lowerText) {
+            // one scan for "its " instead of one per phrase
+            for (int i = lowerText.indexOf("its "); i >= 0; i = lowerText.indexOf("its ", i + 1)) {
+                if (lowerText.startsWith("soil", i + 4) || lowerText.startsWith("territory", i + 4)) {
+                    return true;
                 }
             }
-            return itsSoil;
-        }
-
-        private String bothCountriesText;
-        private boolean bothCountries;
-
-        /** Whether the (lower-case) sentence says "both countries" or the like anywhere; cached per sentence. */
-        private boolean mentionsBothCountries(String lowerText) {
-            if (lowerText != bothCountriesText) {
-                bothCountriesText = lowerText;
-                bothCountries = saysBothCountries(lowerText);
-            }
-            return bothCountries;
+            return false;
         }
 
         private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
@@ -863,7 +841,7 @@ public final class Extractor {
             if (period == null) {
                 return false; // a number with no period is not a series value
             }
-            if (toll && (period.period().days() <= 1 || singleIncident(c.text))) {
+            if (toll && (period.period().days() <= 1 || singleIncident.test(c.text))) {
                 return false; // the toll of one incident is not a count of events
             }
             if (inherit != null && period.period().equals(inherit.period())) {
@@ -1363,7 +1341,7 @@ public final class Extractor {
                         return clause;
                     }
                 }
-                if (saysItsSoil(lowerText)) {
+                if (itsSoil.test(lowerText)) {
                     TreeSet<String> sayer = new TreeSet<>();
                     for (int k = 0; k < t.size(); k++) {
                         if (attributed[k] && at[k] != null && at[k].kind() == Gazetteer.Kind.COUNTRY) {
@@ -1378,7 +1356,7 @@ public final class Extractor {
                 if (sentence != null) {
                     return sentence;
                 }
-                boolean refersBack = placeAnaphor(lowerText);
+                boolean refersBack = placeAnaphor.test(lowerText);
                 if (refersBack && articlePlaces != null) {
                     return inherited(articlePlaces);
                 }
@@ -1425,7 +1403,7 @@ public final class Extractor {
             }
             // only when countries were named together before; and the clause is a part of the sentence: when the
             // sentence does not say it, the clause does not either
-            if (!lastCountries.isEmpty() && mentionsBothCountries(lowerText) && saysBothCountries(
+            if (!lastCountries.isEmpty() && bothCountries.test(lowerText) && saysBothCountries(
                     from == 0 && to == t.size() ? lowerText : lowerText.substring(t.get(from).start(), t.get(to - 1).end()))) {
                 codes.addAll(lastCountries);
             }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.json.Json;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,24 @@ public final class Events {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The API Gateway POST sample events/{sample} with another body, as API Gateway delivers it: the content type
+     * (none when null) and length headers set, bytes that are not UTF-8 base64-encoded when {@code base64}.
+     */
+    public static ObjectNode post(String sample, String contentType, byte[] body, boolean base64) {
+        ObjectNode event = json(sample);
+        ObjectNode headers = (ObjectNode) event.get("headers");
+        if (contentType == null) {
+            headers.remove("content-type");
+        } else {
+            headers.put("content-type", contentType);
+        }
+        headers.put("content-length", Integer.toString(body.length));
+        event.put("body", base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));
+        event.put("isBase64Encoded", base64);
+        return event;
     }
 
     public static String text(String name) {

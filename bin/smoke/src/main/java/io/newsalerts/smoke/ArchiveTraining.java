@@ -2,6 +2,7 @@ package io.newsalerts.smoke;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.newsalerts.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -198,9 +199,12 @@ public final class ArchiveTraining {
         private void aws(HttpExchange x, byte[] body) throws IOException {
             String target = x.getRequestHeaders().getFirst("X-Amz-Target");
             if (target != null) {
-                String json = target.equals("AmazonSSM.GetParameter")
-                        ? "{\"Parameter\":{\"Name\":\"training\",\"Type\":\"String\",\"Value\":" + quoted(rulesValue) + ",\"Version\":1}}"
-                        : "{}";
+                String json = "{}";
+                if (target.equals("AmazonSSM.GetParameter")) {
+                    var answer = Json.MAPPER.createObjectNode();
+                    answer.putObject("Parameter").put("Name", "training").put("Type", "String").put("Value", rulesValue).put("Version", 1);
+                    json = Json.MAPPER.writeValueAsString(answer);
+                }
                 send(x, 200, "application/x-amz-json-1.0", json.getBytes(StandardCharsets.UTF_8));
                 return;
             }
@@ -218,10 +222,6 @@ public final class ArchiveTraining {
                 return;
             }
             send(x, 200, "application/octet-stream", new byte[0]);
-        }
-
-        private static String quoted(String s) {
-            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
 
         private static String formValue(String form, String name) {

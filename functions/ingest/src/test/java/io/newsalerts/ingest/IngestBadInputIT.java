@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,19 +49,8 @@ class IngestBadInputIT {
                 Clock.systemUTC()), null);
     }
 
-    /** A POST /articles event as API Gateway delivers it: bytes that are not UTF-8 arrive base64-encoded. */
     static ObjectNode post(String contentType, byte[] body, boolean base64) {
-        ObjectNode event = Events.json("ingest-post.json");
-        ObjectNode headers = (ObjectNode) event.get("headers");
-        if (contentType == null) {
-            headers.remove("content-type");
-        } else {
-            headers.put("content-type", contentType);
-        }
-        headers.put("content-length", Integer.toString(body.length));
-        event.put("body", base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));
-        event.put("isBase64Encoded", base64);
-        return event;
+        return Events.post("ingest-post.json", contentType, body, base64);
     }
 
     private static Arguments text(String name, String contentType, String body, int status, String detail) {

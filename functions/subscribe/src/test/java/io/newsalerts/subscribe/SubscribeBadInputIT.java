@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -44,17 +43,7 @@ class SubscribeBadInputIT {
     }
 
     static ObjectNode post(String contentType, byte[] body, boolean base64) {
-        ObjectNode event = Events.json("subscribe-post.json");
-        ObjectNode headers = (ObjectNode) event.get("headers");
-        if (contentType == null) {
-            headers.remove("content-type");
-        } else {
-            headers.put("content-type", contentType);
-        }
-        headers.put("content-length", Integer.toString(body.length));
-        event.put("body", base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));
-        event.put("isBase64Encoded", base64);
-        return event;
+        return Events.post("subscribe-post.json", contentType, body, base64);
     }
 
     private static Arguments json(String name, String body, int status, String detail) {
