@@ -28,8 +28,30 @@ public final class GazetteerNames {
 
     /** Every actor name, alias and acronym, lower case, to the canonical actor name alerts carry. */
     public static Map<String, String> actors() {
+        return actors(null);
+    }
+
+    /**
+     * The same, with the actors of a deployer's gazetteer extension (the format {@link Extractor#withExtraGazetteer}
+     * takes) added; {@code null} for none.
+     *
+     * @throws IllegalArgumentException when the extension is not valid JSON
+     */
+    public static Map<String, String> actors(String extraJson) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (JsonNode a : gazetteer().path("actors")) {
+        addActors(gazetteer(), out);
+        if (extraJson != null) {
+            try {
+                addActors(Json.MAPPER.readTree(extraJson), out);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("extra gazetteer is not valid JSON: " + e.getMessage(), e);
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    private static void addActors(JsonNode gazetteer, Map<String, String> out) {
+        for (JsonNode a : gazetteer.path("actors")) {
             String name = a.path("name").asText();
             if (name.isBlank()) {
                 continue;
@@ -38,7 +60,6 @@ public final class GazetteerNames {
             a.path("aliases").forEach(x -> out.putIfAbsent(lower(x.asText()), name));
             a.path("acronyms").forEach(x -> out.putIfAbsent(lower(x.asText()), name));
         }
-        return Map.copyOf(out);
     }
 
     /** Every country name and alias, lower case, to its ISO 3166-1 alpha-2 code ("iraq" -> "IQ", "uk" -> "GB"). */

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The detect stage: re-reads everything known about a changed series, runs the rules, and moves each key's alert
@@ -28,13 +29,13 @@ public final class Detection {
     private static final int MAX_ATTEMPTS = 5;
 
     private final CounterRepository counters;
-    private final RuleSet rules;
+    private final Supplier<RuleSet> rules; // the deployer's rules can change under a running function
     private final AlertRepository alerts;
     private final SilenceRepository silences;
     private final Clock clock;
 
-    public Detection(CounterRepository counters, RuleSet rules, AlertRepository alerts, SilenceRepository silences,
-                     Clock clock) {
+    public Detection(CounterRepository counters, Supplier<RuleSet> rules, AlertRepository alerts,
+                     SilenceRepository silences, Clock clock) {
         this.counters = counters;
         this.rules = rules;
         this.alerts = alerts;
@@ -42,12 +43,18 @@ public final class Detection {
         this.clock = clock;
     }
 
+    public Detection(CounterRepository counters, RuleSet rules, AlertRepository alerts, SilenceRepository silences,
+                     Clock clock) {
+        this(counters, () -> rules, alerts, silences, clock);
+    }
+
     public Detection(CounterRepository counters, RuleSet rules, AlertRepository alerts, SilenceRepository silences) {
-        this(counters, rules, alerts, silences, Clock.systemUTC());
+        this(counters, () -> rules, alerts, silences, Clock.systemUTC());
     }
 
     /** The transitions recorded for this series, each alert in its new state (empty when nothing changed). */
     public List<Alert> detect(SeriesKey series) {
+        RuleSet rules = this.rules.get();
         boolean days = rules.needsDays() && series.source() == SeriesKey.Source.INCIDENTS;
         History history = new History(counters.series(series), days ? counters.days(series) : List.of());
         List<Silence> muted = null; // read only when something is about to change

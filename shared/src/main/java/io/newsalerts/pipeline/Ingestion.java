@@ -10,6 +10,7 @@ import io.newsalerts.extract.Extractor;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The ingest stage: read an article in any accepted format, extract its facts, store both once. */
 public final class Ingestion {
@@ -24,14 +25,18 @@ public final class Ingestion {
      */
     public static final long MAX_PLAUSIBLE_COUNT = 1_000_000;
 
-    private final Extractor extractor;
+    private final Supplier<Extractor> extractor; // the deployer's gazetteer extension can change under a running function
     private final ArticleRepository articles;
     private final Clock clock;
 
-    public Ingestion(Extractor extractor, ArticleRepository articles, Clock clock) {
+    public Ingestion(Supplier<Extractor> extractor, ArticleRepository articles, Clock clock) {
         this.extractor = extractor;
         this.articles = articles;
         this.clock = clock;
+    }
+
+    public Ingestion(Extractor extractor, ArticleRepository articles, Clock clock) {
+        this(() -> extractor, articles, clock);
     }
 
     /**
@@ -54,7 +59,7 @@ public final class Ingestion {
         if (article.published().isAfter(tomorrow)) {
             throw new BadArticleException("publication date " + article.published() + " is in the future");
         }
-        List<Fact> facts = extractor.extract(article);
+        List<Fact> facts = extractor.get().extract(article);
         for (Fact f : facts) {
             if (f.count() < 0 || f.count() > MAX_PLAUSIBLE_COUNT) {
                 throw new BadArticleException("implausible count " + f.count() + " (allowed 0.." + MAX_PLAUSIBLE_COUNT

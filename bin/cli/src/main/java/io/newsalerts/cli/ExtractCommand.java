@@ -8,6 +8,7 @@ import io.newsalerts.extract.Extractor;
 import io.newsalerts.extract.FactJson;
 import io.newsalerts.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -23,9 +24,18 @@ final class ExtractCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "article files: text (first line 'date YYYY-MM-DD headline'), JSON envelope, or HTML")
     List<Path> files;
 
+    @Mixin
+    GazetteerOption gazetteer;
+
     @Override
     public Integer call() {
-        Extractor extractor = Extractor.defaults();
+        Extractor extractor;
+        try {
+            extractor = gazetteer.extractor();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
         int failures = 0;
         for (Path file : files) {
             try {

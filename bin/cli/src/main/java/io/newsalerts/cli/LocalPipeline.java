@@ -63,23 +63,24 @@ public final class LocalPipeline {
     }
 
     public LocalPipeline(Clients clients, Tables tables, RequestStreamHandler notify, Consumer<Alert> onAlert, Clock clock) {
-        this(clients, tables, notify, onAlert, clock, RuleSet.defaults());
+        this(clients, tables, notify, onAlert, clock, RuleSet.defaults(), Extractor.defaults());
     }
 
     /**
      * @param notify  the notify handler to hand deliverable alerts to, or null to deliver nowhere but {@code onAlert}
      * @param onAlert called with every lifecycle transition recorded (fired, escalated, resolved, silenced), before
      *                notify sees it
-     * @param rules   the rules detect runs (the bundled file, or a deployer's)
+     * @param rules     the rules detect runs (the bundled file, or a deployer's)
+     * @param extractor what ingest extracts with (the bundled gazetteer, or with a deployer's additions)
      */
     public LocalPipeline(Clients clients, Tables tables, RequestStreamHandler notify, Consumer<Alert> onAlert, Clock clock,
-                         RuleSet rules) {
+                         RuleSet rules, Extractor extractor) {
         DynamoDbClient ddb = clients.dynamoDb();
         DynamoDbStreamsClient streams = clients.dynamoDbStreams();
         String region = clients.region().id();
         CounterRepository counters = new CounterRepository(ddb, tables.counters());
         this.ingest = new IngestHandler(
-                new Ingestion(Extractor.defaults(), new ArticleRepository(ddb, tables.articles()), clock),
+                new Ingestion(extractor, new ArticleRepository(ddb, tables.articles()), clock),
                 // Only S3 events use it; path-style on an emulator endpoint (see BulkDrops).
                 new BulkDrops(clients));
         this.onAlert = onAlert;

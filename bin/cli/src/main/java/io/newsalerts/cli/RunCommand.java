@@ -7,7 +7,7 @@ import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.Clients;
 import io.newsalerts.aws.SilenceRepository;
 import io.newsalerts.lifecycle.Silence;
-import io.newsalerts.rules.InvalidRulesException;
+import io.newsalerts.extract.Extractor;
 import io.newsalerts.rules.RuleBook;
 import io.newsalerts.rules.RuleSet;
 import io.newsalerts.aws.Tables;
@@ -18,6 +18,7 @@ import io.newsalerts.message.AlertMessage;
 import io.newsalerts.notify.NotifyHandler;
 import picocli.CommandLine.Command;
 import software.amazon.awssdk.services.sns.SnsClient;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -63,6 +64,9 @@ final class RunCommand implements Callable<Integer> {
             description = "rules file (JSON) to run instead of the bundled one, e.g. a deployer's override")
     Path rulesFile;
 
+    @Mixin
+    GazetteerOption gazetteer;
+
     @Option(names = "--failure-queue", paramLabel = "URL",
             description = "SQS queue (on the same endpoint) that receives what still fails after Lambda's retries, "
                     + "as template.yaml's FailureQueue would; default: stderr")
@@ -92,9 +96,11 @@ final class RunCommand implements Callable<Integer> {
                 System.err.println("restored " + restored + " item(s) from " + state);
             }
             RuleSet rules;
+            Extractor extractor;
             try {
                 rules = rulesFile == null ? RuleSet.defaults() : RuleBook.parse(Files.readString(rulesFile), rulesFile.toString());
-            } catch (InvalidRulesException e) {
+                extractor = gazetteer.extractor();
+            } catch (IllegalArgumentException e) { // InvalidRulesException, or an invalid gazetteer file
                 System.err.println("error: " + e.getMessage());
                 return 2;
             }
@@ -104,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
                 System.err.println("[silence] " + describe(s));
             }
             LocalPipeline pipeline = new LocalPipeline(clients, tables, notifier(ddb, tables), RunCommand::print,
-                    Clock.systemUTC(), rules);
+                    Clock.systemUTC(), rules, extractor);
             if (failureQueue != null) {
                 pipeline.onFailureTo(clients.configure(software.amazon.awssdk.services.sqs.SqsClient.builder()).build(), failureQueue);
             }

@@ -89,8 +89,10 @@ public final class ArchiveTraining {
         Path jsa = archiveOf(f);
         Path log = jsa.resolveSibling("cds-training.log");
         Files.deleteIfExists(jsa);
-        try (StandIn standIn = StandIn.start(event, template.resourceProperty("RulesParameter", "Value"))) {
-            Map<String, String> env = new LinkedHashMap<>(LocalResources.named(standIn.uri(), template, "training").environment(f));
+        try (StandIn standIn = StandIn.start(event)) {
+            LocalResources named = LocalResources.named(standIn.uri(), template, "training");
+            standIn.parameters(named.parameterValues());
+            Map<String, String> env = new LinkedHashMap<>(named.environment(f));
             env.put("AWS_LAMBDA_RUNTIME_API", standIn.uri().getAuthority());
             env.put("PRIME_ON_INIT", "true");
             env.put("LOG_LEVEL", "ERROR");
@@ -135,23 +137,27 @@ public final class ArchiveTraining {
             return t;
         });
         private final byte[] event;
-        private final String rulesValue;
+        private volatile Map<String, String> parameters = Map.of();
         private final AtomicBoolean handedOut = new AtomicBoolean();
         private final CompletableFuture<String> answered = new CompletableFuture<>();
         private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-        private StandIn(byte[] event, String rulesValue) throws IOException {
+        private StandIn(byte[] event) throws IOException {
             this.event = event;
-            this.rulesValue = rulesValue == null ? "bundled" : rulesValue;
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
             server.setExecutor(threads);
             server.createContext("/", this::handle);
         }
 
-        static StandIn start(byte[] event, String rulesValue) throws IOException {
-            StandIn s = new StandIn(event, rulesValue);
+        static StandIn start(byte[] event) throws IOException {
+            StandIn s = new StandIn(event);
             s.server.start();
             return s;
+        }
+
+        /** The SSM parameters GetParameter answers, name to value (an unknown name: ParameterNotFound). */
+        void parameters(Map<String, String> byName) {
+            this.parameters = Map.copyOf(byName);
         }
 
         URI uri() {
@@ -201,8 +207,15 @@ public final class ArchiveTraining {
             if (target != null) {
                 String json = "{}";
                 if (target.equals("AmazonSSM.GetParameter")) {
+                    String name = Json.MAPPER.readTree(body).path("Name").asText();
+                    String value = parameters.get(name);
+                    if (value == null) {
+                        send(x, 400, "application/x-amz-json-1.1", Json.MAPPER.writeValueAsBytes(Json.MAPPER.createObjectNode()
+                                .put("__type", "ParameterNotFound").put("message", name)));
+                        return;
+                    }
                     var answer = Json.MAPPER.createObjectNode();
-                    answer.putObject("Parameter").put("Name", "training").put("Type", "String").put("Value", rulesValue).put("Version", 1);
+                    answer.putObject("Parameter").put("Name", name).put("Type", "String").put("Value", value).put("Version", 1);
                     json = Json.MAPPER.writeValueAsString(answer);
                 }
                 send(x, 200, "application/x-amz-json-1.0", json.getBytes(StandardCharsets.UTF_8));

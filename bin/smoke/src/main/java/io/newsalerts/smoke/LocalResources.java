@@ -22,19 +22,22 @@ public final class LocalResources {
     private final URI endpoint;
     private final Tables tables;
     private final String topicArn;
-    private final String rulesParameter;
+    /** The template's SSM parameters (logical id) to the last part of the names created here: /PREFIX/rules. */
+    private static final Map<String, String> PARAMETERS = Map.of("RulesParameter", "rules", "GazetteerParameter", "gazetteer");
+
+    private final String prefix;
     private final Template template;
 
-    private LocalResources(URI endpoint, Tables tables, String topicArn, String rulesParameter, Template template) {
+    private LocalResources(URI endpoint, Tables tables, String topicArn, String prefix, Template template) {
         this.endpoint = endpoint;
         this.tables = tables;
         this.topicArn = topicArn;
-        this.rulesParameter = rulesParameter;
+        this.prefix = prefix;
         this.template = template;
     }
 
     /**
-     * Creates the tables (with streams), the alerts topic and the rules parameter (with the template's value) on the
+     * Creates the tables (with streams), the alerts topic and the SSM parameters (with the template's values) on the
      * emulator at {@code endpoint}.
      */
     public static LocalResources create(URI endpoint, Template template) {
@@ -44,10 +47,10 @@ public final class LocalResources {
         try (var ddb = clients.dynamoDb(); var sns = clients.sns(); var ssm = clients.configure(SsmClient.builder()).build()) {
             tables.create(ddb);
             String topic = sns.createTopic(b -> b.name(prefix + "-alerts")).topicArn();
-            String rules = "/" + prefix + "/rules";
-            String value = template.resourceProperty("RulesParameter", "Value");
-            ssm.putParameter(b -> b.name(rules).type(ParameterType.STRING).value(value == null ? "bundled" : value));
-            return new LocalResources(endpoint, tables, topic, rules, template);
+            LocalResources created = new LocalResources(endpoint, tables, topic, prefix, template);
+            created.parameterValues().forEach((name, value) ->
+                    ssm.putParameter(b -> b.name(name).type(ParameterType.STRING).value(value)));
+            return created;
         }
     }
 
@@ -57,7 +60,24 @@ public final class LocalResources {
      */
     public static LocalResources named(URI endpoint, Template template, String prefix) {
         return new LocalResources(endpoint, Tables.withPrefix(prefix), "arn:aws:sns:" + REGION + ":000000000000:" + prefix + "-alerts",
-                "/" + prefix + "/rules", template);
+                prefix, template);
+    }
+
+    /** Each SSM parameter's name here to the value the template gives it. */
+    public Map<String, String> parameterValues() {
+        Map<String, String> out = new LinkedHashMap<>();
+        PARAMETERS.forEach((logicalId, last) -> {
+            String value = template.resourceProperty(logicalId, "Value");
+            if (value == null) {
+                throw new IllegalStateException("template.yaml has no " + logicalId + " with a Value");
+            }
+            out.put(parameterName(logicalId), value);
+        });
+        return out;
+    }
+
+    private String parameterName(String logicalId) {
+        return "/" + prefix + "/" + PARAMETERS.get(logicalId);
     }
 
     /** The emulator from AWS_ENDPOINT_URL (bin/test and bench/run set it to the moto server they start). */
@@ -108,7 +128,7 @@ public final class LocalResources {
             case "CountersTable" -> tables.counters();
             case "AlertsTable" -> tables.alerts();
             case "SilencesTable" -> tables.silences();
-            case "RulesParameter" -> rulesParameter;
+            case "RulesParameter", "GazetteerParameter" -> parameterName(value);
             case "AlertsTopic" -> topicArn;
             default -> {
                 String p = template.parameterDefault(value);

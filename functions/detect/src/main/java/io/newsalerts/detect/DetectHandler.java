@@ -25,8 +25,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Detect function: the counters table's stream in, the rules run on each changed series, each key's alert moved
@@ -74,16 +76,11 @@ public final class DetectHandler implements RequestStreamHandler {
         Clients clients = Clients.fromEnvironment();
         DynamoDbClient ddb = clients.dynamoDb();
         Tables tables = Tables.fromEnvironment();
-        RuleSet rules;
         String parameter = System.getenv(RulesSource.PARAMETER_ENV);
-        if (parameter == null || parameter.isBlank()) {
-            rules = RuleSet.defaults();
-        } else {
-            rules = RulesSource.load(parameter, new ParameterStore(clients));
-        }
-        Log.info("rules loaded", "rules", rules.rules().size(), "from", parameter == null ? "bundled" : parameter);
+        Supplier<RuleSet> rules = RulesSource.load(parameter, new ParameterStore(clients), Clock.systemUTC());
+        Log.info("rules loaded", "rules", rules.get().rules().size(), "from", parameter == null ? "bundled" : parameter);
         return new Detection(new CounterRepository(ddb, tables.counters()), rules,
-                new AlertRepository(ddb, tables.alerts()), new SilenceRepository(ddb, tables.silences()));
+                new AlertRepository(ddb, tables.alerts()), new SilenceRepository(ddb, tables.silences()), Clock.systemUTC());
     }
 
     @Override

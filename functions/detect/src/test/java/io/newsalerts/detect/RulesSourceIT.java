@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
+import java.time.Clock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +41,7 @@ class RulesSourceIT {
                 {"rules": [{"id": "houthi-rise", "kind": "yoy-doubling", "severity": "high",
                   "scope": {"actors": ["Houthis"]}, "parameters": {"factor": 1.5, "minBaseline": 5}}]}""");
 
-        RuleSet rules = RulesSource.load(name, parameters);
+        RuleSet rules = RulesSource.load(name, parameters, Clock.systemUTC()).get();
 
         assertThat(rules.rules()).extracting(Rule::id).containsExactly("houthi-rise");
     }
@@ -48,7 +50,7 @@ class RulesSourceIT {
     void bundledMeansTheRulesInTheJar() {
         put("bundled");
 
-        assertThat(RulesSource.load(name, parameters).rules()).extracting(Rule::id)
+        assertThat(RulesSource.load(name, parameters, Clock.systemUTC()).get().rules()).extracting(Rule::id)
                 .containsExactlyElementsOf(RuleSet.defaults().rules().stream().map(Rule::id).toList());
     }
 
@@ -56,14 +58,14 @@ class RulesSourceIT {
     void anInvalidFileFailsNamingTheParameterAndTheRule() {
         put("{\"rules\": [{\"id\": \"typo\", \"kind\": \"threshold\", \"severity\": \"low\", \"parameters\": {\"cout\": 3}}]}");
 
-        assertThatThrownBy(() -> RulesSource.load(name, parameters))
+        assertThatThrownBy(() -> RulesSource.load(name, parameters, Clock.systemUTC()).get())
                 .isInstanceOf(InvalidRulesException.class)
                 .hasMessageContaining("SSM parameter " + name + ": rule 'typo': unknown parameter 'cout'");
     }
 
     @Test
     void aMissingParameterFailsInit() {
-        assertThatThrownBy(() -> RulesSource.load(name, parameters)).isInstanceOf(AwsCallException.NotFound.class)
+        assertThatThrownBy(() -> RulesSource.load(name, parameters, Clock.systemUTC()).get()).isInstanceOf(AwsCallException.NotFound.class)
                 .hasMessageContaining("SSM parameter " + name + ": ParameterNotFound");
     }
 }

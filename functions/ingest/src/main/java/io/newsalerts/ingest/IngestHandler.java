@@ -9,6 +9,7 @@ import io.newsalerts.api.HttpResponse;
 import io.newsalerts.aws.ArticleRepository;
 import io.newsalerts.aws.BulkDrops;
 import io.newsalerts.aws.Clients;
+import io.newsalerts.aws.ParameterStore;
 import io.newsalerts.aws.Priming;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.extract.ArticleReader;
@@ -70,8 +71,8 @@ public final class IngestHandler implements RequestStreamHandler {
     }
 
     private IngestHandler(Clients clients, DynamoDbClient ddb, String table) {
-        this(new Ingestion(Extractor.defaults(), new ArticleRepository(ddb, table), Clock.systemUTC()),
-                new BulkDrops(clients));
+        this(new Ingestion(GazetteerSource.load(System.getenv(GazetteerSource.PARAMETER_ENV), new ParameterStore(clients),
+                Clock.systemUTC()), new ArticleRepository(ddb, table), Clock.systemUTC()), new BulkDrops(clients));
         this.priming = Priming.register("ingest", () -> prime(ddb, table));
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.api.HttpRequest;
 import io.newsalerts.api.HttpResponse;
 import io.newsalerts.aws.Clients;
+import io.newsalerts.aws.ParameterStore;
 import io.newsalerts.aws.Priming;
 import io.newsalerts.aws.SubscriptionGateway;
 import io.newsalerts.json.Json;
@@ -22,9 +23,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -57,17 +60,21 @@ public final class SubscribeHandler implements RequestStreamHandler {
              "queryStringParameters":{"endpoint":"priming@example.invalid"},
              "requestContext":{"http":{"method":"GET","path":"/subscriptions"}},"isBase64Encoded":false}"""};
 
-    private final SubscriptionValidator validator;
+    private final Supplier<SubscriptionValidator> validator;
     private final SubscriptionGateway gateway;
     private final Priming priming; // held here: the CRaC context keeps resources only weakly
 
     /** Called by Lambda: the SNS client is built once per container, at init; TOPIC_ARN names the alerts topic. */
     public SubscribeHandler() {
-        this(new SubscriptionValidator(KnownActors.fromEnvironment(), null),
-                new SubscriptionGateway(Clients.fromEnvironment().sns(), requiredEnv("TOPIC_ARN")), true);
+        this(Clients.fromEnvironment());
     }
 
-    private SubscribeHandler(SubscriptionValidator validator, SubscriptionGateway gateway, boolean prime) {
+    private SubscribeHandler(Clients clients) {
+        this(KnownActors.validator(new ParameterStore(clients), Clock.systemUTC()),
+                new SubscriptionGateway(clients.sns(), requiredEnv("TOPIC_ARN")), true);
+    }
+
+    private SubscribeHandler(Supplier<SubscriptionValidator> validator, SubscriptionGateway gateway, boolean prime) {
         this.validator = validator;
         this.gateway = gateway;
         this.priming = prime ? Priming.register("subscribe", this::prime) : null;
@@ -88,7 +95,7 @@ public final class SubscribeHandler implements RequestStreamHandler {
     }
 
     public SubscribeHandler(SubscriptionValidator validator, SubscriptionGateway gateway) {
-        this(validator, gateway, false);
+        this(() -> validator, gateway, false);
     }
 
     @Override
@@ -164,7 +171,7 @@ public final class SubscribeHandler implements RequestStreamHandler {
         } catch (IllegalArgumentException e) {
             throw new InvalidSubscriptionException(e.getMessage());
         }
-        Subscription s = gateway.subscribe(validator.parse(body));
+        Subscription s = gateway.subscribe(validator.get().parse(body));
         return HttpResponse.json(201, toJson(s));
     }
 
