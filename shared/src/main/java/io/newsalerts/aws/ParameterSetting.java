@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * A deployer's setting kept in an SSM parameter (detect's rules, ingest's gazetteer extension), as the value the
@@ -52,6 +53,19 @@ public final class ParameterSetting<T> {
         String raw = parameters.value(s.name);
         s.current = new Current<>(raw, parse.apply(raw, s.origin()), clock.millis());
         return s;
+    }
+
+    /**
+     * The setting from the parameter named {@code name} ({@link #read}), or, when no parameter is named (null or
+     * blank), what {@code parse} makes of {@code bundled}, for good.
+     */
+    public static <T> Supplier<T> orBundled(String name, ParameterStore parameters, BiFunction<String, String, T> parse,
+                                            Clock clock) {
+        if (name == null || name.isBlank()) {
+            T bundled = parse.apply(BUNDLED, "the bundled file");
+            return () -> bundled;
+        }
+        return read(name, parameters, parse, clock)::get;
     }
 
     private String origin() {

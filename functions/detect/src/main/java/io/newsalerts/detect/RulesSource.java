@@ -24,11 +24,7 @@ public final class RulesSource {
 
     /** The rules, from the parameter when one is named. A missing parameter throws {@link io.newsalerts.aws.AwsCallException.NotFound} naming it. */
     public static Supplier<RuleSet> load(String parameterName, ParameterStore parameters, Clock clock) {
-        if (parameterName == null || parameterName.isBlank()) {
-            RuleSet bundled = RuleSet.defaults();
-            return () -> bundled;
-        }
-        return ParameterSetting.read(parameterName, parameters, RulesSource::fromValue, clock)::get;
+        return ParameterSetting.orBundled(parameterName, parameters, RulesSource::fromValue, clock);
     }
 
     /** The rules a parameter value stands for. */

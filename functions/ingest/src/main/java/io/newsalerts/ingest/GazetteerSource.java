@@ -22,11 +22,7 @@ final class GazetteerSource {
 
     /** The extractor: the bundled data, with the parameter's file merged over it when a parameter is named. */
     static Supplier<Extractor> load(String parameterName, ParameterStore parameters, Clock clock) {
-        if (parameterName == null || parameterName.isBlank()) {
-            Extractor bundled = Extractor.defaults();
-            return () -> bundled;
-        }
-        return ParameterSetting.read(parameterName, parameters, GazetteerSource::fromValue, clock)::get;
+        return ParameterSetting.orBundled(parameterName, parameters, GazetteerSource::fromValue, clock);
     }
 
     /** The extractor a parameter value stands for. */

@@ -33,13 +33,8 @@ final class KnownActors {
             SubscriptionValidator fixed = new SubscriptionValidator(out, null);
             return () -> fixed;
         }
-        String parameter = System.getenv(GAZETTEER_PARAMETER_ENV);
-        if (parameter == null || parameter.isBlank()) {
-            SubscriptionValidator bundled = new SubscriptionValidator(GazetteerNames.actors(), null);
-            return () -> bundled;
-        }
-        return ParameterSetting.read(parameter, parameters,
-                (value, origin) -> new SubscriptionValidator(fromValue(value, origin), null), clock)::get;
+        return ParameterSetting.orBundled(System.getenv(GAZETTEER_PARAMETER_ENV), parameters,
+                (value, origin) -> new SubscriptionValidator(fromValue(value, origin), null), clock);
     }
 
     /** The names a gazetteer parameter value stands for. */
