@@ -121,6 +121,7 @@ final class PeriodPhrases {
     private static final int W_FIRST_OR_LAST = 1 << 5;
     /** first, second, third, fourth, final, 1st..4th. */
     private static final int W_ORDINAL = 1 << 6;
+    /** half, quarter, and words starting "quarter" (HALF_QUARTER has no \b after it). */
     private static final int W_HALF_OR_QUARTER = 1 << 7;
     private static final int W_PREVIOUS = 1 << 8;
     private static final int W_YEAR = 1 << 9;
@@ -133,7 +134,7 @@ final class PeriodPhrases {
     private static final int W_LAST = 1 << 16;
     private static final int W_SINCE = 1 << 17;
     private static final int W_FROM_OR_BETWEEN = 1 << 18;
-    /** A month name or abbreviation ("Sept" of "Sept."), in any case. */
+    /** A capitalized month name or abbreviation ("Sept" of "Sept."). */
     private static final int W_MONTH = 1 << 19;
     /** early, mid (of "mid-"), late. */
     private static final int W_MODIFIER = 1 << 20;
@@ -141,62 +142,75 @@ final class PeriodPhrases {
     private static final int W_WEEKDAY = 1 << 21;
     /** NUM: a number word, or one to three digits. */
     private static final int W_NUMBER = 1 << 22;
+    private static final int W_PAST = 1 << 23;
+    private static final int W_MONTHS = 1 << 24;
+    /** What SAME has after its determiner: same, period, quarter, half(-year), six or three (months), week, month. */
+    private static final int W_SAME_UNIT = 1 << 25;
 
-    private static final String[] WORDS = {"the", "a", "in", "over", "during", "for", "within", "across", "of", "from",
-            "between", "that", "this", "first", "last", "second", "third", "fourth", "final", "half", "quarter",
-            "previous", "year", "week", "month", "prior", "same", "so", "far", "to", "since", "early", "mid", "late",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov",
-            "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-            "thirteen", "fourteen", "twenty", "thirty", "sixty", "ninety"};
-    private static final int FIRST_MONTH_WORD = 34;
-    private static final int FIRST_WEEKDAY_WORD = 58;
-    private static final int FIRST_NUMBER_WORD = 67;
     private static final int PAST_AND_SAME = W_PAST_PREPOSITION | W_SAME_PREPOSITION;
-    private static final int[] WORD_CLASSES = {W_THE | W_DETERMINER, W_A, PAST_AND_SAME, PAST_AND_SAME,
-            PAST_AND_SAME, PAST_AND_SAME, PAST_AND_SAME, W_SAME_PREPOSITION, W_SAME_PREPOSITION,
-            W_SAME_PREPOSITION | W_FROM_OR_BETWEEN, W_FROM_OR_BETWEEN, W_DETERMINER, W_DETERMINER | W_THIS,
-            W_FIRST_OR_LAST | W_ORDINAL, W_FIRST_OR_LAST | W_LAST, W_ORDINAL, W_ORDINAL, W_ORDINAL, W_ORDINAL,
-            W_HALF_OR_QUARTER, W_HALF_OR_QUARTER, W_PREVIOUS, W_YEAR, W_WEEK_OR_MONTH, W_WEEK_OR_MONTH,
-            W_PRIOR_OR_SAME, W_PRIOR_OR_SAME, W_SO, W_FAR, W_TO, W_SINCE, W_MODIFIER, W_MODIFIER, W_MODIFIER};
+    /** The words that matter where a phrase can begin, with what each is. */
+    private static final String[] PHRASE_WORDS = {"the", "a", "in", "over", "during",
+            "for", "within", "across", "of", "from", "between", "that", "this", "first", "last", "second", "third",
+            "fourth", "final", "half", "quarter", "previous", "year", "week", "month", "months", "prior", "same",
+            "period", "past", "so", "far", "to", "since", "early", "mid", "late"};
+    private static final int[] PHRASE_WORD_CLASSES = {W_THE | W_DETERMINER, W_A, PAST_AND_SAME, PAST_AND_SAME, PAST_AND_SAME, PAST_AND_SAME, PAST_AND_SAME, W_SAME_PREPOSITION,
+            W_SAME_PREPOSITION, W_SAME_PREPOSITION | W_FROM_OR_BETWEEN, W_FROM_OR_BETWEEN, W_DETERMINER,
+            W_DETERMINER | W_THIS, W_FIRST_OR_LAST | W_ORDINAL, W_FIRST_OR_LAST | W_LAST, W_ORDINAL, W_ORDINAL,
+            W_ORDINAL, W_ORDINAL, W_HALF_OR_QUARTER | W_SAME_UNIT, W_HALF_OR_QUARTER | W_SAME_UNIT, W_PREVIOUS,
+            W_YEAR, W_WEEK_OR_MONTH | W_SAME_UNIT, W_WEEK_OR_MONTH | W_SAME_UNIT, W_MONTHS, W_PRIOR_OR_SAME,
+            W_PRIOR_OR_SAME | W_SAME_UNIT, W_SAME_UNIT, W_PAST, W_SO, W_FAR, W_TO, W_SINCE, W_MODIFIER, W_MODIFIER,
+            W_MODIFIER};
+    private static final String[] MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+            "sept", "sep", "oct", "nov", "dec"};
+    private static final String[] WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "yesterday", "today"};
 
-    /** {@link #WORDS} by the hash of their letters ({@link #hash}), open addressing: the hash, and index + 1. */
+    /**
+     * The words above by the hash of their letters ({@link #hash}), open addressing: hash, length and classes (0:
+     * empty). Words of equal hash and length share their classes, so a look-up never misses a word; it may take
+     * another word for one, which only makes a recognizer look (and reject).
+     */
     private static final int[] TABLE_HASHES = new int[512];
-    private static final byte[] TABLE_WORDS = new byte[512];
+    private static final byte[] TABLE_LENGTHS = new byte[512];
+    private static final int[] TABLE_CLASSES = new int[512];
     /** {@code \w}: [a-zA-Z_0-9], by ASCII code (a table: under C1 the comparisons cost a call per character). */
     private static final boolean[] REGEX_WORD = new boolean[128];
 
     static {
-        for (int k = 0; k < WORDS.length; k++) {
-            int h = 0;
-            for (int j = 0; j < WORDS[k].length(); j++) {
-                h = hash(h, WORDS[k].charAt(j));
-            }
-            int slot = h & 511;
-            while (TABLE_WORDS[slot] != 0) {
-                slot = (slot + 1) & 511;
-            }
-            TABLE_HASHES[slot] = h;
-            TABLE_WORDS[slot] = (byte) (k + 1);
+        for (int k = 0; k < PHRASE_WORDS.length; k++) {
+            addWord(PHRASE_WORDS[k], PHRASE_WORD_CLASSES[k]);
+        }
+        for (String w : MONTH_WORDS) {
+            addWord(w, W_MONTH);
+        }
+        for (String w : WEEKDAY_WORDS) {
+            addWord(w, W_WEEKDAY);
+        }
+        for (String w : NUMBER_WORDS) {
+            addWord(w, w.equals("six") || w.equals("three") ? W_NUMBER | W_SAME_UNIT : W_NUMBER);
         }
         for (char c = 0; c < 128; c++) {
             REGEX_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         }
     }
 
-    private static int hash(int h, char c) {
-        return 31 * h + (c | 0x20); // folds ASCII case; a word with other characters is simply not found
+    private static void addWord(String w, int classes) {
+        int h = 0;
+        for (int j = 0; j < w.length(); j++) {
+            h = hash(h, w.charAt(j));
+        }
+        int slot = h & 511;
+        while (TABLE_CLASSES[slot] != 0 && !(TABLE_HASHES[slot] == h && TABLE_LENGTHS[slot] == w.length())) {
+            slot = (slot + 1) & 511;
+        }
+        TABLE_HASHES[slot] = h;
+        TABLE_LENGTHS[slot] = (byte) w.length();
+        TABLE_CLASSES[slot] |= classes;
     }
 
-    private static int wordClasses(int k) {
-        if (k >= FIRST_NUMBER_WORD) {
-            return W_NUMBER;
-        }
-        if (k >= FIRST_WEEKDAY_WORD) {
-            return W_WEEKDAY;
-        }
-        return k >= FIRST_MONTH_WORD ? W_MONTH : WORD_CLASSES[k];
+    private static int hash(int h, char c) {
+        return 31 * h + (c | 0x20); // folds ASCII case
     }
 
     private PeriodPhrases(String s) {
@@ -206,18 +220,24 @@ final class PeriodPhrases {
 
     /**
      * One pass over the sentence, a word (run of ASCII word characters) at a time: each is looked up by a hash of
-     * its letters, and a word opens a phrase only when the next word (after a single space) can follow it there
-     * ("the" opens FIRST_MONTHS only before "first" or "last"), so recognizers run at very few places.
+     * its letters, and a word opens a phrase only when the next two words (after single spaces) can follow it
+     * there ("in" opens PAST only before "the past", "the last" or "the previous"), so that recognizers run at
+     * very few places.
      */
     static PeriodPhrases scan(String s, boolean anaphora) {
         PeriodPhrases p = new PeriodPhrases(s);
         int n = s.length();
-        int previousAt = -1;
-        int previousEnd = -1;
-        int previousClasses = 0;
-        int previousOpens = 0;
-        int i = 0;
         boolean[] word = REGEX_WORD;
+        // the two words before this one, waiting for the words after them
+        int at0 = -1;
+        int end0 = -1;
+        int classes0 = 0;
+        int opens0 = 0;
+        int at1 = -1;
+        int end1 = -1;
+        int classes1 = 0;
+        int opens1 = 0;
+        int i = 0;
         while (i < n) {
             char c = s.charAt(i);
             if (c >= 128 || !word[c]) {
@@ -240,46 +260,62 @@ final class PeriodPhrases {
             } else if ((c == 'H' || c == 'Q') && j - i == 2) {
                 opens = HALF_OR_QUARTER_CODE; // "H1", "Q3"
             } else {
-                classes = lookUp(s, i, j, h);
-                if (classes == 0 && j - i > 7 && sameIgnoringCase(s, i, "quarter")) {
-                    classes = W_HALF_OR_QUARTER; // HALF_QUARTER has no \b after "quarter": "the first quarterly"
+                classes = lookUp(h, j - i);
+                if (classes == W_MONTH && c > 'Z') {
+                    classes = 0; // "may", "march": month names are capitalized
+                } else if (classes == 0 && j - i > 6) {
+                    // no \b after "quarter" (HALF_QUARTER) nor "months" (FIRST_MONTHS): "the first quarterly"
+                    classes = sameIgnoringCase(s, i, "months") ? W_MONTHS
+                            : j - i > 7 && sameIgnoringCase(s, i, "quarter") ? W_HALF_OR_QUARTER : 0;
                 }
             }
-            if (previousAt >= 0) {
-                int next = previousEnd + 1 == i && s.charAt(previousEnd) == ' ' ? classes : 0;
-                p.addOpener(previousAt, previousOpens | opens(previousClasses, next, anaphora));
+            if (at0 >= 0 && (classes0 | opens0) != 0) {
+                boolean adjacent = follows(s, end0, at1);
+                p.addOpener(at0, opens0 | opens(classes0, adjacent ? classes1 : 0,
+                        adjacent && follows(s, end1, i) ? classes : 0, anaphora));
             }
-            previousAt = i;
-            previousEnd = j;
-            previousClasses = classes;
-            previousOpens = opens;
-            if (classes == W_MONTH && !(c >= 'A' && c <= 'Z')) {
-                previousClasses = 0; // "may", "march": months are capitalized
-            }
+            at0 = at1;
+            end0 = end1;
+            classes0 = classes1;
+            opens0 = opens1;
+            at1 = i;
+            end1 = j;
+            classes1 = classes;
+            opens1 = opens;
             i = j;
         }
-        if (previousAt >= 0) {
-            p.addOpener(previousAt, previousOpens | opens(previousClasses, 0, anaphora));
+        if (at0 >= 0 && (classes0 | opens0) != 0) {
+            p.addOpener(at0, opens0 | opens(classes0, follows(s, end0, at1) ? classes1 : 0, 0, anaphora));
+        }
+        if (at1 >= 0 && (classes1 | opens1) != 0) {
+            p.addOpener(at1, opens1 | opens(classes1, 0, 0, anaphora));
         }
         return p;
     }
 
-    /** What a word of these classes opens, given the classes of the next word (0: none, or not after one space). */
-    private static int opens(int word, int next, boolean anaphora) {
-        if (word == 0) {
-            return 0;
-        }
+    /** Whether the word at {@code next} comes right after a single space at {@code end}. */
+    private static boolean follows(String s, int end, int next) {
+        return next == end + 1 && s.charAt(end) == ' ';
+    }
+
+    /**
+     * What a word of these classes opens, given the classes of the next two words (0: none, or not after a single
+     * space).
+     */
+    private static int opens(int word, int next, int after, boolean anaphora) {
         int opens = 0;
-        if (has(word, W_PAST_PREPOSITION) && has(next, W_THE)) {
+        if (has(word, W_PAST_PREPOSITION) && has(next, W_THE) && has(after, W_PAST | W_LAST | W_PREVIOUS)) {
             opens |= PAST;
         }
-        if (has(word, W_THE) && has(next, W_FIRST_OR_LAST) || has(word, W_FIRST_OR_LAST) && has(next, W_NUMBER)) {
+        if (has(word, W_THE) && has(next, W_FIRST_OR_LAST) && has(after, W_NUMBER)
+                || has(word, W_FIRST_OR_LAST) && has(next, W_NUMBER) && has(after, W_MONTHS)) {
             opens |= FIRST_MONTHS;
         }
-        if (has(word, W_THE) && has(next, W_ORDINAL) || has(word, W_ORDINAL) && has(next, W_HALF_OR_QUARTER)) {
+        if (has(word, W_THE) && has(next, W_ORDINAL) && has(after, W_HALF_OR_QUARTER)
+                || has(word, W_ORDINAL) && has(next, W_HALF_OR_QUARTER)) {
             opens |= HALF_QUARTER;
         }
-        if (has(word, W_SO) && has(next, W_FAR) || has(word, W_THE) && has(next, W_PREVIOUS)
+        if (has(word, W_SO) && has(next, W_FAR) || has(word, W_THE) && has(next, W_PREVIOUS) && has(after, W_YEAR)
                 || has(word, W_THIS | W_LAST) && has(next, W_YEAR | W_WEEK_OR_MONTH)
                 || has(word, W_PREVIOUS) && has(next, W_WEEK_OR_MONTH) || has(word, W_YEAR) && has(next, W_TO)) {
             opens |= RELATIVE;
@@ -288,7 +324,7 @@ final class PeriodPhrases {
             opens |= RANGE;
         }
         if (has(word, W_SINCE)) {
-            opens |= SINCE;
+            opens |= SINCE; // a rare word; and "since Mayor" is "since May"
         }
         if (has(word, W_MONTH)) {
             opens |= MONTH_NAME;
@@ -296,7 +332,7 @@ final class PeriodPhrases {
         if (has(word, W_WEEKDAY)) {
             opens |= WEEKDAY;
         }
-        if (anaphora && has(word, W_SAME_PREPOSITION) && has(next, W_DETERMINER)) {
+        if (anaphora && has(word, W_SAME_PREPOSITION) && has(next, W_DETERMINER) && has(after, W_SAME_UNIT)) {
             opens |= SAME;
         }
         if (anaphora && (has(word, W_THE) && has(next, W_YEAR | W_PREVIOUS | W_PRIOR_OR_SAME)
@@ -310,19 +346,14 @@ final class PeriodPhrases {
         return (classes & any) != 0;
     }
 
-    /** The classes of the word s[i, j) when it is one of {@link #WORDS} in any ASCII case, else 0. */
-    private static int lookUp(String s, int i, int j, int h) {
-        int len = j - i;
-        if (len > 9) {
+    /** The classes of a word of this hash and length when it is one of the words above, else 0. */
+    private static int lookUp(int h, int length) {
+        if (length > 9) {
             return 0; // longer than "wednesday", "september"
         }
-        for (int slot = h & 511; TABLE_WORDS[slot] != 0; slot = (slot + 1) & 511) {
-            if (TABLE_HASHES[slot] == h) {
-                int k = TABLE_WORDS[slot] - 1;
-                String w = WORDS[k];
-                if (w.length() == len && sameIgnoringCase(s, i, w)) {
-                    return wordClasses(k);
-                }
+        for (int slot = h & 511; TABLE_CLASSES[slot] != 0; slot = (slot + 1) & 511) {
+            if (TABLE_HASHES[slot] == h && TABLE_LENGTHS[slot] == length) {
+                return TABLE_CLASSES[slot];
             }
         }
         return 0;
