@@ -259,15 +259,21 @@ final class PeriodPhrases {
                 classes = j - i <= 3 && allDigits(s, i, j) ? W_NUMBER : isOrdinal(s, i, j) ? W_ORDINAL : 0;
             } else if ((c == 'H' || c == 'Q') && j - i == 2) {
                 opens = HALF_OR_QUARTER_CODE; // "H1", "Q3"
-            } else {
-                classes = lookUp(h, j - i);
+            } else if (j - i <= 9) { // longer than "wednesday", "september": not a word of the table
+                for (int slot = h & 511; TABLE_CLASSES[slot] != 0; slot = (slot + 1) & 511) {
+                    if (TABLE_HASHES[slot] == h && TABLE_LENGTHS[slot] == j - i) {
+                        classes = TABLE_CLASSES[slot];
+                        break;
+                    }
+                }
                 if (classes == W_MONTH && c > 'Z') {
                     classes = 0; // "may", "march": month names are capitalized
-                } else if (classes == 0 && j - i > 6) {
-                    // no \b after "quarter" (HALF_QUARTER) nor "months" (FIRST_MONTHS): "the first quarterly"
-                    classes = sameIgnoringCase(s, i, "months") ? W_MONTHS
-                            : j - i > 7 && sameIgnoringCase(s, i, "quarter") ? W_HALF_OR_QUARTER : 0;
                 }
+            }
+            if (classes == 0 && j - i > 6 && ((c | 0x20) == 'm' || (c | 0x20) == 'q')) {
+                // no \b after "quarter" (HALF_QUARTER) nor "months" (FIRST_MONTHS): "the first quarterly"
+                classes = sameIgnoringCase(s, i, "months") ? W_MONTHS
+                        : j - i > 7 && sameIgnoringCase(s, i, "quarter") ? W_HALF_OR_QUARTER : 0;
             }
             if (at0 >= 0 && (classes0 | opens0) != 0) {
                 boolean adjacent = follows(s, end0, at1);
@@ -304,6 +310,18 @@ final class PeriodPhrases {
      */
     private static int opens(int word, int next, int after, boolean anaphora) {
         int opens = 0;
+        if (has(word, W_SINCE)) {
+            opens |= SINCE; // a rare word; and "since Mayor" is "since May"
+        }
+        if (has(word, W_MONTH)) {
+            opens |= MONTH_NAME;
+        }
+        if (has(word, W_WEEKDAY)) {
+            opens |= WEEKDAY;
+        }
+        if (next == 0) {
+            return opens; // the rest need a word of the table next, which most words do not have
+        }
         if (has(word, W_PAST_PREPOSITION) && has(next, W_THE) && has(after, W_PAST | W_LAST | W_PREVIOUS)) {
             opens |= PAST;
         }
@@ -323,15 +341,6 @@ final class PeriodPhrases {
         if (has(word, W_FROM_OR_BETWEEN) && has(next, W_MONTH | W_MODIFIER)) {
             opens |= RANGE;
         }
-        if (has(word, W_SINCE)) {
-            opens |= SINCE; // a rare word; and "since Mayor" is "since May"
-        }
-        if (has(word, W_MONTH)) {
-            opens |= MONTH_NAME;
-        }
-        if (has(word, W_WEEKDAY)) {
-            opens |= WEEKDAY;
-        }
         if (anaphora && has(word, W_SAME_PREPOSITION) && has(next, W_DETERMINER) && has(after, W_SAME_UNIT)) {
             opens |= SAME;
         }
@@ -344,19 +353,6 @@ final class PeriodPhrases {
 
     private static boolean has(int classes, int any) {
         return (classes & any) != 0;
-    }
-
-    /** The classes of a word of this hash and length when it is one of the words above, else 0. */
-    private static int lookUp(int h, int length) {
-        if (length > 9) {
-            return 0; // longer than "wednesday", "september"
-        }
-        for (int slot = h & 511; TABLE_CLASSES[slot] != 0; slot = (slot + 1) & 511) {
-            if (TABLE_HASHES[slot] == h && TABLE_LENGTHS[slot] == length) {
-                return TABLE_CLASSES[slot];
-            }
-        }
-        return 0;
     }
 
     private static boolean sameIgnoringCase(String s, int i, String lower) {
