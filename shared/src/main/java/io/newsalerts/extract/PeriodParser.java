@@ -331,8 +331,7 @@ final class PeriodParser {
         final Period previous;
         private long cues = -1;
         private int dates = -1;
-        @SuppressWarnings("unchecked")
-        private final List<int[]>[] windows = new List[PHRASES.length];
+        private List<int[]>[] windows;
 
         Gates(String s, String l, Period previous) {
             this.s = s;
@@ -341,7 +340,11 @@ final class PeriodParser {
         }
 
         /** The end of the phrase's window holding p, or -1 when none does. */
+        @SuppressWarnings("unchecked")
         int windowEnd(Phrase phrase, int p) {
+            if (windows == null) {
+                windows = new List[PHRASES.length];
+            }
             List<int[]> ws = windows[phrase.ordinal()];
             if (ws == null) {
                 ws = open(phrase) ? lowerWindows(s, l, phrase.stems, phrase.before, phrase.after) : List.of();
@@ -547,9 +550,6 @@ final class PeriodParser {
     private static final String[] WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
             "Sunday", "yesterday", "today", "Yesterday", "Today"};
 
-    private static final String[] MONTH_WORDS = {"January", "February", "March", "April", "May", "June", "July",
-            "August", "September", "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
-            "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."};
     private static final String[] MONTH_MODIFIERS = {"early ", "mid-", "late ", "the end of ", "the beginning of "};
     private static final String[] MONTH_PREPOSITIONS = {"in ", "during ", "of ", "for ", "throughout "};
 
@@ -564,17 +564,18 @@ final class PeriodParser {
             return;
         }
         String word = null;
-        for (String mw : MONTH_WORDS) {
+        int mo = 0;
+        for (int k = 0; k < PeriodPhrases.MONTHS.length && word == null; k++) {
+            String mw = PeriodPhrases.MONTHS[k];
             int e = i + mw.length();
-            if (s.startsWith(mw, i) && (mw.endsWith(".") || e >= n || !isWordChar(s.charAt(e)))) {
+            if (mw.charAt(0) == c && s.startsWith(mw, i) && (mw.endsWith(".") || e >= n || !isWordChar(s.charAt(e)))) {
                 word = mw;
-                break;
+                mo = PeriodPhrases.MONTH_NUMBERS[k];
             }
         }
         if (word == null) {
             return;
         }
-        int mo = month(word);
         int e = i + word.length();
         // a day: "July 16", "Feb. 3rd", "July 16, 2024"
         if (e + 1 < n && s.charAt(e) == ' ' && Chars.isDigit(s.charAt(e + 1))) {
@@ -696,9 +697,10 @@ final class PeriodParser {
         if (i > 0 && isWordChar(s.charAt(i - 1))) {
             return;
         }
+        char c = s.charAt(i);
         for (String w : WEEKDAYS) {
             int end = i + w.length();
-            if (s.startsWith(w, i) && (end == s.length() || !isWordChar(s.charAt(end)))) {
+            if (w.charAt(0) == c && s.startsWith(w, i) && (end == s.length() || !isWordChar(s.charAt(end)))) {
                 LocalDate d = switch (w) {
                     case "today", "Today" -> published;
                     case "yesterday", "Yesterday" -> published.minusDays(1);
@@ -723,16 +725,12 @@ final class PeriodParser {
         out.add(new Span(start, end, new Period(a, b.isAfter(published) ? published : b), day));
     }
 
-    private static final Comparator<Span> LONGEST_FIRST = Comparator.comparingInt((Span x) -> x.end() - x.start())
-            .reversed().thenComparingInt(Span::start);
-    private static final Comparator<Span> BY_START = Comparator.comparingInt(Span::start);
-
     /** Longest expression wins where two overlap ("the first six months of 2024" over "2024"). */
     private static List<Span> nonOverlapping(List<Span> all) {
         if (all.size() < 2) {
             return all;
         }
-        all.sort(LONGEST_FIRST);
+        sortStably(all, true);
         List<Span> out = new ArrayList<>();
         for (Span sp : all) {
             boolean free = true;
@@ -746,8 +744,35 @@ final class PeriodParser {
                 out.add(sp);
             }
         }
-        out.sort(BY_START);
+        sortStably(out, false);
         return out;
+    }
+
+    /**
+     * Longest first, then by start ({@code longestFirst}), or by start; equal ones keep their order (the first
+     * found wins a tie). An insertion sort: the lists are a few spans, and comparator chains cost calls under C1.
+     */
+    private static void sortStably(List<Span> spans, boolean longestFirst) {
+        for (int k = 1; k < spans.size(); k++) {
+            Span x = spans.get(k);
+            int j = k - 1;
+            while (j >= 0 && before(x, spans.get(j), longestFirst)) {
+                spans.set(j + 1, spans.get(j));
+                j--;
+            }
+            spans.set(j + 1, x);
+        }
+    }
+
+    private static boolean before(Span a, Span b, boolean longestFirst) {
+        if (longestFirst) {
+            int la = a.end() - a.start();
+            int lb = b.end() - b.start();
+            if (la != lb) {
+                return la > lb;
+            }
+        }
+        return a.start() < b.start();
     }
 
     /** YEAR_REF as {@link PeriodPhrases} leaves it: a year, "this year"/"the year", "last year"/"the previous year", or none. */
@@ -769,23 +794,5 @@ final class PeriodParser {
         } catch (java.time.DateTimeException e) {
             return null;
         }
-    }
-
-    static int month(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return switch (n.substring(0, 3)) {
-            case "jan" -> 1;
-            case "feb" -> 2;
-            case "mar" -> 3;
-            case "apr" -> 4;
-            case "may" -> 5;
-            case "jun" -> 6;
-            case "jul" -> 7;
-            case "aug" -> 8;
-            case "sep" -> 9;
-            case "oct" -> 10;
-            case "nov" -> 11;
-            default -> 12;
-        };
     }
 }

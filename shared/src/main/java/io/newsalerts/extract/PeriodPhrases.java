@@ -40,9 +40,10 @@ final class PeriodPhrases {
             "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "twenty", "thirty", "sixty", "ninety"};
     private static final int[] NUMBER_VALUES = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 20, 30, 60, 90};
     /** The month alternatives of the old MONTH group, in its order (the first that matches is taken). */
-    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July",
+    static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July",
             "August", "September", "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
             "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."};
+    static final int[] MONTH_NUMBERS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12};
     private static final String[] WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
             "Sunday"};
     private static final String[] PAST_UNITS = {"days", "day", "weeks", "week", "months", "month", "years", "year",
@@ -826,10 +827,11 @@ final class PeriodPhrases {
         if (p < 0) {
             return -1;
         }
-        for (String m : MONTHS) {
-            int e = exactly(p, m);
+        char c = p < n ? s.charAt(p) : ' ';
+        for (int k = 0; k < MONTHS.length; k++) {
+            int e = MONTHS[k].charAt(0) == c ? exactly(p, MONTHS[k]) : -1;
             if (e >= 0) {
-                month = PeriodParser.month(m);
+                month = MONTH_NUMBERS[k];
                 return e;
             }
         }
