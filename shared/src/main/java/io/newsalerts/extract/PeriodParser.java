@@ -249,7 +249,7 @@ final class PeriodParser {
                 }
             }
             case SINCE_WEEKDAY -> {
-                LocalDate d = published.with(TemporalAdjusters.previousOrSame(m.weekday));
+                LocalDate d = latest(m.weekday, published);
                 add(all, start, end, d, published, published, false);
             }
             case SINCE_EVENT -> {
@@ -698,19 +698,24 @@ final class PeriodParser {
             return;
         }
         char c = s.charAt(i);
-        for (String w : WEEKDAYS) {
+        for (int k = 0; k < WEEKDAYS.length; k++) {
+            String w = WEEKDAYS[k];
             int end = i + w.length();
             if (w.charAt(0) == c && s.startsWith(w, i) && (end == s.length() || !isWordChar(s.charAt(end)))) {
                 LocalDate d = switch (w) {
                     case "today", "Today" -> published;
                     case "yesterday", "Yesterday" -> published.minusDays(1);
-                    default -> published.with(TemporalAdjusters.previousOrSame(
-                            DayOfWeek.valueOf(w.toUpperCase(Locale.ROOT))));
+                    default -> latest(DayOfWeek.of(k + 1), published);
                 };
                 add(out, i, end, d, d, published, true);
                 return;
             }
         }
+    }
+
+    /** The latest such day on or before publication: {@code previousOrSame}, without its adjuster lambda. */
+    private static LocalDate latest(DayOfWeek day, LocalDate published) {
+        return published.minusDays((published.getDayOfWeek().getValue() - day.getValue() + 7) % 7);
     }
 
     private static boolean isWordChar(char c) {

@@ -69,6 +69,22 @@ final class PeriodPhrases {
     static final int LAST_YEAR = -3;
     static final int ABSENT = -1;
 
+    // alternatives, in the order of the old patterns
+    private static final String[] SAME_PREPOSITIONS = {"in ", "during ", "over ", "for ", "within ", "across ",
+            "from ", "of "};
+    private static final String[] SAME_DETERMINERS = {"the ", "that ", "this "};
+    private static final String[] SINCE_STARTS = {"start ", "beginning "};
+    private static final String[] START_YEARS = {"the year", "this year"};
+    private static final String[] DAY_SUFFIXES = {"st", "nd", "rd", "th"};
+    private static final String[] EVENT_DETERMINERS = {"the ", "a ", "an ", "his ", "her ", "their "};
+    private static final String[] IN_OR_ON = {"in ", "on "};
+    private static final String[] PAST_PREPOSITIONS = {"in ", "over ", "during ", "for ", "within "};
+    private static final String[] PAST_WORDS = {"past ", "last ", "previous "};
+    private static final String[] MODIFIERS = {"early ", "mid-", "late "};
+    private static final String[] CONNECTORS = {"to", "through", "until", "till", "and"};
+    private static final String[] THIS_YEAR_REFS = {"this year", "the year"};
+    private static final String[] LAST_YEAR_REFS = {"last year", "the previous year"};
+
     private static final Pattern BOUNDARY = Pattern.compile("\\b");
 
     private final String s;
@@ -431,8 +447,8 @@ final class PeriodPhrases {
         if (!boundary(p)) {
             return -1;
         }
-        int q = oneOfIgnoringCase(p, "in ", "during ", "over ", "for ", "within ", "across ", "from ", "of ");
-        q = oneOfIgnoringCase(q, "the ", "that ", "this ");
+        int q = oneOfIgnoringCase(p, SAME_PREPOSITIONS);
+        q = oneOfIgnoringCase(q, SAME_DETERMINERS);
         if (q < 0) {
             return -1;
         }
@@ -615,13 +631,13 @@ final class PeriodPhrases {
         if (!boundary(p)) {
             return -1;
         }
-        int q = oneOfIgnoringCase(ignoringCase(p, "since the "), "start ", "beginning ");
+        int q = oneOfIgnoringCase(ignoringCase(p, "since the "), SINCE_STARTS);
         q = ignoringCase(q, "of ");
         if (q < 0) {
             return -1;
         }
         year1 = ABSENT;
-        int e = oneOfIgnoringCase(q, "the year", "this year");
+        int e = oneOfIgnoringCase(q, START_YEARS);
         if (e >= 0) {
             return e;
         }
@@ -647,7 +663,7 @@ final class PeriodPhrases {
         int d = dayOfMonth(exactly(q, " "));
         if (d >= 0) {
             day1 = dayFound;
-            q = optional(d, oneOf(d, "st", "nd", "rd", "th"));
+            q = optional(d, oneOf(d, DAY_SUFFIXES));
         }
         q = optionalYear(q);
         year1 = yearFound;
@@ -681,14 +697,14 @@ final class PeriodPhrases {
         if (!boundary(p)) {
             return -1;
         }
-        int q = oneOf(sinceSpace(p), "the ", "a ", "an ", "his ", "her ", "their ");
+        int q = oneOf(sinceSpace(p), EVENT_DETERMINERS);
         if (q < 0) {
             return -1;
         }
         // the lazy [^,;.]{0,80}?: the shortest stretch (in code points) after which the rest matches
         for (int k = 0; ; k++) {
             if (boundary(q)) {
-                int e = monthName(oneOf(q, "in ", "on "));
+                int e = monthName(oneOf(q, IN_OR_ON));
                 if (e >= 0) {
                     month1 = month;
                     e = optionalYear(e);
@@ -760,8 +776,8 @@ final class PeriodPhrases {
         if (!boundary(p)) {
             return -1;
         }
-        int q = oneOfIgnoringCase(p, "in ", "over ", "during ", "for ", "within ");
-        q = oneOfIgnoringCase(ignoringCase(q, "the "), "past ", "last ", "previous ");
+        int q = oneOfIgnoringCase(p, PAST_PREPOSITIONS);
+        q = oneOfIgnoringCase(ignoringCase(q, "the "), PAST_WORDS);
         if (q < 0) {
             return -1;
         }
@@ -812,12 +828,12 @@ final class PeriodPhrases {
 
     /** {@code (?:early |mid-|late )?} before a month name (which none of them can be). */
     private int modifier(int p) {
-        return optional(p, oneOf(p, "early ", "mid-", "late "));
+        return optional(p, oneOf(p, MODIFIERS));
     }
 
     /** {@code  (?:to|through|until|till|and) }. */
     private int connector(int p) {
-        return exactly(oneOf(exactly(p, " "), "to", "through", "until", "till", "and"), " ");
+        return exactly(oneOf(exactly(p, " "), CONNECTORS), " ");
     }
 
     private int month;
@@ -884,12 +900,12 @@ final class PeriodPhrases {
             yearRef = Integer.parseInt(s, p, e, 10);
             return e;
         }
-        e = oneOfIgnoringCase(p, "this year", "the year");
+        e = oneOfIgnoringCase(p, THIS_YEAR_REFS);
         if (e >= 0) {
             yearRef = THIS_YEAR;
             return e;
         }
-        e = oneOfIgnoringCase(p, "last year", "the previous year");
+        e = oneOfIgnoringCase(p, LAST_YEAR_REFS);
         if (e >= 0) {
             yearRef = LAST_YEAR;
         }
@@ -958,7 +974,7 @@ final class PeriodPhrases {
     }
 
     /** The end of the first of the texts at p (case as written), or -1; none is a prefix of a later one. */
-    private int oneOf(int p, String... texts) {
+    private int oneOf(int p, String[] texts) {
         if (p < 0) {
             return -1;
         }
@@ -971,7 +987,7 @@ final class PeriodPhrases {
         return -1;
     }
 
-    private int oneOfIgnoringCase(int p, String... texts) {
+    private int oneOfIgnoringCase(int p, String[] texts) {
         if (p < 0) {
             return -1;
         }
