@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class PeriodPhrases {
 
-    // what a time expression can begin with, as bits ({@link #scan})
+    // what a time expression can begin with, as bits (see scan)
     static final int SAME = 1;
     static final int PRIOR = 1 << 1;
     static final int FIRST_MONTHS = 1 << 2;
@@ -93,8 +93,8 @@ final class PeriodPhrases {
     private int to;
 
     // word starts that can open an expression, ascending, and what each can open
-    private int[] openerAt = new int[8];
-    private int[] opens = new int[8];
+    private int[] openerAt;
+    private int[] opens;
     private int openerCount;
     private int allOpens;
 
@@ -409,7 +409,10 @@ final class PeriodPhrases {
         if (bits == 0) {
             return;
         }
-        if (openerCount == openerAt.length) {
+        if (openerAt == null) {
+            openerAt = new int[8];
+            opens = new int[8];
+        } else if (openerCount == openerAt.length) {
             openerAt = java.util.Arrays.copyOf(openerAt, 2 * openerCount);
             opens = java.util.Arrays.copyOf(opens, 2 * openerCount);
         }
