@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,8 +38,7 @@ class MatchStartsTest {
 
     @Test
     void searchingFromTheStartsFindsWhatFindFinds() throws IOException {
-        Map<Pattern, MatchStarts> searches = new HashMap<>(PeriodParser.searches());
-        searches.putAll(Extractor.searches());
+        Map<Pattern, MatchStarts> searches = Extractor.searches();
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/corpus"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {

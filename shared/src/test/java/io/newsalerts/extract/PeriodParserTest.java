@@ -55,6 +55,31 @@ class PeriodParserTest {
         assertThat(PeriodParser.find("in 2025", PUB)).isEmpty();
     }
 
+    /**
+     * A phrase is found only near its trigger words and when its cue words occur, as when these were limits on
+     * where the regular expressions ran: they decide some results, so they are kept.
+     */
+    @Test
+    void phrasesCountOnlyNearTheirTriggerWords() {
+        // "so far in 2024" has no "year", "week" or "month" of its own: without one near, it is just "in 2024"
+        List<PeriodParser.Span> alone = PeriodParser.find("so far in 2024", PUB);
+        assertThat(alone).hasSize(1);
+        assertThat(alone.getFirst().start()).isEqualTo(7);
+        List<PeriodParser.Span> near = PeriodParser.find("so far in 2024, a year", PUB);
+        assertThat(near.getFirst().start()).isZero();
+        assertThat(near.getFirst().end()).isEqualTo(14);
+        assertThat(near.getFirst().period()).isEqualTo(Period.of("2024-01-01", "2024-07-17"));
+        // "the same stretch of" starts too far before "year": only "the previous year" refers back
+        Period q2 = Period.quarter(2024, 2);
+        List<PeriodParser.Span> prior = PeriodParser.find("the same stretch of the previous year", PUB, q2);
+        assertThat(prior).hasSize(1);
+        assertThat(prior.getFirst().start()).isEqualTo(20);
+        assertThat(prior.getFirst().period()).isEqualTo(Period.quarter(2023, 2));
+        List<PeriodParser.Span> same = PeriodParser.find("the same period of the previous year", PUB, q2);
+        assertThat(same.getFirst().start()).isZero();
+        assertThat(same.getFirst().period()).isEqualTo(Period.quarter(2023, 2));
+    }
+
     @Test
     void modalMayIsNotAMonthAndCompoundYearsAreNotYears() {
         assertThat(PeriodParser.find("attacks may rise", PUB)).isEmpty();
