@@ -31,6 +31,7 @@ public final class Extractor {
 
     private Extractor(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
+        classify(gazetteer.lexicon, gazetteer.eventModifiers);
     }
 
     private static final class Holder {
@@ -186,39 +187,100 @@ public final class Extractor {
     }
 
     /**
-     * Word classes asked about on nearly every token, as bits: one map lookup per token (see {@link #wordClasses})
-     * instead of a set lookup per question and token. The sets above stay the word lists.
+     * The word lists above as lexicon classes, one bit each: a token carries the bits of the lists its word is in
+     * ({@link Token#in}), found by the one lexicon lookup the tokenizer makes, where every question used to be a set
+     * lookup of the token's string. The sets stay the word lists; {@link #classify} puts their words in the classes.
      */
-    private static final int NUMBER_WORD = 1;
-    private static final int VERB_EVENT = 2;
-    private static final int LAUNCH_VERB = 4;
-    private static final int SAY_VERB = 8;
-    private static final java.util.Map<String, Integer> WORD_CLASSES = wordClassTable();
-
-    private static java.util.Map<String, Integer> wordClassTable() {
-        java.util.Map<String, Integer> table = new java.util.HashMap<>();
-        addWordClass(table, Numbers.numberWords(), NUMBER_WORD);
-        addWordClass(table, VERB_EVENTS.keySet(), VERB_EVENT);
-        addWordClass(table, LAUNCH, LAUNCH_VERB);
-        addWordClass(table, SAY, SAY_VERB);
-        return java.util.Map.copyOf(table);
+    private static final class In {
+        static final long NUMBER_WORD = 1L;
+        static final long VERB_EVENT = 1L << 1;
+        static final long LAUNCH_VERB = 1L << 2;
+        static final long SAY_VERB = 1L << 3;
+        static final long ACRONYM_LICENSOR = 1L << 4;
+        static final long PARTITIVE = 1L << 5;
+        static final long REACH_VERB = 1L << 6;
+        static final long RISE_VERB = 1L << 7;
+        static final long DEFINITE = 1L << 8;
+        static final long GROUP_ADJECTIVE = 1L << 9;
+        static final long RELATIVE_PRONOUN = 1L << 10;
+        static final long KILL_VERB = 1L << 11;
+        static final long INJURE_VERB = 1L << 12;
+        static final long ABDUCT_VERB = 1L << 13;
+        static final long HOSTAGE_VERB = 1L << 14;
+        static final long SAY_SUBJECTLESS = 1L << 15;
+        static final long DETERMINER = 1L << 16;
+        static final long NOT_REAL = 1L << 17;
+        static final long PERPETRATOR = 1L << 18;
+        static final long AUX = 1L << 19;
+        static final long MILITARY_NOUN = 1L << 20;
+        static final long TIMES_VERB = 1L << 21;
+        static final long SHIP = 1L << 22;
+        static final long TARGET = 1L << 23;
+        static final long STRIKE_VERB = 1L << 24;
+        static final long OWNER_NOUN = 1L << 25;
+        static final long APPOSITIVE_OPENER = 1L << 26;
+        static final long CLAUSE_BREAK = 1L << 27;
+        static final long COMPOUND = 1L << 28;
+        static final long HIT_VERB = 1L << 29;
+        static final long PEOPLE = 1L << 30;
+        static final long TOLL_ADJ = 1L << 31;
+        static final long KILLED = 1L << 32;
+        static final long INJURED = 1L << 33;
+        static final long ABDUCTED = 1L << 34;
+        static final long BE = 1L << 35;
+        static final long BLOCK_AFTER = 1L << 36;
+        static final long EVENT_MODIFIER = 1L << 37;
+        /** "it", "they", "the", "its", "their": where {@link Run#anaphors} looks further. */
+        static final long ANAPHOR_START = 1L << 38;
+        /** "that", "and", "but": words that end a clause for {@link Run#isBoundary}. */
+        static final long BOUNDARY_WORD = 1L << 39;
+        /** "has", "have", "had", "was", "were", "is", "are": see {@link Run#containsVerbLike}. */
+        static final long VERB_LIKE = 1L << 40;
     }
 
-    /** Plain loops: this runs at cold start, where each lambda would cost a class spun at run time. */
-    private static void addWordClass(java.util.Map<String, Integer> table, Set<String> words, int wordClass) {
-        for (String w : words) {
-            table.put(w, table.getOrDefault(w, 0) | wordClass);
-        }
-    }
-
-    /** The classes of each token of a sentence, by token index. */
-    private static int[] wordClasses(Tokens t) {
-        int[] classes = new int[t.size()];
-        for (int k = 0; k < classes.length; k++) {
-            // the lists are of words: numbers and punctuation are in none of them
-            classes[k] = t.get(k).isWord() ? WORD_CLASSES.getOrDefault(t.get(k).lower(), 0) : 0;
-        }
-        return classes;
+    /** Puts the extractor's word lists in the gazetteer's lexicon. Plain calls: this runs at cold start. */
+    private static void classify(Lexicon lexicon, Set<String> eventModifiers) {
+        lexicon.addClass(Numbers.numberWords(), In.NUMBER_WORD);
+        lexicon.addClass(VERB_EVENTS.keySet(), In.VERB_EVENT);
+        lexicon.addClass(LAUNCH, In.LAUNCH_VERB);
+        lexicon.addClass(SAY, In.SAY_VERB);
+        lexicon.addClass(ACRONYM_LICENSORS, In.ACRONYM_LICENSOR);
+        lexicon.addClass(PARTITIVE, In.PARTITIVE);
+        lexicon.addClass(REACH_VERBS, In.REACH_VERB);
+        lexicon.addClass(RISE_VERBS, In.RISE_VERB);
+        lexicon.addClass(DEFINITE, In.DEFINITE);
+        lexicon.addClass(GROUP_ADJECTIVES, In.GROUP_ADJECTIVE);
+        lexicon.addClass(RELATIVE_PRONOUNS, In.RELATIVE_PRONOUN);
+        lexicon.addClass(KILL_VERBS, In.KILL_VERB);
+        lexicon.addClass(INJURE_VERBS, In.INJURE_VERB);
+        lexicon.addClass(ABDUCT_VERBS, In.ABDUCT_VERB);
+        lexicon.addClass(HOSTAGE_VERBS, In.HOSTAGE_VERB);
+        lexicon.addClass(SAY_SUBJECTLESS_OK, In.SAY_SUBJECTLESS);
+        lexicon.addClass(DETERMINERS, In.DETERMINER);
+        lexicon.addClass(NOT_REAL, In.NOT_REAL);
+        lexicon.addClass(PERPETRATORS, In.PERPETRATOR);
+        lexicon.addClass(AUX, In.AUX);
+        lexicon.addClass(MILITARY_NOUNS, In.MILITARY_NOUN);
+        lexicon.addClass(TIMES_VERBS.keySet(), In.TIMES_VERB);
+        lexicon.addClass(SHIPS, In.SHIP);
+        lexicon.addClass(TARGETS, In.TARGET);
+        lexicon.addClass(STRIKE_VERBS, In.STRIKE_VERB);
+        lexicon.addClass(OWNER_NOUNS, In.OWNER_NOUN);
+        lexicon.addClass(APPOSITIVE_OPENERS, In.APPOSITIVE_OPENER);
+        lexicon.addClass(CLAUSE_BREAK, In.CLAUSE_BREAK);
+        lexicon.addClass(COMPOUND, In.COMPOUND);
+        lexicon.addClass(HIT_VERBS, In.HIT_VERB);
+        lexicon.addClass(PEOPLE, In.PEOPLE);
+        lexicon.addClass(TOLL_ADJ, In.TOLL_ADJ);
+        lexicon.addClass(KILLED, In.KILLED);
+        lexicon.addClass(INJURED, In.INJURED);
+        lexicon.addClass(ABDUCTED, In.ABDUCTED);
+        lexicon.addClass(BE, In.BE);
+        lexicon.addClass(BLOCK_AFTER, In.BLOCK_AFTER);
+        lexicon.addClass(eventModifiers, In.EVENT_MODIFIER);
+        lexicon.addClass(List.of("it", "they", "the", "its", "their"), In.ANAPHOR_START);
+        lexicon.addClass(List.of("that", "and", "but"), In.BOUNDARY_WORD);
+        lexicon.addClass(List.of("has", "have", "had", "was", "were", "is", "are"), In.VERB_LIKE);
     }
 
     private record Anaphor(int start, int end, String compat) {
@@ -330,7 +392,7 @@ public final class Extractor {
             var m = DATELINE.matcher(sentence);
             if (sentence.indexOf('(') > 0 && sentence.indexOf('(') < 80 && m.lookingAt()) {
                 String city = m.group(1).strip();
-                Tokens tokens = Tokenizer.tokenize(titleCase(city));
+                Tokens tokens = Tokenizer.tokenize(titleCase(city), gazetteer.lexicon);
                 for (Gazetteer.Mention mention : gazetteer.match(tokens, null)) {
                     if (mention.kind() == Gazetteer.Kind.PLACE || mention.kind() == Gazetteer.Kind.COUNTRY) {
                         datelineCountry = mention.value();
@@ -347,28 +409,26 @@ public final class Extractor {
         private void sentence(String text) {
             sentenceIndex++;
             int factsBefore = facts.size();
-            Tokens t = Tokenizer.tokenize(text);
+            Tokens t = Tokenizer.tokenize(text, gazetteer.lexicon);
             if (t.isEmpty()) {
                 return;
             }
             List<Gazetteer.Mention> mentions = gazetteer.match(t, (actor, tokens, at) ->
                     !shouting.test(text) && (licensed().contains(actor) || (at + 1 < tokens.size()
-                            && ACRONYM_LICENSORS
-                            .contains(tokens.get(at + 1).lower()))));
+                            && tokens.get(at + 1).in(In.ACRONYM_LICENSOR))));
             int n = t.size();
             // "al-Qaida-linked", "Iran-backed": an adjective, not a mention of the actor
             mentions = new ArrayList<>(mentions);
             mentions.removeIf(m -> m.kind() == Gazetteer.Kind.ACTOR && m.end() + 1 < n && t.get(m.end()).is("-")
-                    && COMPOUND.contains(t.get(m.end() + 1).lower()));
+                    && t.get(m.end() + 1).in(In.COMPOUND));
             militaryPhrases(t, mentions);
-            int[] classes = wordClasses(t);
             Gazetteer.Mention[] at = new Gazetteer.Mention[n];
             for (Gazetteer.Mention m : mentions) {
                 for (int k = m.start(); k < m.end(); k++) {
                     at[k] = m;
                 }
             }
-            List<Attribution> attributions = attributions(t, classes, text);
+            List<Attribution> attributions = attributions(t, text);
             boolean[] attributed = new boolean[n];
             for (Attribution a : attributions) {
                 for (int k = a.start(); k < a.end(); k++) {
@@ -380,7 +440,7 @@ public final class Extractor {
             for (int k = 0; k < n && !countable; k++) {
                 Token x = t.get(k);
                 countable = x.type() == Token.Type.NUMBER || (at[k] != null && at[k].kind() == Gazetteer.Kind.EVENT)
-                        || (x.isWord() && (classes[k] & (NUMBER_WORD | VERB_EVENT)) != 0);
+                        || (x.isWord() && x.in(In.NUMBER_WORD | In.VERB_EVENT));
             }
             String lowerText = text.toLowerCase(Locale.ROOT);
             List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, lowerText, published, lastPeriod) : List.of();
@@ -402,7 +462,7 @@ public final class Extractor {
                 if (a < 0) {
                     continue;
                 }
-                boolean saidWhen = a > 0 && SAY.contains(t.get(a - 1).lower()) && s.day();
+                boolean saidWhen = a > 0 && t.get(a - 1).in(In.SAY_VERB) && s.day();
                 if (!saidWhen && !attributed[a]) {
                     usable.add(s);
                     periodTokens.add(new int[]{a, b});
@@ -428,7 +488,7 @@ public final class Extractor {
                 if (tok.type() != Token.Type.NUMBER && !tok.isWord()) {
                     continue;
                 }
-                if (tok.isWord() && (classes[i] & NUMBER_WORD) == 0 && !tok.is("a") && !tok.is("half")) {
+                if (tok.isWord() && !tok.in(In.NUMBER_WORD) && !tok.is("a") && !tok.is("half")) {
                     continue;
                 }
                 Numbers.Parsed num = Numbers.parse(t, i);
@@ -474,14 +534,14 @@ public final class Extractor {
                 if (end < n && t.get(end).is("times")) {
                     // "Armed robbers boarded ships 62 times"
                     for (int k = qStart - 1; k >= Math.max(0, qStart - 14) && !t.get(k).is(","); k--) {
-                        String v = TIMES_VERBS.get(t.get(k).lower());
+                        String v = t.get(k).in(In.TIMES_VERB) ? TIMES_VERBS.get(t.get(k).lower()) : null;
                         if (v != null) {
                             timesEvent = v;
                             break;
                         }
                     }
                 }
-                if (timesEvent == null && end < n && BLOCK_AFTER.contains(t.get(end).lower())) {
+                if (timesEvent == null && end < n && t.get(end).in(In.BLOCK_AFTER)) {
                     i = end - 1;
                     continue;
                 }
@@ -489,7 +549,7 @@ public final class Extractor {
                     continue;
                 }
                 boolean breakdown = BREAKDOWN.contains(b1) || BREAKDOWN.contains(b2) || BREAKDOWN.contains(b3);
-                if (end + 1 < n && t.get(end).is("of") && PARTITIVE.contains(t.get(end + 1).lower())) {
+                if (end + 1 < n && t.get(end).is("of") && t.get(end + 1).in(In.PARTITIVE)) {
                     continue; // "a dozen of those abducted": a part of a figure given elsewhere
                 }
                 // what is counted: skip modifiers, then an event term or a toll
@@ -508,7 +568,7 @@ public final class Extractor {
                             phraseActor = military;
                         }
                         j = m.end();
-                    } else if (gazetteer.eventModifiers.contains(x.lower()) && !(m != null && m.kind() == Gazetteer.Kind.EVENT)) {
+                    } else if (x.in(In.EVENT_MODIFIER) && !(m != null && m.kind() == Gazetteer.Kind.EVENT)) {
                         j++;
                     } else {
                         break;
@@ -539,10 +599,10 @@ public final class Extractor {
                     eventType = timesEvent;
                     eventEnd = end + 1;
                 }
-                if (eventType == null && j < n && TARGETS.contains(t.get(j).lower()) && qStart > 0
-                        && STRIKE_VERBS.contains(t.get(qStart - 1).lower())) {
+                if (eventType == null && j < n && t.get(j).in(In.TARGET) && qStart > 0
+                        && t.get(qStart - 1).in(In.STRIKE_VERB)) {
                     // "struck 312 PKK targets": each target struck is a strike
-                    eventType = SHIPS.contains(t.get(j).lower()) ? "attack"
+                    eventType = t.get(j).in(In.SHIP) ? "attack"
                             : AIR.matcher(lowerText).find() ? "airstrike" : "strike";
                     eventEnd = j + 1;
                     phraseActor = null; // "PKK targets" are the PKK's, struck by someone else
@@ -563,7 +623,7 @@ public final class Extractor {
                     eventType = lastFact.eventType();
                 }
                 if (eventType == null && lastFact != null && lastFactSentence == sentenceIndex && qStart >= 4
-                        && RELATIVE_PRONOUNS.contains(t.get(qStart - 2).lower()) && t.get(qStart - 3).is(",")
+                        && t.get(qStart - 2).in(In.RELATIVE_PRONOUN) && t.get(qStart - 3).is(",")
                         && at[qStart - 4] != null && at[qStart - 4].kind() == Gazetteer.Kind.ACTOR) {
                     // "overtaking LockBit, which named 176": the same kind of figure, for the actor just named
                     phraseActor = at[qStart - 4].value();
@@ -590,9 +650,9 @@ public final class Extractor {
                         break;
                     }
                     int numAt = -1;
-                    if (REACH_VERBS.contains(v.lower())) {
+                    if (v.in(In.REACH_VERB)) {
                         numAt = k + 1;
-                    } else if (RISE_VERBS.contains(v.lower())
+                    } else if (v.in(In.RISE_VERB)
                             && (t.get(k + 1).is("to") || t.get(k + 1).is("at"))) {
                         numAt = k + 2;
                     }
@@ -612,7 +672,7 @@ public final class Extractor {
                         x++;
                     }
                     Numbers.Parsed num = x < n ? Numbers.parse(t, x) : null;
-                    if (num == null || (num.end() < n && BLOCK_AFTER.contains(t.get(num.end()).lower()))) {
+                    if (num == null || (num.end() < n && t.get(num.end()).in(In.BLOCK_AFTER))) {
                         break;
                     }
                     if (q == Qualifier.EXACT) {
@@ -630,7 +690,7 @@ public final class Extractor {
                 int evAt = -1;
                 int verbAt = -1;
                 Token tok = t.get(i);
-                if ((classes[i] & LAUNCH_VERB) != 0 && !attributed[i]) {
+                if (tok.in(In.LAUNCH_VERB) && !attributed[i]) {
                     int k = i + 1;
                     if (k < n && (tok.is("carried") || tok.is("carry") || tok.is("carries") || tok.is("carrying"))) {
                         if (!t.get(k).is("out")) {
@@ -666,7 +726,7 @@ public final class Extractor {
                         int v = at[e].end();
                         // "A drone attack by the Houthis hit ..." / "A car bomb killed ..."
                         for (int k = v; k < Math.min(n, v + 10); k++) {
-                            if (HIT_VERBS.contains(t.get(k).lower())) {
+                            if (t.get(k).in(In.HIT_VERB)) {
                                 verbAt = k;
                                 break;
                             }
@@ -693,7 +753,7 @@ public final class Extractor {
             // "Gunmen kidnapped 287 students ... on Thursday", "the militants ambushed a bus ..." -------------
             if (dayKnown && usedEvents.isEmpty()) {
                 for (int i = 1; i < n; i++) {
-                    String eventType = VERB_EVENTS.get(t.get(i).lower());
+                    String eventType = t.get(i).in(In.VERB_EVENT) ? VERB_EVENTS.get(t.get(i).lower()) : null;
                     if (t.get(i).is("opened") && !(i + 1 < n && t.get(i + 1).is("fire"))) {
                         eventType = null;
                     }
@@ -729,7 +789,7 @@ public final class Extractor {
                             found = true;
                             break;
                         }
-                        if (PERPETRATORS.contains(x.lower())) {
+                        if (x.in(In.PERPETRATOR)) {
                             // "Al-Shabab fighters", "Houthi rebels": the named group's men
                             Gazetteer.Mention named = k > 0 ? at[k - 1] : null;
                             if (named != null && named.kind() == Gazetteer.Kind.ACTOR) {
@@ -738,7 +798,7 @@ public final class Extractor {
                             found = true;
                             break;
                         }
-                        if (!(AUX.contains(x.lower()) || inPeriod[k] || x.startsUpper() && k == i - 1 && false)) {
+                        if (!(x.in(In.AUX) || inPeriod[k] || x.startsUpper() && k == i - 1 && false)) {
                             break;
                         }
                     }
@@ -873,7 +933,7 @@ public final class Extractor {
                 while (k >= 0 && c.at[k] != null && c.at[k].kind() == Gazetteer.Kind.EVENT) {
                     k--;
                 }
-                if (k >= 0 && k < qStart - 2 && DEFINITE.contains(c.t.get(k).lower())) {
+                if (k >= 0 && k < qStart - 2 && c.t.get(k).in(In.DEFINITE)) {
                     actor = lastFact.actor();
                 }
             }
@@ -905,7 +965,7 @@ public final class Extractor {
                     k++;
                 }
                 boolean acts = false;
-                if (k < t.size() && MILITARY_NOUNS.contains(t.get(k).lower())) {
+                if (k < t.size() && t.get(k).in(In.MILITARY_NOUN)) {
                     acts = true;
                 } else if (k < t.size() && m.kind() == Gazetteer.Kind.DEMONYM) {
                     for (Gazetteer.Mention e : mentions) {
@@ -926,7 +986,7 @@ public final class Extractor {
                     }
                 }
                 if (acts) {
-                    int end = k < t.size() && MILITARY_NOUNS.contains(t.get(k).lower()) ? k + 1 : m.end();
+                    int end = k < t.size() && t.get(k).in(In.MILITARY_NOUN) ? k + 1 : m.end();
                     mentions.set(idx, new Gazetteer.Mention(m.start(), end,
                             Gazetteer.Entry.military(gazetteer.militaryOf.get(m.value()))));
                 }
@@ -1008,11 +1068,11 @@ public final class Extractor {
                 }
             }
             if (open <= 0 || m.start() - open > 7 || open + 1 >= t.size()
-                    || !APPOSITIVE_OPENERS.contains(t.get(open + 1).lower())) {
+                    || !t.get(open + 1).in(In.APPOSITIVE_OPENER)) {
                 return m; // an appositive opens with "the ...", "a ...", "also known as ..."
             }
             for (int k = open + 1; k < m.start(); k++) {
-                if (SAY.contains(t.get(k).lower()) || t.get(k).type() == Token.Type.NUMBER) {
+                if (t.get(k).in(In.SAY_VERB) || t.get(k).type() == Token.Type.NUMBER) {
                     return m;
                 }
             }
@@ -1135,6 +1195,9 @@ public final class Extractor {
                 if (at[k] != null || attributed[k]) {
                     continue;
                 }
+                if (!t.get(k).in(In.ANAPHOR_START)) {
+                    continue; // not "it", "they", "the", "its", "their"
+                }
                 String w = t.get(k).lower();
                 boolean pronoun = false;
                 boolean determiner = false;
@@ -1148,7 +1211,7 @@ public final class Extractor {
                     out.add(new Anaphor(k, k + 1, "any"));
                 } else if (determiner) {
                     int j = k + 1;
-                    if (j < n && GROUP_ADJECTIVES.contains(t.get(j).lower())) {
+                    if (j < n && t.get(j).in(In.GROUP_ADJECTIVE)) {
                         j++;
                     }
                     if (j >= n) {
@@ -1175,7 +1238,7 @@ public final class Extractor {
 
         // -------------------------------------------------------------------------------------- who says
 
-        private List<Attribution> attributions(Tokens t, int[] classes, String text) {
+        private List<Attribution> attributions(Tokens t, String text) {
             List<Attribution> out = new ArrayList<>();
             int n = t.size();
             for (int k = 0; k < n; k++) {
@@ -1189,7 +1252,7 @@ public final class Extractor {
                         out.add(new Attribution(k, e, clean(text, t, k + 2, e)));
                     }
                     k = e;
-                } else if ((classes[k] & SAY_VERB) != 0) {
+                } else if (t.get(k).in(In.SAY_VERB)) {
                     int s = k;
                     while (s > 0 && !isBoundary(t.get(s - 1)) && k - s < 12) {
                         s--;
@@ -1203,7 +1266,7 @@ public final class Extractor {
                         while (r > 0 && !isBoundary(t.get(r - 1))) {
                             r--;
                         }
-                        if (r < k - 1 && RELATIVE_PRONOUNS.contains(t.get(r).lower()) && r >= 2
+                        if (r < k - 1 && t.get(r).in(In.RELATIVE_PRONOUN) && r >= 2
                                 && t.get(r - 1).is(",")) {
                             int s3 = r - 1;
                             while (s3 > 0 && !isBoundary(t.get(s3 - 1)) && r - 1 - s3 < 10) {
@@ -1225,7 +1288,7 @@ public final class Extractor {
                             e = n;
                         }
                         out.add(new Attribution(s, e, clean(text, t, s, subjectEnd)));
-                    } else if (SAY_SUBJECTLESS_OK.contains(w) && k > 0 && isBoundary(t.get(k - 1))) {
+                    } else if (t.get(k).in(In.SAY_SUBJECTLESS) && k > 0 && isBoundary(t.get(k - 1))) {
                         // inverted: "..., said Maj. Gen. Ahmed Ali, the army spokesman."
                         int e = k + 1;
                         while (e < n && !isBoundary(t.get(e)) && !t.get(e).is("and")) {
@@ -1247,14 +1310,12 @@ public final class Extractor {
                 char c = w.charAt(0);
                 return c == ',' || c == ';' || c == '"' || c == ':' || c == '—' || c == '(' || c == ')' || c == '.';
             }
-            return tok.is("that") || tok.is("and") || tok.is("but");
+            return tok.in(In.BOUNDARY_WORD); // "that", "and", "but"
         }
 
         private static boolean containsVerbLike(Tokens t, int s, int e) {
             for (int k = s; k < e; k++) {
-                String w = t.get(k).lower();
-                if (w.equals("has") || w.equals("have") || w.equals("had") || w.equals("was") || w.equals("were")
-                        || w.equals("is") || w.equals("are") || t.get(k).type() == Token.Type.NUMBER) {
+                if (t.get(k).in(In.VERB_LIKE) || t.get(k).type() == Token.Type.NUMBER) { // has, was, is ...
                     return true;
                 }
             }
@@ -1276,7 +1337,7 @@ public final class Extractor {
         }
 
         private String clean(String text, Tokens t, int s, int e) {
-            while (s < e && (DETERMINERS.contains(t.get(s).lower()) || t.get(s).type() == Token.Type.NUMBER)) {
+            while (s < e && (t.get(s).in(In.DETERMINER) || t.get(s).type() == Token.Type.NUMBER)) {
                 s++;
             }
             while (e > s && (t.get(e - 1).type() == Token.Type.PUNCT)) {
@@ -1328,11 +1389,11 @@ public final class Extractor {
                               int focus, String actor) {
             if (focus >= 0) {
                 int a = focus;
-                while (a > 0 && !CLAUSE_BREAK.contains(t.get(a - 1).lower())) {
+                while (a > 0 && !t.get(a - 1).in(In.CLAUSE_BREAK)) {
                     a--;
                 }
                 int b = focus;
-                while (b < t.size() && !CLAUSE_BREAK.contains(t.get(b).lower())) {
+                while (b < t.size() && !t.get(b).in(In.CLAUSE_BREAK)) {
                     b++;
                 }
                 if (a > 0 || b < t.size()) {
@@ -1380,7 +1441,7 @@ public final class Extractor {
                     continue;
                 }
                 boolean compound = m.end() < t.size() && (t.get(m.end()).is("-")  // "Iran-backed", "U.S.-led"
-                        || OWNER_NOUNS.contains(t.get(m.end()).lower())) // "a U.S. base in eastern Syria"
+                        || t.get(m.end()).in(In.OWNER_NOUN)) // "a U.S. base in eastern Syria"
                         || (k >= 2 && t.get(k - 1).is("with") && t.get(k - 2).lower().startsWith("border")); // "border with Somalia"
                 switch (m.kind()) {
                     case COUNTRY, PLACE -> {
@@ -1468,25 +1529,26 @@ public final class Extractor {
             // prefix verb: killed / wounded / abducted N (people)
             int p = qStart - 1;
             if (p >= 0) {
-                String v = t.get(p).lower();
+                Token verb = t.get(p);
+                String v = verb.lower();
                 String type = null;
-                if (KILL_VERBS.contains(v)) {
+                if (verb.in(In.KILL_VERB)) {
                     type = "fatality";
-                } else if (INJURE_VERBS.contains(v)) {
+                } else if (verb.in(In.INJURE_VERB)) {
                     type = "injury";
-                } else if (ABDUCT_VERBS.contains(v)) {
+                } else if (verb.in(In.ABDUCT_VERB)) {
                     type = "kidnapping-victim";
                 }
                 if (type != null) {
                     int k = numEnd;
                     int guard = 0;
-                    while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower())
-                            && (t.get(k).isWord() && (gazetteer.eventModifiers.contains(t.get(k).lower())
-                            || TOLL_ADJ.contains(t.get(k).lower())
+                    while (k < n && guard++ < 3 && !t.get(k).in(In.PEOPLE)
+                            && (t.get(k).isWord() && (t.get(k).in(In.EVENT_MODIFIER)
+                            || t.get(k).in(In.TOLL_ADJ)
                             || Chars.isUpperCase(t.get(k).text().charAt(0)) || t.get(k).text().contains(".")))) {
                         k++;
                     }
-                    if (k >= n || PEOPLE.contains(t.get(k).lower()) || isBoundary(t.get(k)) || t.get(k).is("in")) {
+                    if (k >= n || t.get(k).in(In.PEOPLE) || isBoundary(t.get(k)) || t.get(k).is("in")) {
                         return type;
                     }
                     return null;
@@ -1509,34 +1571,34 @@ public final class Extractor {
             // N [adjectives] people [were] killed
             int k = j;
             int guard = 0;
-            while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower()) && t.get(k).isWord()
-                    && !KILLED.contains(t.get(k).lower()) && !INJURED.contains(t.get(k).lower())
-                    && (Chars.isUpperCase(t.get(k).text().charAt(0)) || gazetteer.eventModifiers.contains(t.get(k).lower())
-                    || TOLL_ADJ.contains(t.get(k).lower()))) {
+            while (k < n && guard++ < 3 && !t.get(k).in(In.PEOPLE) && t.get(k).isWord()
+                    && !t.get(k).in(In.KILLED) && !t.get(k).in(In.INJURED)
+                    && (Chars.isUpperCase(t.get(k).text().charAt(0)) || t.get(k).in(In.EVENT_MODIFIER)
+                    || t.get(k).in(In.TOLL_ADJ))) {
                 k++;
             }
-            if (k < n && PEOPLE.contains(t.get(k).lower())) {
+            if (k < n && t.get(k).in(In.PEOPLE)) {
                 k++;
                 if (k < n && t.get(k).is("members")) {
                     k++;
                 }
             }
-            while (k < n && BE.contains(t.get(k).lower())) {
+            while (k < n && t.get(k).in(In.BE)) {
                 k++;
             }
             if (k < n) {
-                String v = t.get(k).lower();
-                if (KILLED.contains(v) || v.equals("deaths") || v.equals("fatalities")) {
+                Token word = t.get(k);
+                String v = word.lower();
+                if (word.in(In.KILLED) || v.equals("deaths") || v.equals("fatalities")) {
                     return "fatality";
                 }
-                if (INJURED.contains(v) || v.equals("injuries")) {
+                if (word.in(In.INJURED) || v.equals("injuries")) {
                     return "injury";
                 }
-                if (v.equals("hostage") && qStart > 0 && HOSTAGE_VERBS
-                        .contains(t.get(qStart - 1).lower())) {
+                if (v.equals("hostage") && qStart > 0 && t.get(qStart - 1).in(In.HOSTAGE_VERB)) {
                     return "kidnapping-victim"; // "took 85 crew members hostage"
                 }
-                if (ABDUCTED.contains(v) && !(v.equals("taken") && !(k + 1 < n && t.get(k + 1).is("hostage")))) {
+                if (word.in(In.ABDUCTED) && !(v.equals("taken") && !(k + 1 < n && t.get(k + 1).is("hostage")))) {
                     return "kidnapping-victim";
                 }
                 if (v.equals("kidnapping") && k + 1 < n && t.get(k + 1).is("victims")) {
@@ -1555,7 +1617,7 @@ public final class Extractor {
                 }
                 if (m != null && m.start() == k && (m.kind() == Gazetteer.Kind.ACTOR || m.kind() == Gazetteer.Kind.DEMONYM)) {
                     k = m.end();
-                } else if (gazetteer.eventModifiers.contains(t.get(k).lower()) || t.get(k).is("-")
+                } else if (t.get(k).in(In.EVENT_MODIFIER) || t.get(k).is("-")
                         || t.get(k).is("second") || t.get(k).is("third") || t.get(k).is("suicide")) {
                     k++;
                 } else {
@@ -1572,7 +1634,7 @@ public final class Extractor {
 
         private boolean negated(Tokens t, int verb) {
             for (int k = Math.max(0, verb - 3); k < verb; k++) {
-                if (NOT_REAL.contains(t.get(k).lower())) {
+                if (t.get(k).in(In.NOT_REAL)) {
                     return true;
                 }
             }

@@ -14,7 +14,13 @@ final class Tokenizer {
     private Tokenizer() {
     }
 
+    /** Tokens without lexicon ids: for the names the gazetteer is built from. */
     static Tokens tokenize(String s) {
+        return tokenize(s, null);
+    }
+
+    /** Tokens with their lexicon id and word classes, or without ({@code lexicon} null). */
+    static Tokens tokenize(String s, Lexicon lexicon) {
         List<Token> out = new ArrayList<>(Math.max(8, s.length() / 5));
         int n = s.length();
         int i = 0;
@@ -42,9 +48,9 @@ final class Tokenizer {
                     while (i < n && Chars.isLetterOrDigit(s.charAt(i))) {
                         i++;
                     }
-                    add(out, s, start, i, Token.Type.ORDINAL);
+                    add(out, lexicon, s, start, i, Token.Type.ORDINAL);
                 } else {
-                    add(out, s, start, i, Token.Type.NUMBER);
+                    add(out, lexicon, s, start, i, Token.Type.NUMBER);
                 }
             } else if (Chars.isLetter(c)) {
                 int dotted = dottedAbbreviation(s, i);
@@ -64,13 +70,13 @@ final class Tokenizer {
                         }
                     }
                 }
-                add(out, s, start, i, Token.Type.WORD);
+                add(out, lexicon, s, start, i, Token.Type.WORD);
             } else if (c == '\'' && possessive(s, i)) {
                 i += 2;
-                add(out, s, start, i, Token.Type.WORD);
+                add(out, lexicon, s, start, i, Token.Type.WORD);
             } else {
                 i++;
-                add(out, s, start, i, Token.Type.PUNCT);
+                add(out, lexicon, s, start, i, Token.Type.PUNCT);
             }
         }
         return new Tokens(out.toArray(new Token[0]));
@@ -109,8 +115,28 @@ final class Tokenizer {
         return k + 1 < s.length() && Chars.isLetter(s.charAt(k)) && s.charAt(k + 1) == '.';
     }
 
-    private static void add(List<Token> out, String s, int start, int end, Token.Type type) {
+    private static void add(List<Token> out, Lexicon lexicon, String s, int start, int end, Token.Type type) {
         String text = s.substring(start, end);
-        out.add(new Token(text, text.toLowerCase(Locale.ROOT), start, end, type));
+        if (lexicon == null) {
+            out.add(new Token(text, text.toLowerCase(Locale.ROOT), start, end, type, Lexicon.UNKNOWN, 0L));
+            return;
+        }
+        boolean ascii = true;
+        for (int i = start; i < end && ascii; i++) {
+            ascii = s.charAt(i) < 0x80;
+        }
+        int id;
+        String lower;
+        if (ascii) {
+            // ASCII lower-cases char by char: look the word up from the sentence, no lower-case String needed
+            id = lexicon.findAsciiLowered(s, start, end);
+            lower = id != Lexicon.UNKNOWN ? lexicon.word(id) : text.toLowerCase(Locale.ROOT);
+        } else {
+            String l = text.toLowerCase(Locale.ROOT); // may change length or depend on context: the library's
+            id = lexicon.find(l);
+            lower = id != Lexicon.UNKNOWN ? lexicon.word(id) : l;
+        }
+        long classes = id != Lexicon.UNKNOWN ? lexicon.classes(id) : 0L;
+        out.add(new Token(text, lower, start, end, type, id, classes));
     }
 }
