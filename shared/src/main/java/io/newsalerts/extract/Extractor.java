@@ -1305,9 +1305,8 @@ public final class Extractor {
         }
 
         private static boolean isBoundary(Token tok) {
-            String w = tok.text();
-            if (w.length() == 1) { // the punctuation: one char compare each instead of a String.equals
-                char c = w.charAt(0);
+            if (tok.length() == 1) { // the punctuation: one char compare each instead of a String.equals
+                char c = tok.firstChar();
                 return c == ',' || c == ';' || c == '"' || c == ':' || c == '—' || c == '(' || c == ')' || c == '.';
             }
             return tok.in(In.BOUNDARY_WORD); // "that", "and", "but"
@@ -1545,7 +1544,7 @@ public final class Extractor {
                     while (k < n && guard++ < 3 && !t.get(k).in(In.PEOPLE)
                             && (t.get(k).isWord() && (t.get(k).in(In.EVENT_MODIFIER)
                             || t.get(k).in(In.TOLL_ADJ)
-                            || Chars.isUpperCase(t.get(k).text().charAt(0)) || t.get(k).text().contains(".")))) {
+                            || t.get(k).startsUpper() || t.get(k).text().contains(".")))) {
                         k++;
                     }
                     if (k >= n || t.get(k).in(In.PEOPLE) || isBoundary(t.get(k)) || t.get(k).is("in")) {
@@ -1573,7 +1572,7 @@ public final class Extractor {
             int guard = 0;
             while (k < n && guard++ < 3 && !t.get(k).in(In.PEOPLE) && t.get(k).isWord()
                     && !t.get(k).in(In.KILLED) && !t.get(k).in(In.INJURED)
-                    && (Chars.isUpperCase(t.get(k).text().charAt(0)) || t.get(k).in(In.EVENT_MODIFIER)
+                    && (t.get(k).startsUpper() || t.get(k).in(In.EVENT_MODIFIER)
                     || t.get(k).in(In.TOLL_ADJ))) {
                 k++;
             }

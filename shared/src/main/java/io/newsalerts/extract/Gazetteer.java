@@ -349,7 +349,7 @@ final class Gazetteer {
     private static boolean valid(Entry e, Tokens tokens, int start, int end, Licence licence) {
         if (e.caseSensitive()) {
             for (int k = start; k < end; k++) {
-                if (!tokens.get(k).text().equals(e.surface().get(k - start))) {
+                if (!tokens.get(k).textIs(e.surface().get(k - start))) {
                     return false;
                 }
             }

@@ -117,13 +117,9 @@ final class Lexicon {
 
     /**
      * The id of {@code s[start, end)} lower-cased, or {@link #UNKNOWN}; only for ASCII text, where lower-casing is
-     * per character ('A'-'Z' to 'a'-'z') and the hash is {@code String.hashCode} of the lower-case word.
+     * per character ('A'-'Z' to 'a'-'z'). {@code h} is {@code String.hashCode} of the lower-case word.
      */
-    int findAsciiLowered(String s, int start, int end) {
-        int h = 0;
-        for (int i = start; i < end; i++) {
-            h = 31 * h + asciiLower(s.charAt(i));
-        }
+    int findAsciiLowered(String s, int start, int end, int h) {
         int len = end - start;
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
             String k = keys[slot];

@@ -116,27 +116,26 @@ final class Tokenizer {
     }
 
     private static void add(List<Token> out, Lexicon lexicon, String s, int start, int end, Token.Type type) {
-        String text = s.substring(start, end);
         if (lexicon == null) {
-            out.add(new Token(text, text.toLowerCase(Locale.ROOT), start, end, type, Lexicon.UNKNOWN, 0L));
+            out.add(new Token(s, start, end, type, Lexicon.UNKNOWN, 0L, null));
             return;
         }
-        boolean ascii = true;
-        for (int i = start; i < end && ascii; i++) {
-            ascii = s.charAt(i) < 0x80;
+        // ASCII lower-cases char by char: the word is looked up from the sentence, hashed as its lower case
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                // other case mappings may change the length or depend on context: the library's, per token
+                String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
+                int id = lexicon.find(lower);
+                out.add(id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, lower)
+                        : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id)));
+                return;
+            }
+            h = 31 * h + Lexicon.asciiLower(c);
         }
-        int id;
-        String lower;
-        if (ascii) {
-            // ASCII lower-cases char by char: look the word up from the sentence, no lower-case String needed
-            id = lexicon.findAsciiLowered(s, start, end);
-            lower = id != Lexicon.UNKNOWN ? lexicon.word(id) : text.toLowerCase(Locale.ROOT);
-        } else {
-            String l = text.toLowerCase(Locale.ROOT); // may change length or depend on context: the library's
-            id = lexicon.find(l);
-            lower = id != Lexicon.UNKNOWN ? lexicon.word(id) : l;
-        }
-        long classes = id != Lexicon.UNKNOWN ? lexicon.classes(id) : 0L;
-        out.add(new Token(text, lower, start, end, type, id, classes));
+        int id = lexicon.findAsciiLowered(s, start, end, h);
+        out.add(id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, null) // lower made on demand
+                : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id)));
     }
 }
