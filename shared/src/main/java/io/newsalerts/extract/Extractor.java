@@ -236,7 +236,24 @@ public final class Extractor {
         static final long BOUNDARY_WORD = 1L << 39;
         /** "has", "have", "had", "was", "were", "is", "are": see {@link Run#containsVerbLike}. */
         static final long VERB_LIKE = 1L << 40;
+        /** "a", "half": words that may open a count ("a dozen", "half a dozen"). */
+        static final long COUNT_OPENER = 1L << 41;
+        /** The last words of the qualifiers (AT_LEAST, APPROX): only after one is a qualifier looked for. */
+        static final long QUALIFIER_END = 1L << 42;
+        /** The last words of BLOCK_BEFORE, BREAKDOWN and ELLIPTIC phrases and of "first time above". */
+        static final long BEFORE_PHRASE_END = 1L << 43;
     }
+
+    /**
+     * Words the rules compare tokens with one by one ({@link Token#is}): in the lexicon, a token of one of them
+     * shares the literal, so that the comparison is an identity test.
+     */
+    private static final List<String> ASKED = List.of("'s", ",", "-", ".", ";", "\"", ":", "(", ")", "according",
+            "an", "another", "at", "between", "blamed", "blew", "by", "carried", "carries", "carry", "carrying",
+            "death", "deaths", "dozen", "fatalities", "fire", "for", "hostage", "hundred", "in", "injuries",
+            "kidnapping", "members", "million", "of", "off", "on", "opened", "out", "responsibility", "second", "set",
+            "suicide", "taken", "tens", "third", "thousand", "thousands", "times", "to", "toll", "up", "versus",
+            "victims", "vs.", "with");
 
     /** Puts the extractor's word lists in the gazetteer's lexicon. Plain calls: this runs at cold start. */
     private static void classify(Lexicon lexicon, Set<String> eventModifiers) {
@@ -281,6 +298,23 @@ public final class Extractor {
         lexicon.addClass(List.of("it", "they", "the", "its", "their"), In.ANAPHOR_START);
         lexicon.addClass(List.of("that", "and", "but"), In.BOUNDARY_WORD);
         lexicon.addClass(List.of("has", "have", "had", "was", "were", "is", "are"), In.VERB_LIKE);
+        lexicon.addClass(List.of("a", "half"), In.COUNT_OPENER);
+        lexicon.addClass(lastWords(AT_LEAST), In.QUALIFIER_END);
+        lexicon.addClass(lastWords(APPROX), In.QUALIFIER_END);
+        lexicon.addClass(lastWords(BLOCK_BEFORE), In.BEFORE_PHRASE_END);
+        lexicon.addClass(lastWords(BREAKDOWN), In.BEFORE_PHRASE_END);
+        lexicon.addClass(lastWords(ELLIPTIC), In.BEFORE_PHRASE_END);
+        lexicon.addClass(List.of("above"), In.BEFORE_PHRASE_END); // "time above", "first time above"
+        lexicon.addClass(ASKED, 0L);
+    }
+
+    /** The last word of each phrase: a token never holds a space, so a phrase ends with the token before. */
+    private static List<String> lastWords(Set<String> phrases) {
+        List<String> out = new ArrayList<>(phrases.size());
+        for (String p : phrases) {
+            out.add(p.substring(p.lastIndexOf(' ') + 1));
+        }
+        return out;
     }
 
     private record Anaphor(int start, int end, String compat) {
@@ -488,7 +522,7 @@ public final class Extractor {
                 if (tok.type() != Token.Type.NUMBER && !tok.isWord()) {
                     continue;
                 }
-                if (tok.isWord() && !tok.in(In.NUMBER_WORD) && !tok.is("a") && !tok.is("half")) {
+                if (tok.isWord() && !tok.in(In.NUMBER_WORD | In.COUNT_OPENER)) { // nor "a", "half"
                     continue;
                 }
                 Numbers.Parsed num = Numbers.parse(t, i);
@@ -497,24 +531,28 @@ public final class Extractor {
                 }
                 int qStart = i;
                 Qualifier q = num.qualifier();
-                String q2 = i >= 2 ? t.get(i - 2).lower() + " " + t.get(i - 1).lower() : "";
-                String q3 = i >= 3 ? t.get(i - 3).lower() + " " + q2 : "";
-                String q1 = i >= 1 ? t.get(i - 1).lower() : "";
-                if (AT_LEAST.contains(q3) || APPROX.contains(q3)) {
-                    q = AT_LEAST.contains(q3) ? Qualifier.AT_LEAST : Qualifier.APPROX;
-                    qStart = i - 3;
-                } else if (AT_LEAST.contains(q2) || APPROX.contains(q2)) {
-                    q = AT_LEAST.contains(q2) ? Qualifier.AT_LEAST : Qualifier.APPROX;
-                    qStart = i - 2;
-                } else if (AT_LEAST.contains(q1) || APPROX.contains(q1)) {
-                    q = AT_LEAST.contains(q1) ? Qualifier.AT_LEAST : Qualifier.APPROX;
-                    qStart = i - 1;
+                // phrases before the number are built only after a word that can end one
+                if (i >= 1 && t.get(i - 1).in(In.QUALIFIER_END)) {
+                    String q1 = t.get(i - 1).lower();
+                    String q2 = i >= 2 ? t.get(i - 2).lower() + " " + q1 : "";
+                    String q3 = i >= 3 ? t.get(i - 3).lower() + " " + q2 : "";
+                    if (AT_LEAST.contains(q3) || APPROX.contains(q3)) {
+                        q = AT_LEAST.contains(q3) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                        qStart = i - 3;
+                    } else if (AT_LEAST.contains(q2) || APPROX.contains(q2)) {
+                        q = AT_LEAST.contains(q2) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                        qStart = i - 2;
+                    } else if (AT_LEAST.contains(q1) || APPROX.contains(q1)) {
+                        q = AT_LEAST.contains(q1) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                        qStart = i - 1;
+                    }
                 }
                 int end = num.end();
                 // blocked by what comes before the number (and its qualifier)
                 String b1 = qStart >= 1 ? t.get(qStart - 1).lower() : "";
-                String b2 = qStart >= 2 ? t.get(qStart - 2).lower() + " " + b1 : "";
-                String b3 = qStart >= 3 ? t.get(qStart - 3).lower() + " " + b2 : "";
+                boolean phraseBefore = qStart >= 1 && t.get(qStart - 1).in(In.BEFORE_PHRASE_END);
+                String b2 = phraseBefore && qStart >= 2 ? t.get(qStart - 2).lower() + " " + b1 : "";
+                String b3 = phraseBefore && qStart >= 3 ? t.get(qStart - 3).lower() + " " + b2 : "";
                 if (BLOCK_BEFORE.contains(b1) || BLOCK_BEFORE.contains(b2) || BLOCK_BEFORE.contains(b3)
                         || b2.equals("time above") || b3.endsWith("first time above")) {
                     if (!(b1.equals("to") && q != Qualifier.EXACT)) {
