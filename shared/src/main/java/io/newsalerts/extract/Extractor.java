@@ -321,9 +321,10 @@ public final class Extractor {
     }
 
     /** What one sentence analysis shares between its passes. */
-    private record Ctx(String text, Tokens t, Gazetteer.Mention[] at, boolean[] attributed,
+    private record Ctx(String text, Tokens t, Gazetteer.Mention[] at, boolean[] attributed, boolean[] inPeriod,
                        List<PeriodParser.Span> usable, List<int[]> periodTokens, List<Anaphor> anaphors,
-                       List<Gazetteer.Mention> mentions, String lowerText, String attribution) {
+                       List<Gazetteer.Mention> mentions, String lowerText, String attribution,
+                       List<Integer> usedEvents) {
     }
 
     private record Attribution(int start, int end, String text) {
@@ -511,10 +512,36 @@ public final class Extractor {
             String attribution = attributions.isEmpty() ? null : attributionText(attributions.getFirst(), t, at, anaphors);
             List<Integer> usedEvents = new ArrayList<>();
 
-            Ctx c = new Ctx(text, t, at, attributed, usable, periodTokens, anaphors, mentions, lowerText, attribution);
+            Ctx c = new Ctx(text, t, at, attributed, inPeriod, usable, periodTokens, anaphors, mentions, lowerText,
+                    attribution, usedEvents);
 
-            // counts ---------------------------------------------------------------------------------------
-            for (int i = 0; i < (countable ? n : 0); i++) {
+            if (countable) {
+                counts(c);
+            }
+            reachedCounts(c);
+            if (countable) {
+                singleIncidents(c, dayKnown);
+            }
+            if (dayKnown && usedEvents.isEmpty()) {
+                verbIncidents(c);
+            }
+            if (lastFact != null && lastFact.kind() == FactKind.INCIDENT && lastFact.actor() == null
+                    && lastFactSentence >= sentenceIndex - 2) {
+                claimedBy(c);
+            }
+            remember(c, factsBefore);
+        }
+
+        /** Counts that quantify an event ("153 attacks") or a toll ("killed 40 people") over a period. */
+        private void counts(Ctx c) {
+            Tokens t = c.t;
+            int n = t.size();
+            Gazetteer.Mention[] at = c.at;
+            boolean[] attributed = c.attributed;
+            boolean[] inPeriod = c.inPeriod;
+            String lowerText = c.lowerText;
+            List<Integer> usedEvents = c.usedEvents;
+            for (int i = 0; i < n; i++) {
                 if (inPeriod[i] || attributed[i] || at[i] != null) {
                     continue;
                 }
@@ -675,8 +702,17 @@ public final class Extractor {
                 }
                 i = Math.max(i, eventEnd - 1);
             }
+        }
 
-            // "Kidnappings in Haiti reached 438 in the first quarter" -----------------------------------------
+        /** "Kidnappings in Haiti reached 438 in the first quarter": an event term, then its figure. */
+        private void reachedCounts(Ctx c) {
+            Tokens t = c.t;
+            int n = t.size();
+            Gazetteer.Mention[] at = c.at;
+            boolean[] attributed = c.attributed;
+            boolean[] inPeriod = c.inPeriod;
+            List<Gazetteer.Mention> mentions = c.mentions;
+            List<Integer> usedEvents = c.usedEvents;
             for (Gazetteer.Mention m : mentions) {
                 if (m.kind() != Gazetteer.Kind.EVENT || usedEvents.contains(m.start()) || attributed[m.start()]
                         || singular(t.get(m.end() - 1)) || !m.entry().context().isEmpty()) {
@@ -722,9 +758,23 @@ public final class Extractor {
                     break;
                 }
             }
+        }
 
-            // single incidents -----------------------------------------------------------------------------
-            for (int i = 0; i < (countable ? n : 0); i++) {
+        /** Single incidents: "launched a new drone attack", "A car bomb killed ..." on a known day. */
+        private void singleIncidents(Ctx c, boolean dayKnown) {
+            Tokens t = c.t;
+            int n = t.size();
+            Gazetteer.Mention[] at = c.at;
+            boolean[] attributed = c.attributed;
+            List<PeriodParser.Span> usable = c.usable;
+            List<int[]> periodTokens = c.periodTokens;
+            List<Anaphor> anaphors = c.anaphors;
+            List<Gazetteer.Mention> mentions = c.mentions;
+            String lowerText = c.lowerText;
+            String attribution = c.attribution;
+            String text = c.text;
+            List<Integer> usedEvents = c.usedEvents;
+            for (int i = 0; i < n; i++) {
                 int evAt = -1;
                 int verbAt = -1;
                 Token tok = t.get(i);
@@ -787,95 +837,117 @@ public final class Extractor {
                 usedEvents.add(evAt);
                 i = ev.end() - 1;
             }
+        }
 
-            // "Gunmen kidnapped 287 students ... on Thursday", "the militants ambushed a bus ..." -------------
-            if (dayKnown && usedEvents.isEmpty()) {
-                for (int i = 1; i < n; i++) {
-                    String eventType = t.get(i).in(In.VERB_EVENT) ? VERB_EVENTS.get(t.get(i).lower()) : null;
-                    if (t.get(i).is("opened") && !(i + 1 < n && t.get(i + 1).is("fire"))) {
-                        eventType = null;
-                    }
-                    if (t.get(i).is("blew") && i + 2 < n && t.get(i + 1).lower().endsWith("self") && t.get(i + 2).is("up")) {
-                        eventType = "bombing"; // "a suicide bomber blew himself up"
-                    }
-                    if (eventType == null || attributed[i] || at[i] != null || negated(t, i)
-                            || (i + 1 < n && t.get(i + 1).is("by"))) {
-                        continue;
-                    }
-                    int subject = -1;
-                    String actor = null;
-                    boolean found = false;
-                    for (int k = i - 1; k >= Math.max(0, i - 7); k--) {
-                        Token x = t.get(k);
-                        if (x.is(",") || x.is(";") || x.is("\"")) {
-                            break;
-                        }
-                        Gazetteer.Mention m = at[k];
-                        if (m != null && m.kind() == Gazetteer.Kind.ACTOR) {
-                            actor = coalition(t, mentions, appositiveHead(t, mentions, m));
-                            found = true;
-                            break;
-                        }
-                        Anaphor an = null;
-                        for (Anaphor a : anaphors) {
-                            if (a.end() - 1 == k || a.start() == k) {
-                                an = a;
-                            }
-                        }
-                        if (an != null) {
-                            actor = resolve(an, t, mentions);
-                            found = true;
-                            break;
-                        }
-                        if (x.in(In.PERPETRATOR)) {
-                            // "Al-Shabab fighters", "Houthi rebels": the named group's men
-                            Gazetteer.Mention named = k > 0 ? at[k - 1] : null;
-                            if (named != null && named.kind() == Gazetteer.Kind.ACTOR) {
-                                actor = named.value();
-                            }
-                            found = true;
-                            break;
-                        }
-                        if (!(x.in(In.AUX) || inPeriod[k] || x.startsUpper() && k == i - 1 && false)) {
-                            break;
-                        }
-                    }
-                    if (!found) {
-                        continue;
-                    }
-                    PeriodParser.Span period = nearest(usable, periodTokens, i);
-                    Places where = places(t, at, attributed, lowerText, i, actor);
-                    add(new Fact(actor, where.regions, eventType, 1, Qualifier.EXACT, period.period(),
-                            FactKind.INCIDENT, attribution, text, where.area));
-                    break;
+        /** "Gunmen kidnapped 287 students ... on Thursday", "the militants ambushed a bus ...". */
+        private void verbIncidents(Ctx c) {
+            Tokens t = c.t;
+            int n = t.size();
+            Gazetteer.Mention[] at = c.at;
+            boolean[] attributed = c.attributed;
+            boolean[] inPeriod = c.inPeriod;
+            List<PeriodParser.Span> usable = c.usable;
+            List<int[]> periodTokens = c.periodTokens;
+            List<Anaphor> anaphors = c.anaphors;
+            List<Gazetteer.Mention> mentions = c.mentions;
+            String lowerText = c.lowerText;
+            String attribution = c.attribution;
+            String text = c.text;
+            for (int i = 1; i < n; i++) {
+                String eventType = t.get(i).in(In.VERB_EVENT) ? VERB_EVENTS.get(t.get(i).lower()) : null;
+                if (t.get(i).is("opened") && !(i + 1 < n && t.get(i + 1).is("fire"))) {
+                    eventType = null;
                 }
-            }
-
-            // "JNIM claimed the attack": who did the incident just reported ---------------------------------------
-            if (lastFact != null && lastFact.kind() == FactKind.INCIDENT && lastFact.actor() == null
-                    && lastFactSentence >= sentenceIndex - 2) {
-                for (int i = 0; i + 2 < n; i++) {
-                    if (at[i] != null && at[i].kind() == Gazetteer.Kind.ACTOR && at[i].end() < n
-                            && t.get(at[i].end()).lower().startsWith("claim")) {
-                        int k = at[i].end() + 1;
-                        if (k + 1 < n && t.get(k).is("responsibility") && t.get(k + 1).is("for")) {
-                            k += 2;
+                if (t.get(i).is("blew") && i + 2 < n && t.get(i + 1).lower().endsWith("self") && t.get(i + 2).is("up")) {
+                    eventType = "bombing"; // "a suicide bomber blew himself up"
+                }
+                if (eventType == null || attributed[i] || at[i] != null || negated(t, i)
+                        || (i + 1 < n && t.get(i + 1).is("by"))) {
+                    continue;
+                }
+                int subject = -1;
+                String actor = null;
+                boolean found = false;
+                for (int k = i - 1; k >= Math.max(0, i - 7); k--) {
+                    Token x = t.get(k);
+                    if (x.is(",") || x.is(";") || x.is("\"")) {
+                        break;
+                    }
+                    Gazetteer.Mention m = at[k];
+                    if (m != null && m.kind() == Gazetteer.Kind.ACTOR) {
+                        actor = coalition(t, mentions, appositiveHead(t, mentions, m));
+                        found = true;
+                        break;
+                    }
+                    Anaphor an = null;
+                    for (Anaphor a : anaphors) {
+                        if (a.end() - 1 == k || a.start() == k) {
+                            an = a;
                         }
-                        if (k + 1 < n && (t.get(k).is("the") || t.get(k).is("that")) && at[k + 1] != null
-                                && at[k + 1].kind() == Gazetteer.Kind.EVENT) {
-                            Fact old = lastFact;
-                            Fact claimed = new Fact(at[i].value(), old.regions(), old.eventType(), old.count(),
-                                    old.qualifier(), old.period(), old.kind(), old.attributedTo(), old.sentence(),
-                                    old.area());
-                            facts.set(facts.lastIndexOf(old), claimed);
-                            lastFact = claimed;
-                            break;
+                    }
+                    if (an != null) {
+                        actor = resolve(an, t, mentions);
+                        found = true;
+                        break;
+                    }
+                    if (x.in(In.PERPETRATOR)) {
+                        // "Al-Shabab fighters", "Houthi rebels": the named group's men
+                        Gazetteer.Mention named = k > 0 ? at[k - 1] : null;
+                        if (named != null && named.kind() == Gazetteer.Kind.ACTOR) {
+                            actor = named.value();
                         }
+                        found = true;
+                        break;
+                    }
+                    if (!(x.in(In.AUX) || inPeriod[k] || x.startsUpper() && k == i - 1 && false)) {
+                        break;
                     }
                 }
+                if (!found) {
+                    continue;
+                }
+                PeriodParser.Span period = nearest(usable, periodTokens, i);
+                Places where = places(t, at, attributed, lowerText, i, actor);
+                add(new Fact(actor, where.regions, eventType, 1, Qualifier.EXACT, period.period(),
+                        FactKind.INCIDENT, attribution, text, where.area));
+                break;
             }
+        }
 
-            // memory for the next sentences ----------------------------------------------------------------
+        /** "JNIM claimed the attack": who did the incident just reported. */
+        private void claimedBy(Ctx c) {
+            Tokens t = c.t;
+            int n = t.size();
+            Gazetteer.Mention[] at = c.at;
+            for (int i = 0; i + 2 < n; i++) {
+                if (at[i] != null && at[i].kind() == Gazetteer.Kind.ACTOR && at[i].end() < n
+                        && t.get(at[i].end()).lower().startsWith("claim")) {
+                    int k = at[i].end() + 1;
+                    if (k + 1 < n && t.get(k).is("responsibility") && t.get(k + 1).is("for")) {
+                        k += 2;
+                    }
+                    if (k + 1 < n && (t.get(k).is("the") || t.get(k).is("that")) && at[k + 1] != null
+                            && at[k + 1].kind() == Gazetteer.Kind.EVENT) {
+                        Fact old = lastFact;
+                        Fact claimed = new Fact(at[i].value(), old.regions(), old.eventType(), old.count(),
+                                old.qualifier(), old.period(), old.kind(), old.attributedTo(), old.sentence(),
+                                old.area());
+                        facts.set(facts.lastIndexOf(old), claimed);
+                        lastFact = claimed;
+                        break;
+                    }
+                }
+            }
+        }
+
+        /** Memory for the next sentences: actors named, places, countries named together, a period. */
+        private void remember(Ctx c, int factsBefore) {
+            Tokens t = c.t;
+            Gazetteer.Mention[] at = c.at;
+            boolean[] attributed = c.attributed;
+            List<PeriodParser.Span> usable = c.usable;
+            List<Gazetteer.Mention> mentions = c.mentions;
+            String lowerText = c.lowerText;
             for (Gazetteer.Mention m : mentions) {
                 if (m.kind() == Gazetteer.Kind.ACTOR) {
                     recent.add(new ActorRef(m.value(), m.entry().actorType()));
