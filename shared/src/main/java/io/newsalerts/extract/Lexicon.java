@@ -1,5 +1,7 @@
 package io.newsalerts.extract;
 
+import java.util.Arrays;
+
 /**
  * Every word the extractor knows (the words of the gazetteer's names and of the extractor's word lists), each with
  * an id and the bit set of word lists it is in. The tokenizer looks a token up here once; from then on the
@@ -8,40 +10,44 @@ package io.newsalerts.extract;
  *
  * <p>An open-addressing table rather than a {@code HashMap<String, ...>} so that a plain-ASCII token can be looked
  * up straight from the sentence's characters (lower-cased on the fly, as {@code toLowerCase(Locale.ROOT)} does for
- * ASCII): a known word then needs no lower-case {@code String} of its own, it takes the table's. Filled while the
- * gazetteer and the extractor are built, read-only afterwards.
+ * ASCII): a known word then needs no lower-case {@code String} of its own, it takes the table's. The table holds
+ * only hashes and ids side by side and the words' characters sit in one array, so that a lookup touches few cache
+ * lines. Filled while the gazetteer and the extractor are built, read-only afterwards.
  */
 final class Lexicon {
 
     /** What {@link #find} answers for a word the lexicon does not know. */
     static final int UNKNOWN = -1;
 
-    private String[] keys;
-    private int[] hashes;
-    private int[] slotIds;
+    /** Per slot: the word's hash, then its id + 1 (0: empty). */
+    private int[] table;
     private int mask;
+    /** The words' characters, one after the other: word {@code id} is {@code chars[offsets[id], offsets[id + 1])}. */
+    private char[] chars = new char[64 * 1024];
+    private int[] offsets = new int[1025];
     private String[] words = new String[1024];
     private long[] classes = new long[1024];
+    /** Ids of the one-character ASCII words (punctuation, "a"): the most frequent tokens skip the table. */
+    private final int[] singles = new int[128];
     private int size;
 
     Lexicon(int expectedWords) {
-        int capacity = Integer.highestOneBit(Math.max(16, expectedWords) * 2 - 1) << 1;
-        keys = new String[capacity];
-        hashes = new int[capacity];
-        slotIds = new int[capacity];
-        mask = capacity - 1;
+        int slots = Integer.highestOneBit(Math.max(16, expectedWords) * 2 - 1) << 1;
+        table = new int[slots * 2];
+        mask = slots - 1;
+        Arrays.fill(singles, UNKNOWN);
     }
 
     /** The id of a (lower-case) word, adding it when new. */
     int intern(String word) {
         int h = word.hashCode();
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-            String k = keys[slot];
-            if (k == null) {
+            int id = table[2 * slot + 1] - 1;
+            if (id == UNKNOWN) {
                 return add(word, h, slot);
             }
-            if (hashes[slot] == h && k.equals(word)) {
-                return slotIds[slot];
+            if (table[2 * slot] == h && words[id].equals(word)) {
+                return id;
             }
         }
     }
@@ -55,48 +61,46 @@ final class Lexicon {
             int id = intern(w);
             classes[id] |= bit;
             words[id] = w;
-            int h = w.hashCode();
-            int slot = spread(h) & mask;
-            while (slotIds[slot] != id || keys[slot] == null) {
-                slot = (slot + 1) & mask;
-            }
-            keys[slot] = w;
         }
     }
 
     private int add(String word, int h, int slot) {
         int id = size++;
         if (id == words.length) {
-            words = java.util.Arrays.copyOf(words, id * 2);
-            classes = java.util.Arrays.copyOf(classes, id * 2);
+            words = Arrays.copyOf(words, id * 2);
+            classes = Arrays.copyOf(classes, id * 2);
+            offsets = Arrays.copyOf(offsets, id * 2 + 1);
         }
+        int from = offsets[id];
+        if (from + word.length() > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, from + word.length()));
+        }
+        word.getChars(0, word.length(), chars, from);
+        offsets[id + 1] = from + word.length();
         words[id] = word;
-        keys[slot] = word;
-        hashes[slot] = h;
-        slotIds[slot] = id;
-        if (size * 2 > keys.length) {
+        table[2 * slot] = h;
+        table[2 * slot + 1] = id + 1;
+        if (word.length() == 1 && word.charAt(0) < 0x80) {
+            singles[word.charAt(0)] = id;
+        }
+        if (size * 2 > mask + 1) {
             grow();
         }
         return id;
     }
 
     private void grow() {
-        String[] oldKeys = keys;
-        int[] oldHashes = hashes;
-        int[] oldIds = slotIds;
-        keys = new String[oldKeys.length * 2];
-        hashes = new int[keys.length];
-        slotIds = new int[keys.length];
-        mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
-                int slot = spread(oldHashes[i]) & mask;
-                while (keys[slot] != null) {
+        int[] old = table;
+        table = new int[old.length * 2];
+        mask = old.length - 1; // twice the slots
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != 0) {
+                int slot = spread(old[i]) & mask;
+                while (table[2 * slot + 1] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = oldKeys[i];
-                hashes[slot] = oldHashes[i];
-                slotIds[slot] = oldIds[i];
+                table[2 * slot] = old[i];
+                table[2 * slot + 1] = old[i + 1];
             }
         }
     }
@@ -105,36 +109,42 @@ final class Lexicon {
     int find(String word) {
         int h = word.hashCode();
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-            String k = keys[slot];
-            if (k == null) {
+            int id = table[2 * slot + 1] - 1;
+            if (id == UNKNOWN) {
                 return UNKNOWN;
             }
-            if (hashes[slot] == h && k.equals(word)) {
-                return slotIds[slot];
+            if (table[2 * slot] == h && words[id].equals(word)) {
+                return id;
             }
         }
     }
 
     /**
-     * The id of {@code s[start, end)} lower-cased, or {@link #UNKNOWN}; only for ASCII text, where lower-casing is
+     * The id of {@code cs[start, end)} lower-cased, or {@link #UNKNOWN}; only for ASCII text, where lower-casing is
      * per character ('A'-'Z' to 'a'-'z'). {@code h} is {@code String.hashCode} of the lower-case word.
      */
-    int findAsciiLowered(String s, int start, int end, int h) {
-        int len = end - start;
+    int findAsciiLowered(char[] cs, int start, int end, int h) {
+        if (end - start == 1) {
+            return singles[asciiLower(cs[start])];
+        }
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-            String k = keys[slot];
-            if (k == null) {
+            int id = table[2 * slot + 1] - 1;
+            if (id == UNKNOWN) {
                 return UNKNOWN;
             }
-            if (hashes[slot] == h && k.length() == len && sameLowered(k, s, start)) {
-                return slotIds[slot];
+            if (table[2 * slot] == h && sameLowered(id, cs, start, end)) {
+                return id;
             }
         }
     }
 
-    private static boolean sameLowered(String key, String s, int start) {
-        for (int i = 0; i < key.length(); i++) {
-            if (key.charAt(i) != asciiLower(s.charAt(start + i))) {
+    private boolean sameLowered(int id, char[] cs, int start, int end) {
+        int from = offsets[id];
+        if (offsets[id + 1] - from != end - start) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (chars[from++] != asciiLower(cs[i])) {
                 return false;
             }
         }

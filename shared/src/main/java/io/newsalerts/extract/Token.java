@@ -7,7 +7,7 @@ import java.util.Locale;
  * offsets into the sentence. {@code id} is the word's id in the {@link Lexicon} ({@link Lexicon#UNKNOWN} for a word
  * no name and no word list has), {@code classes} the word lists it is in: looked up once, when the token is made,
  * instead of once per question. {@link #lower} is the matching key: for a known word the lexicon's String, for
- * another made on first use (most tokens are never asked for it), like {@link #text}.
+ * another ASCII word made on first use (most tokens are never asked for it), like {@link #text}.
  */
 final class Token {
 
@@ -63,9 +63,21 @@ final class Token {
     }
 
     boolean is(String lowerText) {
-        // a known word's lower is the lexicon's String, often the very literal asked about: then == answers
-        String l = lower();
-        return l == lowerText || (l.length() == lowerText.length() && l.equals(lowerText));
+        String l = lower;
+        if (l != null) {
+            // a known word's lower is the lexicon's String, often the very literal asked about: then == answers
+            return l == lowerText || (l.length() == lowerText.length() && l.equals(lowerText));
+        }
+        // not made yet, so an ASCII word (see Tokenizer): compare lower-casing in place rather than make it
+        if (end - start != lowerText.length()) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (Lexicon.asciiLower(sentence.charAt(i)) != lowerText.charAt(i - start)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the word is in any of the word lists (lexicon classes) of {@code wordClasses}. */

@@ -21,11 +21,12 @@ final class Tokenizer {
 
     /** Tokens with their lexicon id and word classes, or without ({@code lexicon} null). */
     static Tokens tokenize(String s, Lexicon lexicon) {
-        List<Token> out = new ArrayList<>(Math.max(8, s.length() / 5));
-        int n = s.length();
+        char[] cs = s.toCharArray(); // array reads: String.charAt checks its coder and bounds on every call
+        List<Token> out = new ArrayList<>(Math.max(8, cs.length / 5));
+        int n = cs.length;
         int i = 0;
         while (i < n) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (Chars.isWhitespace(c)) {
                 i++;
                 continue;
@@ -34,96 +35,97 @@ final class Tokenizer {
             if (Chars.isDigit(c)) {
                 i++;
                 while (i < n) {
-                    char d = s.charAt(i);
+                    char d = cs[i];
                     if (Chars.isDigit(d)) {
                         i++;
-                    } else if ((d == ',' || d == '.') && i + 1 < n && Chars.isDigit(s.charAt(i + 1))
-                            && (d == '.' || digitsAhead(s, i + 1) == 3)) {
+                    } else if ((d == ',' || d == '.') && i + 1 < n && Chars.isDigit(cs[i + 1])
+                            && (d == '.' || digitsAhead(cs, i + 1) == 3)) {
                         i++;
                     } else {
                         break;
                     }
                 }
-                if (i < n && Chars.isLetter(s.charAt(i))) {
-                    while (i < n && Chars.isLetterOrDigit(s.charAt(i))) {
+                if (i < n && Chars.isLetter(cs[i])) {
+                    while (i < n && Chars.isLetterOrDigit(cs[i])) {
                         i++;
                     }
-                    add(out, lexicon, s, start, i, Token.Type.ORDINAL);
+                    add(out, lexicon, s, cs, start, i, Token.Type.ORDINAL);
                 } else {
-                    add(out, lexicon, s, start, i, Token.Type.NUMBER);
+                    add(out, lexicon, s, cs, start, i, Token.Type.NUMBER);
                 }
             } else if (Chars.isLetter(c)) {
-                int dotted = dottedAbbreviation(s, i);
+                int dotted = dottedAbbreviation(cs, i);
                 if (dotted > i) {
                     i = dotted;
                 } else {
                     i++;
                     while (i < n) {
-                        char d = s.charAt(i);
+                        char d = cs[i];
                         if (Chars.isLetterOrDigit(d)) {
                             i++;
-                        } else if (d == '\'' && i + 1 < n && Chars.isLetter(s.charAt(i + 1))
-                                && !possessive(s, i)) {
+                        } else if (d == '\'' && i + 1 < n && Chars.isLetter(cs[i + 1])
+                                && !possessive(cs, i)) {
                             i++;
                         } else {
                             break;
                         }
                     }
                 }
-                add(out, lexicon, s, start, i, Token.Type.WORD);
-            } else if (c == '\'' && possessive(s, i)) {
+                add(out, lexicon, s, cs, start, i, Token.Type.WORD);
+            } else if (c == '\'' && possessive(cs, i)) {
                 i += 2;
-                add(out, lexicon, s, start, i, Token.Type.WORD);
+                add(out, lexicon, s, cs, start, i, Token.Type.WORD);
             } else {
                 i++;
-                add(out, lexicon, s, start, i, Token.Type.PUNCT);
+                add(out, lexicon, s, cs, start, i, Token.Type.PUNCT);
             }
         }
         return new Tokens(out.toArray(new Token[0]));
     }
 
-    private static int digitsAhead(String s, int i) {
+    private static int digitsAhead(char[] cs, int i) {
         int k = i;
-        while (k < s.length() && Chars.isDigit(s.charAt(k))) {
+        while (k < cs.length && Chars.isDigit(cs[k])) {
             k++;
         }
         return k - i;
     }
 
     /** "'s" followed by a non-letter. */
-    private static boolean possessive(String s, int i) {
-        return i + 1 < s.length() && (s.charAt(i + 1) == 's' || s.charAt(i + 1) == 'S')
-                && (i + 2 >= s.length() || !Chars.isLetter(s.charAt(i + 2)));
+    private static boolean possessive(char[] cs, int i) {
+        return i + 1 < cs.length && (cs[i + 1] == 's' || cs[i + 1] == 'S')
+                && (i + 2 >= cs.length || !Chars.isLetter(cs[i + 2]));
     }
 
     /** "U.S." / "U.N." / "U.S.A.": single letters each followed by a dot, at least two of them. Returns end or i. */
-    private static int dottedAbbreviation(String s, int i) {
+    private static int dottedAbbreviation(char[] cs, int i) {
         int k = i;
         int letters = 0;
-        while (k + 1 < s.length() && Chars.isLetter(s.charAt(k)) && s.charAt(k + 1) == '.'
-                && (k + 2 >= s.length() || !Chars.isLetter(s.charAt(k + 2)) || letterDot(s, k + 2))) {
+        while (k + 1 < cs.length && Chars.isLetter(cs[k]) && cs[k + 1] == '.'
+                && (k + 2 >= cs.length || !Chars.isLetter(cs[k + 2]) || letterDot(cs, k + 2))) {
             letters++;
             k += 2;
-            if (k >= s.length() || !letterDot(s, k)) {
+            if (k >= cs.length || !letterDot(cs, k)) {
                 break;
             }
         }
         return letters >= 2 ? k : i;
     }
 
-    private static boolean letterDot(String s, int k) {
-        return k + 1 < s.length() && Chars.isLetter(s.charAt(k)) && s.charAt(k + 1) == '.';
+    private static boolean letterDot(char[] cs, int k) {
+        return k + 1 < cs.length && Chars.isLetter(cs[k]) && cs[k + 1] == '.';
     }
 
-    private static void add(List<Token> out, Lexicon lexicon, String s, int start, int end, Token.Type type) {
+    private static void add(List<Token> out, Lexicon lexicon, String s, char[] cs, int start, int end,
+                            Token.Type type) {
         if (lexicon == null) {
-            out.add(new Token(s, start, end, type, Lexicon.UNKNOWN, 0L, null));
+            out.add(new Token(s, start, end, type, Lexicon.UNKNOWN, 0L, s.substring(start, end).toLowerCase(Locale.ROOT)));
             return;
         }
         // ASCII lower-cases char by char: the word is looked up from the sentence, hashed as its lower case
         int h = 0;
         for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c >= 0x80) {
                 // other case mappings may change the length or depend on context: the library's, per token
                 String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
@@ -134,7 +136,7 @@ final class Tokenizer {
             }
             h = 31 * h + Lexicon.asciiLower(c);
         }
-        int id = lexicon.findAsciiLowered(s, start, end, h);
+        int id = lexicon.findAsciiLowered(cs, start, end, h);
         out.add(id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, null) // lower made on demand
                 : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id)));
     }
