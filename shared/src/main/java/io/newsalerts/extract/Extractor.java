@@ -242,6 +242,8 @@ public final class Extractor {
         static final long QUALIFIER_END = 1L << 42;
         /** The last words of BLOCK_BEFORE, BREAKDOWN and ELLIPTIC phrases and of "first time above". */
         static final long BEFORE_PHRASE_END = 1L << 43;
+        /** "a", "an". */
+        static final long INDEFINITE_ARTICLE = 1L << 44;
     }
 
     /**
@@ -299,6 +301,7 @@ public final class Extractor {
         lexicon.addClass(List.of("that", "and", "but"), In.BOUNDARY_WORD);
         lexicon.addClass(List.of("has", "have", "had", "was", "were", "is", "are"), In.VERB_LIKE);
         lexicon.addClass(List.of("a", "half"), In.COUNT_OPENER);
+        lexicon.addClass(List.of("a", "an"), In.INDEFINITE_ARTICLE);
         lexicon.addClass(lastWords(AT_LEAST), In.QUALIFIER_END);
         lexicon.addClass(lastWords(APPROX), In.QUALIFIER_END);
         lexicon.addClass(lastWords(BLOCK_BEFORE), In.BEFORE_PHRASE_END);
@@ -806,7 +809,7 @@ public final class Extractor {
                     if (evAt >= 0 && negated(t, i)) {
                         evAt = -1;
                     }
-                } else if ((tok.is("a") || tok.is("an")) && (i == 0 || t.get(i - 1).is(",") || t.get(i - 1).is("\""))
+                } else if (tok.in(In.INDEFINITE_ARTICLE) && (i == 0 || t.get(i - 1).is(",") || t.get(i - 1).is("\""))
                         && !attributed[i]) {
                     int e = skipModifiers(t, at, i + 1);
                     if (e < n && at[e] != null && at[e].start() == e && at[e].kind() == Gazetteer.Kind.EVENT

@@ -10,17 +10,19 @@ import java.util.Arrays;
  *
  * <p>An open-addressing table rather than a {@code HashMap<String, ...>} so that a plain-ASCII token can be looked
  * up straight from the sentence's characters (lower-cased on the fly, as {@code toLowerCase(Locale.ROOT)} does for
- * ASCII): a known word then needs no lower-case {@code String} of its own, it takes the table's. The table holds
- * only hashes and ids side by side and the words' characters sit in one array, so that a lookup touches few cache
- * lines. Filled while the gazetteer and the extractor are built, read-only afterwards.
+ * ASCII): a known word then needs no lower-case {@code String} of its own, it takes the table's. A slot holds the
+ * hash, the id and, for a short ASCII word, the word itself packed in a {@code long}, so that looking up a short
+ * word touches one cache line (the table and the words are far larger than the caches); longer words are compared
+ * with their characters, kept one after the other in one array. Filled while the gazetteer and the extractor are
+ * built, read-only afterwards.
  */
 final class Lexicon {
 
     /** What {@link #find} answers for a word the lexicon does not know. */
     static final int UNKNOWN = -1;
 
-    /** Per slot: the word's hash, then its id + 1 (0: empty). */
-    private int[] table;
+    /** Per slot, two longs: the word's hash and its id + 1 (0: empty slot), then {@link #packed} of the word. */
+    private long[] table;
     private int mask;
     /** The words' characters, one after the other: word {@code id} is {@code chars[offsets[id], offsets[id + 1])}. */
     private char[] chars = new char[64 * 1024];
@@ -33,7 +35,7 @@ final class Lexicon {
 
     Lexicon(int expectedWords) {
         int slots = Integer.highestOneBit(Math.max(16, expectedWords) * 2 - 1) << 1;
-        table = new int[slots * 2];
+        table = new long[slots * 2];
         mask = slots - 1;
         Arrays.fill(singles, UNKNOWN);
     }
@@ -42,11 +44,12 @@ final class Lexicon {
     int intern(String word) {
         int h = word.hashCode();
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-            int id = table[2 * slot + 1] - 1;
-            if (id == UNKNOWN) {
+            long entry = table[2 * slot];
+            if (entry == 0) {
                 return add(word, h, slot);
             }
-            if (table[2 * slot] == h && words[id].equals(word)) {
+            int id = (int) entry - 1;
+            if ((int) (entry >>> 32) == h && words[id].equals(word)) {
                 return id;
             }
         }
@@ -78,8 +81,8 @@ final class Lexicon {
         word.getChars(0, word.length(), chars, from);
         offsets[id + 1] = from + word.length();
         words[id] = word;
-        table[2 * slot] = h;
-        table[2 * slot + 1] = id + 1;
+        table[2 * slot] = ((long) h << 32) | (id + 1);
+        table[2 * slot + 1] = packed(word);
         if (word.length() == 1 && word.charAt(0) < 0x80) {
             singles[word.charAt(0)] = id;
         }
@@ -90,13 +93,13 @@ final class Lexicon {
     }
 
     private void grow() {
-        int[] old = table;
-        table = new int[old.length * 2];
+        long[] old = table;
+        table = new long[old.length * 2];
         mask = old.length - 1; // twice the slots
         for (int i = 0; i < old.length; i += 2) {
-            if (old[i + 1] != 0) {
-                int slot = spread(old[i]) & mask;
-                while (table[2 * slot + 1] != 0) {
+            if (old[i] != 0) {
+                int slot = spread((int) (old[i] >>> 32)) & mask;
+                while (table[2 * slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
                 table[2 * slot] = old[i];
@@ -105,15 +108,39 @@ final class Lexicon {
         }
     }
 
+    /** Longest word {@link #packed} holds. */
+    private static final int PACKED_MAX = 7;
+
+    /**
+     * A word of up to seven ASCII characters as one number (its length in the top byte, a character per byte
+     * below), or -1 for any other word. Two such words are equal exactly when their numbers are.
+     */
+    private static long packed(String word) {
+        int len = word.length();
+        if (len > PACKED_MAX) {
+            return -1;
+        }
+        long p = (long) len << 56;
+        for (int i = 0; i < len; i++) {
+            char c = word.charAt(i);
+            if (c >= 0x80) {
+                return -1;
+            }
+            p |= (long) c << (8 * i);
+        }
+        return p;
+    }
+
     /** The id of a lower-case word, or {@link #UNKNOWN}. */
     int find(String word) {
         int h = word.hashCode();
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-            int id = table[2 * slot + 1] - 1;
-            if (id == UNKNOWN) {
+            long entry = table[2 * slot];
+            if (entry == 0) {
                 return UNKNOWN;
             }
-            if (table[2 * slot] == h && words[id].equals(word)) {
+            int id = (int) entry - 1;
+            if ((int) (entry >>> 32) == h && words[id].equals(word)) {
                 return id;
             }
         }
@@ -124,15 +151,33 @@ final class Lexicon {
      * per character ('A'-'Z' to 'a'-'z'). {@code h} is {@code String.hashCode} of the lower-case word.
      */
     int findAsciiLowered(char[] cs, int start, int end, int h) {
-        if (end - start == 1) {
+        int len = end - start;
+        if (len == 1) {
             return singles[asciiLower(cs[start])];
         }
+        if (len <= PACKED_MAX) {
+            // the same number packed() makes of the lower-case word
+            long p = (long) len << 56;
+            for (int i = 0; i < len; i++) {
+                p |= (long) asciiLower(cs[start + i]) << (8 * i);
+            }
+            for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+                long entry = table[2 * slot];
+                if (entry == 0) {
+                    return UNKNOWN;
+                }
+                if (table[2 * slot + 1] == p) {
+                    return (int) entry - 1;
+                }
+            }
+        }
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-            int id = table[2 * slot + 1] - 1;
-            if (id == UNKNOWN) {
+            long entry = table[2 * slot];
+            if (entry == 0) {
                 return UNKNOWN;
             }
-            if (table[2 * slot] == h && sameLowered(id, cs, start, end)) {
+            int id = (int) entry - 1;
+            if ((int) (entry >>> 32) == h && sameLowered(id, cs, start, end)) {
                 return id;
             }
         }
