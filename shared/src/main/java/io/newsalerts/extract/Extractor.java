@@ -178,8 +178,11 @@ public final class Extractor {
             Pattern.CASE_INSENSITIVE);
     private static final MatchStarts SINGLE_INCIDENT_STARTS = MatchStarts.eitherCase("in ", "during ", "by ", "from ", "after ",
             "when ");
-    private static final Pattern DATELINE = Pattern.compile(
-            "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?");
+    /**
+     * What a dateline is, as a regular expression; matched by {@link Run#datelineAt}, which gives the same answer
+     * without backtracking: {@code ^([A-Z][A-Z .'\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \([A-Z][A-Za-z. ]{1,20}\) ?[—\-]+ ?}
+     */
+    static final String DATELINE = "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?";
 
     /** As {@link PeriodParser#searches()}, for the extractor's own patterns searched from their starts. */
     static java.util.Map<Pattern, MatchStarts> searches() {
@@ -427,9 +430,10 @@ public final class Extractor {
         }
 
         private String dateline(String sentence) {
-            var m = DATELINE.matcher(sentence);
-            if (sentence.indexOf('(') > 0 && sentence.indexOf('(') < 80 && m.lookingAt()) {
-                String city = m.group(1).strip();
+            int open = sentence.indexOf('(');
+            int[] m = open > 0 && open < 80 ? datelineAt(sentence, open) : null;
+            if (m != null) {
+                String city = sentence.substring(0, m[0]).strip();
                 Tokens tokens = Tokenizer.tokenize(titleCase(city), gazetteer.lexicon);
                 for (Gazetteer.Mention mention : gazetteer.match(tokens, null)) {
                     if (mention.kind() == Gazetteer.Kind.PLACE || mention.kind() == Gazetteer.Kind.COUNTRY) {
@@ -437,9 +441,83 @@ public final class Extractor {
                         break;
                     }
                 }
-                return sentence.substring(m.end());
+                return sentence.substring(m[1]);
             }
             return sentence;
+        }
+
+        /**
+         * Where the regular expression {@code DATELINE} (see there) matches at the start of {@code s}, written out:
+         * {city end, match end}, or null. {@code open} is the first '('. The expression's lazy city and optional
+         * region backtracked over the first line of every article; but neither can hold ',' or '(', so the
+         * region is there exactly when a ',' comes before the '(', and both end where those characters stand.
+         */
+        static int[] datelineAt(String s, int open) {
+            int comma = s.indexOf(',');
+            int cityEnd = comma >= 0 && comma < open ? comma : open - 1;
+            // city: [A-Z][A-Z .'\-]{1,40}
+            if (cityEnd < 2 || cityEnd > 41 || !upper(s.charAt(0))) {
+                return null;
+            }
+            for (int i = 1; i < cityEnd; i++) {
+                char c = s.charAt(i);
+                if (!(upper(c) || c == ' ' || c == '.' || c == '\'' || c == '-')) {
+                    return null;
+                }
+            }
+            if (cityEnd == comma) {
+                // region: ", [A-Z][A-Za-z .]{1,30}" up to the " ("
+                int from = comma + 3;
+                if (from >= open || s.charAt(comma + 1) != ' ' || !upper(s.charAt(comma + 2))
+                        || open - 1 - from < 1 || open - 1 - from > 30) {
+                    return null;
+                }
+                for (int i = from; i < open - 1; i++) {
+                    if (!letterSpaceDot(s.charAt(i))) {
+                        return null;
+                    }
+                }
+            }
+            if (s.charAt(open - 1) != ' ') {
+                return null;
+            }
+            // agency: "([A-Z][A-Za-z. ]{1,20})"
+            int i = open + 1;
+            if (i >= s.length() || !upper(s.charAt(i))) {
+                return null;
+            }
+            i++;
+            int run = i;
+            while (i < s.length() && letterSpaceDot(s.charAt(i))) {
+                i++;
+            }
+            if (i - run < 1 || i - run > 20 || i >= s.length() || s.charAt(i) != ')') {
+                return null;
+            }
+            i++;
+            // " ?[—\-]+ ?"
+            if (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            int dashes = i;
+            while (i < s.length() && (s.charAt(i) == '—' || s.charAt(i) == '-')) {
+                i++;
+            }
+            if (i == dashes) {
+                return null;
+            }
+            if (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
+            return new int[]{cityEnd, i};
+        }
+
+        private static boolean upper(char c) {
+            return c >= 'A' && c <= 'Z';
+        }
+
+        private static boolean letterSpaceDot(char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ' || c == '.';
         }
 
         // -------------------------------------------------------------------------------------- one sentence
@@ -1355,8 +1433,7 @@ public final class Extractor {
             List<Attribution> out = new ArrayList<>();
             int n = t.size();
             for (int k = 0; k < n; k++) {
-                String w = t.get(k).lower();
-                if (w.equals("according") && k + 1 < n && t.get(k + 1).is("to")) {
+                if (t.get(k).is("according") && k + 1 < n && t.get(k + 1).is("to")) {
                     int e = k + 2;
                     while (e < n && !isBoundary(t.get(e))) {
                         e++;

@@ -299,7 +299,7 @@ final class Gazetteer {
             Token first = tokens.get(i);
             int id = first.id();
             Node node = id >= 0 && id < firstWords.length ? firstWords[id] : null;
-            if (node == null || (!first.startsUpper() && (lowerFirstWords[id >>> 6] & (1L << id)) == 0)) {
+            if (node == null || ((lowerFirstWords[id >>> 6] & (1L << id)) == 0 && !first.startsUpper())) {
                 i++; // no name begins with this word (written this way)
                 continue;
             }
