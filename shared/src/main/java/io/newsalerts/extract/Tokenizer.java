@@ -1,7 +1,6 @@
 package io.newsalerts.extract;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -22,7 +21,8 @@ final class Tokenizer {
     /** Tokens with their lexicon id and word classes, or without ({@code lexicon} null). */
     static Tokens tokenize(String s, Lexicon lexicon) {
         char[] cs = s.toCharArray(); // array reads: String.charAt checks its coder and bounds on every call
-        List<Token> out = new ArrayList<>(Math.max(8, cs.length / 5));
+        Token[] out = new Token[Math.max(8, cs.length / 4)];
+        int count = 0;
         int n = cs.length;
         int i = 0;
         while (i < n) {
@@ -32,6 +32,7 @@ final class Tokenizer {
                 continue;
             }
             int start = i;
+            Token.Type type;
             if (Chars.isDigit(c)) {
                 i++;
                 while (i < n) {
@@ -49,9 +50,9 @@ final class Tokenizer {
                     while (i < n && Chars.isLetterOrDigit(cs[i])) {
                         i++;
                     }
-                    add(out, lexicon, s, cs, start, i, Token.Type.ORDINAL);
+                    type = Token.Type.ORDINAL;
                 } else {
-                    add(out, lexicon, s, cs, start, i, Token.Type.NUMBER);
+                    type = Token.Type.NUMBER;
                 }
             } else if (Chars.isLetter(c)) {
                 int dotted = dottedAbbreviation(cs, i);
@@ -71,16 +72,20 @@ final class Tokenizer {
                         }
                     }
                 }
-                add(out, lexicon, s, cs, start, i, Token.Type.WORD);
+                type = Token.Type.WORD;
             } else if (c == '\'' && possessive(cs, i)) {
                 i += 2;
-                add(out, lexicon, s, cs, start, i, Token.Type.WORD);
+                type = Token.Type.WORD;
             } else {
                 i++;
-                add(out, lexicon, s, cs, start, i, Token.Type.PUNCT);
+                type = Token.Type.PUNCT;
             }
+            if (count == out.length) {
+                out = Arrays.copyOf(out, count * 2);
+            }
+            out[count++] = make(lexicon, s, cs, start, i, type);
         }
-        return new Tokens(out.toArray(new Token[0]));
+        return new Tokens(count == out.length ? out : Arrays.copyOf(out, count));
     }
 
     private static int digitsAhead(char[] cs, int i) {
@@ -116,11 +121,9 @@ final class Tokenizer {
         return k + 1 < cs.length && Chars.isLetter(cs[k]) && cs[k + 1] == '.';
     }
 
-    private static void add(List<Token> out, Lexicon lexicon, String s, char[] cs, int start, int end,
-                            Token.Type type) {
+    private static Token make(Lexicon lexicon, String s, char[] cs, int start, int end, Token.Type type) {
         if (lexicon == null) {
-            out.add(new Token(s, start, end, type, Lexicon.UNKNOWN, 0L, s.substring(start, end).toLowerCase(Locale.ROOT)));
-            return;
+            return new Token(s, start, end, type, Lexicon.UNKNOWN, 0L, s.substring(start, end).toLowerCase(Locale.ROOT));
         }
         // ASCII lower-cases char by char: the word is looked up from the sentence, hashed as its lower case
         int h = 0;
@@ -130,14 +133,13 @@ final class Tokenizer {
                 // other case mappings may change the length or depend on context: the library's, per token
                 String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
                 int id = lexicon.find(lower);
-                out.add(id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, lower)
-                        : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id)));
-                return;
+                return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, lower)
+                        : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id));
             }
             h = 31 * h + Lexicon.asciiLower(c);
         }
         int id = lexicon.findAsciiLowered(cs, start, end, h);
-        out.add(id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, null) // lower made on demand
-                : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id)));
+        return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, null) // lower made on demand
+                : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id));
     }
 }
