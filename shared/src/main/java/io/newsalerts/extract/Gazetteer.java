@@ -312,7 +312,8 @@ final class Gazetteer {
                         break;
                     }
                 }
-                Entry accepted = accept(node.entries, tokens, i, j + 1, licence);
+                // most nodes on the way are only a prefix of longer names
+                Entry accepted = node.entries.isEmpty() ? null : accept(node.entries, tokens, i, j + 1, licence);
                 if (accepted != null) {
                     best = accepted;
                     bestEnd = j + 1;
@@ -335,7 +336,8 @@ final class Gazetteer {
 
     private Entry accept(List<Entry> entries, Tokens tokens, int start, int end, Licence licence) {
         Entry best = null;
-        for (Entry e : entries) {
+        for (int k = 0; k < entries.size(); k++) { // by index: no iterator per call (C1 does not remove it)
+            Entry e = entries.get(k);
             if (!valid(e, tokens, start, end, licence)) {
                 continue;
             }

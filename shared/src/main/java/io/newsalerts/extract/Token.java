@@ -94,6 +94,11 @@ final class Token {
         return end - start;
     }
 
+    /** The {@code k}-th character of the token. */
+    char charAt(int k) {
+        return sentence.charAt(start + k);
+    }
+
     char firstChar() {
         return sentence.charAt(start);
     }
