@@ -247,6 +247,8 @@ public final class Extractor {
         static final long BEFORE_PHRASE_END = 1L << 43;
         /** "a", "an". */
         static final long INDEFINITE_ARTICLE = 1L << 44;
+        /** "according" (to), asked of every token. */
+        static final long ACCORDING = 1L << 45;
     }
 
     /**
@@ -305,6 +307,7 @@ public final class Extractor {
         lexicon.addClass(List.of("has", "have", "had", "was", "were", "is", "are"), In.VERB_LIKE);
         lexicon.addClass(List.of("a", "half"), In.COUNT_OPENER);
         lexicon.addClass(List.of("a", "an"), In.INDEFINITE_ARTICLE);
+        lexicon.addClass(List.of("according"), In.ACCORDING);
         lexicon.addClass(lastWords(AT_LEAST), In.QUALIFIER_END);
         lexicon.addClass(lastWords(APPROX), In.QUALIFIER_END);
         lexicon.addClass(lastWords(BLOCK_BEFORE), In.BEFORE_PHRASE_END);
@@ -1433,7 +1436,7 @@ public final class Extractor {
             List<Attribution> out = new ArrayList<>();
             int n = t.size();
             for (int k = 0; k < n; k++) {
-                if (t.get(k).is("according") && k + 1 < n && t.get(k + 1).is("to")) {
+                if (t.get(k).in(In.ACCORDING) && k + 1 < n && t.get(k + 1).is("to")) {
                     int e = k + 2;
                     while (e < n && !isBoundary(t.get(e))) {
                         e++;
@@ -1602,7 +1605,7 @@ public final class Extractor {
                         return new Places(List.copyOf(sayer), null, false);
                     }
                 }
-                Places sentence = placesIn(t, at, attributed, lowerText, 0, t.size());
+                Places sentence = sentencePlaces(t, at, attributed, lowerText);
                 if (sentence != null) {
                     return sentence;
                 }
@@ -1615,8 +1618,25 @@ public final class Extractor {
                 }
                 return fallback();
             }
-            Places sentence = placesIn(t, at, attributed, lowerText, 0, t.size());
+            Places sentence = sentencePlaces(t, at, attributed, lowerText);
             return sentence != null ? sentence : fallback();
+        }
+
+        /** Whose places {@link #sentencePlaces} holds: the tokens of the sentence being read. */
+        private Tokens sentencePlacesOf;
+        private Places sentencePlaces;
+
+        /**
+         * The places of the whole sentence, asked for each count in it and once more for the next sentences: found
+         * once per sentence. Nothing it reads changes before the sentence is done ({@code lastCountries} is set
+         * after the last question).
+         */
+        private Places sentencePlaces(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText) {
+            if (sentencePlacesOf != t) {
+                sentencePlaces = placesIn(t, at, attributed, lowerText, 0, t.size());
+                sentencePlacesOf = t;
+            }
+            return sentencePlaces;
         }
 
         private Places placesIn(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,

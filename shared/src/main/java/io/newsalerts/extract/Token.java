@@ -19,6 +19,7 @@ final class Token {
     private final Type type;
     private final int id;
     private final long classes;
+    private final int lowerLength;
     private String text;
     private String lower;
 
@@ -30,6 +31,7 @@ final class Token {
         this.id = id;
         this.classes = classes;
         this.lower = lower;
+        this.lowerLength = lower != null ? lower.length() : end - start; // without a lower yet: ASCII, same length
     }
 
     int start() {
@@ -62,16 +64,19 @@ final class Token {
         return lower;
     }
 
+    /**
+     * Whether the word is {@code lowerText}. Small enough for C1 to inline: a known word's lower is the lexicon's
+     * String, often the very literal asked about, and most other words differ in length.
+     */
     boolean is(String lowerText) {
-        String l = lower;
-        if (l != null) {
-            // a known word's lower is the lexicon's String, often the very literal asked about: then == answers
-            return l == lowerText || (l.length() == lowerText.length() && l.equals(lowerText));
+        return lower == lowerText || (lowerLength == lowerText.length() && sameLower(lowerText));
+    }
+
+    private boolean sameLower(String lowerText) {
+        if (lower != null) {
+            return lower.equals(lowerText);
         }
         // not made yet, so an ASCII word (see Tokenizer): compare lower-casing in place rather than make it
-        if (end - start != lowerText.length()) {
-            return false;
-        }
         for (int i = start; i < end; i++) {
             if (Lexicon.asciiLower(sentence.charAt(i)) != lowerText.charAt(i - start)) {
                 return false;
