@@ -148,19 +148,16 @@ final class Lexicon {
 
     /**
      * The id of {@code cs[start, end)} lower-cased, or {@link #UNKNOWN}; only for ASCII text, where lower-casing is
-     * per character ('A'-'Z' to 'a'-'z'). {@code h} is {@code String.hashCode} of the lower-case word.
+     * per character ('A'-'Z' to 'a'-'z'). {@code h} is {@code String.hashCode} of the lower-case word, {@code chars}
+     * its characters as {@link #packed} places them (character i at bit 8i; only looked at for a short word).
      */
-    int findAsciiLowered(char[] cs, int start, int end, int h) {
+    int findAsciiLowered(char[] cs, int start, int end, int h, long chars) {
         int len = end - start;
         if (len == 1) {
             return singles[asciiLower(cs[start])];
         }
         if (len <= PACKED_MAX) {
-            // the same number packed() makes of the lower-case word
-            long p = (long) len << 56;
-            for (int i = 0; i < len; i++) {
-                p |= (long) asciiLower(cs[start + i]) << (8 * i);
-            }
+            long p = ((long) len << 56) | chars; // the number packed() makes of the lower-case word
             for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
                 long entry = table[2 * slot];
                 if (entry == 0) {

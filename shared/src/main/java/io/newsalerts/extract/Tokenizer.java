@@ -125,8 +125,10 @@ final class Tokenizer {
         if (lexicon == null) {
             return new Token(s, start, end, type, Lexicon.UNKNOWN, 0L, s.substring(start, end).toLowerCase(Locale.ROOT));
         }
-        // ASCII lower-cases char by char: the word is looked up from the sentence, hashed as its lower case
+        // ASCII lower-cases char by char: the word is looked up from the sentence, hashed (and, if short, packed:
+        // see Lexicon) as its lower case
         int h = 0;
+        long packed = 0;
         for (int i = start; i < end; i++) {
             char c = cs[i];
             if (c >= 0x80) {
@@ -136,9 +138,11 @@ final class Tokenizer {
                 return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, lower)
                         : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id));
             }
-            h = 31 * h + Lexicon.asciiLower(c);
+            char lower = Lexicon.asciiLower(c);
+            h = 31 * h + lower;
+            packed |= (long) lower << (8 * (i - start)); // meaningful for the first seven only
         }
-        int id = lexicon.findAsciiLowered(cs, start, end, h);
+        int id = lexicon.findAsciiLowered(cs, start, end, h, packed);
         return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, null) // lower made on demand
                 : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id));
     }
