@@ -249,6 +249,8 @@ public final class Extractor {
         static final long INDEFINITE_ARTICLE = 1L << 44;
         /** "according" (to), asked of every token. */
         static final long ACCORDING = 1L << 45;
+        /** The first words of RATE_AFTER phrases: only after one is a rate ("a day", "per month") looked for. */
+        static final long RATE_START = 1L << 46;
     }
 
     /**
@@ -314,7 +316,18 @@ public final class Extractor {
         lexicon.addClass(lastWords(BREAKDOWN), In.BEFORE_PHRASE_END);
         lexicon.addClass(lastWords(ELLIPTIC), In.BEFORE_PHRASE_END);
         lexicon.addClass(List.of("above"), In.BEFORE_PHRASE_END); // "time above", "first time above"
+        lexicon.addClass(firstWords(RATE_AFTER), In.RATE_START);
         lexicon.addClass(ASKED, 0L);
+    }
+
+    /** The first word of each phrase. */
+    private static List<String> firstWords(Set<String> phrases) {
+        List<String> out = new ArrayList<>(phrases.size());
+        for (String p : phrases) {
+            int space = p.indexOf(' ');
+            out.add(space < 0 ? p : p.substring(0, space));
+        }
+        return out;
     }
 
     /** The last word of each phrase: a token never holds a space, so a phrase ends with the token before. */
@@ -733,7 +746,10 @@ public final class Extractor {
                     if (!ev.entry().context().isEmpty()) {
                         boolean ok = false;
                         for (String w : ev.entry().context()) {
-                            ok |= lowerText.contains(w) || lowerBody().contains(w);
+                            if (lowerText.contains(w) || lowerBody().contains(w)) {
+                                ok = true; // one is enough: the rest (and the body's lower case) need not be read
+                                break;
+                            }
                         }
                         if (!ok) {
                             eventType = null;
@@ -1851,8 +1867,8 @@ public final class Extractor {
         }
 
         private boolean rateFollows(Tokens t, int e) {
-            if (e >= t.size()) {
-                return false;
+            if (e >= t.size() || !t.get(e).in(In.RATE_START)) {
+                return false; // no rate phrase begins here (a token holds no space)
             }
             String one = t.get(e).lower();
             String two = e + 1 < t.size() ? one + " " + t.get(e + 1).lower() : one;
