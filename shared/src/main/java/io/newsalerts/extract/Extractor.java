@@ -179,7 +179,7 @@ public final class Extractor {
     private static final MatchStarts SINGLE_INCIDENT_STARTS = MatchStarts.eitherCase("in ", "during ", "by ", "from ", "after ",
             "when ");
     /**
-     * What a dateline is, as a regular expression; matched by {@link Run#datelineAt}, which gives the same answer
+     * What a dateline is, as a regular expression; matched by {@link #datelineAt}, which gives the same answer
      * without backtracking: {@code ^([A-Z][A-Z .'\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \([A-Z][A-Za-z. ]{1,20}\) ?[—\-]+ ?}
      */
     static final String DATELINE = "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?";
@@ -460,80 +460,6 @@ public final class Extractor {
                 return sentence.substring(m[1]);
             }
             return sentence;
-        }
-
-        /**
-         * Where the regular expression {@code DATELINE} (see there) matches at the start of {@code s}, written out:
-         * {city end, match end}, or null. {@code open} is the first '('. The expression's lazy city and optional
-         * region backtracked over the first line of every article; but neither can hold ',' or '(', so the
-         * region is there exactly when a ',' comes before the '(', and both end where those characters stand.
-         */
-        static int[] datelineAt(String s, int open) {
-            int comma = s.indexOf(',');
-            int cityEnd = comma >= 0 && comma < open ? comma : open - 1;
-            // city: [A-Z][A-Z .'\-]{1,40}
-            if (cityEnd < 2 || cityEnd > 41 || !upper(s.charAt(0))) {
-                return null;
-            }
-            for (int i = 1; i < cityEnd; i++) {
-                char c = s.charAt(i);
-                if (!(upper(c) || c == ' ' || c == '.' || c == '\'' || c == '-')) {
-                    return null;
-                }
-            }
-            if (cityEnd == comma) {
-                // region: ", [A-Z][A-Za-z .]{1,30}" up to the " ("
-                int from = comma + 3;
-                if (from >= open || s.charAt(comma + 1) != ' ' || !upper(s.charAt(comma + 2))
-                        || open - 1 - from < 1 || open - 1 - from > 30) {
-                    return null;
-                }
-                for (int i = from; i < open - 1; i++) {
-                    if (!letterSpaceDot(s.charAt(i))) {
-                        return null;
-                    }
-                }
-            }
-            if (s.charAt(open - 1) != ' ') {
-                return null;
-            }
-            // agency: "([A-Z][A-Za-z. ]{1,20})"
-            int i = open + 1;
-            if (i >= s.length() || !upper(s.charAt(i))) {
-                return null;
-            }
-            i++;
-            int run = i;
-            while (i < s.length() && letterSpaceDot(s.charAt(i))) {
-                i++;
-            }
-            if (i - run < 1 || i - run > 20 || i >= s.length() || s.charAt(i) != ')') {
-                return null;
-            }
-            i++;
-            // " ?[—\-]+ ?"
-            if (i < s.length() && s.charAt(i) == ' ') {
-                i++;
-            }
-            int dashes = i;
-            while (i < s.length() && (s.charAt(i) == '—' || s.charAt(i) == '-')) {
-                i++;
-            }
-            if (i == dashes) {
-                return null;
-            }
-            if (i < s.length() && s.charAt(i) == ' ') {
-                i++;
-            }
-            return new int[]{cityEnd, i};
-        }
-
-        private static boolean upper(char c) {
-            return c >= 'A' && c <= 'Z';
-        }
-
-        private static boolean letterSpaceDot(char c) {
-            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ' || c == '.';
         }
 
         // -------------------------------------------------------------------------------------- one sentence
@@ -1925,6 +1851,80 @@ public final class Extractor {
             out.add(f);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Where the regular expression {@code DATELINE} (see there) matches at the start of {@code s}, written out:
+     * {city end, match end}, or null. {@code open} is the first '('. The expression's lazy city and optional
+     * region backtracked over the first line of every article; but neither can hold ',' or '(', so the
+     * region is there exactly when a ',' comes before the '(', and both end where those characters stand.
+     */
+    static int[] datelineAt(String s, int open) {
+        int comma = s.indexOf(',');
+        int cityEnd = comma >= 0 && comma < open ? comma : open - 1;
+        // city: [A-Z][A-Z .'\-]{1,40}
+        if (cityEnd < 2 || cityEnd > 41 || !upper(s.charAt(0))) {
+            return null;
+        }
+        for (int i = 1; i < cityEnd; i++) {
+            char c = s.charAt(i);
+            if (!(upper(c) || c == ' ' || c == '.' || c == '\'' || c == '-')) {
+                return null;
+            }
+        }
+        if (cityEnd == comma) {
+            // region: ", [A-Z][A-Za-z .]{1,30}" up to the " ("
+            int from = comma + 3;
+            if (from >= open || s.charAt(comma + 1) != ' ' || !upper(s.charAt(comma + 2))
+                    || open - 1 - from < 1 || open - 1 - from > 30) {
+                return null;
+            }
+            for (int i = from; i < open - 1; i++) {
+                if (!letterSpaceDot(s.charAt(i))) {
+                    return null;
+                }
+            }
+        }
+        if (s.charAt(open - 1) != ' ') {
+            return null;
+        }
+        // agency: "([A-Z][A-Za-z. ]{1,20})"
+        int i = open + 1;
+        if (i >= s.length() || !upper(s.charAt(i))) {
+            return null;
+        }
+        i++;
+        int run = i;
+        while (i < s.length() && letterSpaceDot(s.charAt(i))) {
+            i++;
+        }
+        if (i - run < 1 || i - run > 20 || i >= s.length() || s.charAt(i) != ')') {
+            return null;
+        }
+        i++;
+        // " ?[—\-]+ ?"
+        if (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        int dashes = i;
+        while (i < s.length() && (s.charAt(i) == '—' || s.charAt(i) == '-')) {
+            i++;
+        }
+        if (i == dashes) {
+            return null;
+        }
+        if (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return new int[]{cityEnd, i};
+    }
+
+    private static boolean upper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean letterSpaceDot(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ' || c == '.';
     }
 
     private static String titleCase(String s) {
