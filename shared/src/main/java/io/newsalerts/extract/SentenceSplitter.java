@@ -33,10 +33,9 @@ public final class SentenceSplitter {
     public static List<String> split(String paragraph) {
         List<String> out = new ArrayList<>();
         int n = paragraph.length();
-        char[] cs = paragraph.toCharArray(); // the scan for '.', '!', '?' reads an array: no call per character
         int start = 0;
         for (int i = 0; i < n; i++) {
-            char c = cs[i];
+            char c = paragraph.charAt(i);
             if (c != '.' && c != '!' && c != '?') {
                 continue;
             }
