@@ -24,26 +24,35 @@ final class Lexicon {
     /** Per slot, two longs: the word's hash and its id + 1 (0: empty slot), then {@link #packed} of the word. */
     private long[] table;
     private int mask;
+    /** 32 - log2(slots): see {@link #home}. */
+    private int shift;
     /** The words' characters, one after the other: word {@code id} is {@code chars[offsets[id], offsets[id + 1])}. */
-    private char[] chars = new char[64 * 1024];
-    private int[] offsets = new int[1025];
-    private String[] words = new String[1024];
-    private long[] classes = new long[1024];
+    private char[] chars;
+    private int[] offsets;
+    private String[] words;
+    private long[] classes;
     /** Ids of the one-character ASCII words (punctuation, "a"): the most frequent tokens skip the table. */
     private final int[] singles = new int[128];
     private int size;
 
+    /** Sized for {@code expectedWords} without growing: the table at most 60% full. */
     Lexicon(int expectedWords) {
-        int slots = Integer.highestOneBit(Math.max(16, expectedWords) * 2 - 1) << 1;
+        int words = Math.max(16, expectedWords);
+        int slots = Integer.highestOneBit(words * 5 / 3) << 1;
         table = new long[slots * 2];
         mask = slots - 1;
+        shift = Integer.numberOfLeadingZeros(slots) + 1;
+        chars = new char[words * 8];
+        offsets = new int[words + 1];
+        this.words = new String[words];
+        classes = new long[words];
         Arrays.fill(singles, UNKNOWN);
     }
 
     /** The id of a (lower-case) word, adding it when new. */
     int intern(String word) {
         int h = word.hashCode();
-        for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = home(h); ; slot = (slot + 1) & mask) {
             long entry = table[2 * slot];
             if (entry == 0) {
                 return add(word, h, slot);
@@ -86,8 +95,8 @@ final class Lexicon {
         if (word.length() == 1 && word.charAt(0) < 0x80) {
             singles[word.charAt(0)] = id;
         }
-        if (size * 2 > mask + 1) {
-            grow();
+        if (size * 5 > (mask + 1) * 3) {
+            grow(); // past 60% full: a smaller table than half full fits the caches better, probes stay short
         }
         return id;
     }
@@ -96,9 +105,10 @@ final class Lexicon {
         long[] old = table;
         table = new long[old.length * 2];
         mask = old.length - 1; // twice the slots
+        shift--;
         for (int i = 0; i < old.length; i += 2) {
             if (old[i] != 0) {
-                int slot = spread((int) (old[i] >>> 32)) & mask;
+                int slot = home((int) (old[i] >>> 32));
                 while (table[2 * slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
@@ -134,7 +144,7 @@ final class Lexicon {
     /** The id of a lower-case word, or {@link #UNKNOWN}. */
     int find(String word) {
         int h = word.hashCode();
-        for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = home(h); ; slot = (slot + 1) & mask) {
             long entry = table[2 * slot];
             if (entry == 0) {
                 return UNKNOWN;
@@ -158,7 +168,7 @@ final class Lexicon {
         }
         if (len <= PACKED_MAX) {
             long p = ((long) len << 56) | chars; // the number packed() makes of the lower-case word
-            for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+            for (int slot = home(h); ; slot = (slot + 1) & mask) {
                 long entry = table[2 * slot];
                 if (entry == 0) {
                     return UNKNOWN;
@@ -168,7 +178,7 @@ final class Lexicon {
                 }
             }
         }
-        for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = home(h); ; slot = (slot + 1) & mask) {
             long entry = table[2 * slot];
             if (entry == 0) {
                 return UNKNOWN;
@@ -210,7 +220,8 @@ final class Lexicon {
         return size;
     }
 
-    private static int spread(int h) {
-        return h ^ (h >>> 16);
+    /** The first slot for a hash: its top bits after a multiplication by the golden ratio (Fibonacci hashing). */
+    private int home(int h) {
+        return (h * 0x9E3779B9) >>> shift;
     }
 }
