@@ -100,6 +100,13 @@ public final class Extractor {
     private static final Set<String> AUX = Set.of("had", "have", "has", "reportedly", "allegedly", "also", "then",
             "later", "again", "apparently", "suspected", "armed", "unidentified", "unknown", "masked", "late", "early",
             "on", "overnight", "first");
+    /** Heads of "the group", "the militants", "the gang", "the army": what kind of actor each refers back to. */
+    private static final Set<String> GROUP_HEADS = Set.of("group", "organization", "organisation", "outfit",
+            "movement", "coalition", "alliance", "network", "faction", "branch", "affiliate");
+    private static final Set<String> ARMED_HEADS = Set.of("militants", "jihadists", "insurgents", "extremists",
+            "rebels", "militia", "militias", "fighters", "terrorists");
+    private static final Set<String> CYBER_HEADS = Set.of("gang", "hackers", "cybercriminals", "operators", "affiliates");
+    private static final Set<String> ARMY_HEADS = Set.of("military", "army");
     private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
             "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
     private static final Pattern PLACE_ANAPHOR = Pattern.compile(
@@ -251,6 +258,10 @@ public final class Extractor {
         static final long ACCORDING = 1L << 45;
         /** The first words of RATE_AFTER phrases: only after one is a rate ("a day", "per month") looked for. */
         static final long RATE_START = 1L << 46;
+        static final long GROUP_HEAD = 1L << 47;
+        static final long ARMED_HEAD = 1L << 48;
+        static final long CYBER_HEAD = 1L << 49;
+        static final long ARMY_HEAD = 1L << 50;
     }
 
     /**
@@ -317,6 +328,10 @@ public final class Extractor {
         lexicon.addClass(lastWords(ELLIPTIC), In.BEFORE_PHRASE_END);
         lexicon.addClass(List.of("above"), In.BEFORE_PHRASE_END); // "time above", "first time above"
         lexicon.addClass(firstWords(RATE_AFTER), In.RATE_START);
+        lexicon.addClass(GROUP_HEADS, In.GROUP_HEAD);
+        lexicon.addClass(ARMED_HEADS, In.ARMED_HEAD);
+        lexicon.addClass(CYBER_HEADS, In.CYBER_HEAD);
+        lexicon.addClass(ARMY_HEADS, In.ARMY_HEAD);
         lexicon.addClass(ASKED, 0L);
     }
 
@@ -1353,16 +1368,12 @@ public final class Extractor {
                     if (j >= n) {
                         continue;
                     }
-                    String head = t.get(j).lower();
-                    String compat = switch (head) {
-                        case "group", "organization", "organisation", "outfit", "movement", "coalition", "alliance",
-                             "network", "faction", "branch", "affiliate" -> "group";
-                        case "militants", "jihadists", "insurgents", "extremists", "rebels", "militia", "militias",
-                             "fighters", "terrorists" -> "armed";
-                        case "gang", "hackers", "cybercriminals", "operators", "affiliates" -> "cyber";
-                        case "military", "army" -> w.equals("the") ? "military" : null;
-                        default -> null;
-                    };
+                    Token head = t.get(j);
+                    String compat = head.in(In.GROUP_HEAD) ? "group"
+                            : head.in(In.ARMED_HEAD) ? "armed"
+                            : head.in(In.CYBER_HEAD) ? "cyber"
+                            : head.in(In.ARMY_HEAD) ? (w.equals("the") ? "military" : null)
+                            : null;
                     if (compat != null && !(w.equals("its") || w.equals("their")) || (compat != null && compat.equals("armed"))) {
                         out.add(new Anaphor(k, j + 1, compat));
                         k = j;
