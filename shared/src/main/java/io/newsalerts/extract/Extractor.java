@@ -31,6 +31,7 @@ public final class Extractor {
 
     private Extractor(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
+        classify(gazetteer.lexicon, gazetteer.eventModifiers);
     }
 
     private static final class Holder {
@@ -99,6 +100,13 @@ public final class Extractor {
     private static final Set<String> AUX = Set.of("had", "have", "has", "reportedly", "allegedly", "also", "then",
             "later", "again", "apparently", "suspected", "armed", "unidentified", "unknown", "masked", "late", "early",
             "on", "overnight", "first");
+    /** Heads of "the group", "the militants", "the gang", "the army": what kind of actor each refers back to. */
+    private static final Set<String> GROUP_HEADS = Set.of("group", "organization", "organisation", "outfit",
+            "movement", "coalition", "alliance", "network", "faction", "branch", "affiliate");
+    private static final Set<String> ARMED_HEADS = Set.of("militants", "jihadists", "insurgents", "extremists",
+            "rebels", "militia", "militias", "fighters", "terrorists");
+    private static final Set<String> CYBER_HEADS = Set.of("gang", "hackers", "cybercriminals", "operators", "affiliates");
+    private static final Set<String> ARMY_HEADS = Set.of("military", "army");
     private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
             "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
     private static final Pattern PLACE_ANAPHOR = Pattern.compile(
@@ -177,8 +185,11 @@ public final class Extractor {
             Pattern.CASE_INSENSITIVE);
     private static final MatchStarts SINGLE_INCIDENT_STARTS = MatchStarts.eitherCase("in ", "during ", "by ", "from ", "after ",
             "when ");
-    private static final Pattern DATELINE = Pattern.compile(
-            "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?");
+    /**
+     * What a dateline is, as a regular expression; matched by {@link #datelineAt}, which gives the same answer
+     * without backtracking: {@code ^([A-Z][A-Z .'\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \([A-Z][A-Za-z. ]{1,20}\) ?[—\-]+ ?}
+     */
+    static final String DATELINE = "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?";
 
     /** As {@link PeriodParser#searches()}, for the extractor's own patterns searched from their starts. */
     static java.util.Map<Pattern, MatchStarts> searches() {
@@ -186,48 +197,171 @@ public final class Extractor {
     }
 
     /**
-     * Word classes asked about on nearly every token, as bits: one map lookup per token (see {@link #wordClasses})
-     * instead of a set lookup per question and token. The sets above stay the word lists.
+     * The word lists above as lexicon classes, one bit each: a token carries the bits of the lists its word is in
+     * ({@link Token#in}), found by the one lexicon lookup the tokenizer makes, where every question used to be a set
+     * lookup of the token's string. The sets stay the word lists; {@link #classify} puts their words in the classes.
      */
-    private static final int NUMBER_WORD = 1;
-    private static final int VERB_EVENT = 2;
-    private static final int LAUNCH_VERB = 4;
-    private static final int SAY_VERB = 8;
-    private static final java.util.Map<String, Integer> WORD_CLASSES = wordClassTable();
-
-    private static java.util.Map<String, Integer> wordClassTable() {
-        java.util.Map<String, Integer> table = new java.util.HashMap<>();
-        addWordClass(table, Numbers.numberWords(), NUMBER_WORD);
-        addWordClass(table, VERB_EVENTS.keySet(), VERB_EVENT);
-        addWordClass(table, LAUNCH, LAUNCH_VERB);
-        addWordClass(table, SAY, SAY_VERB);
-        return java.util.Map.copyOf(table);
+    private static final class In {
+        static final long NUMBER_WORD = 1L;
+        static final long VERB_EVENT = 1L << 1;
+        static final long LAUNCH_VERB = 1L << 2;
+        static final long SAY_VERB = 1L << 3;
+        static final long ACRONYM_LICENSOR = 1L << 4;
+        static final long PARTITIVE = 1L << 5;
+        static final long REACH_VERB = 1L << 6;
+        static final long RISE_VERB = 1L << 7;
+        static final long DEFINITE = 1L << 8;
+        static final long GROUP_ADJECTIVE = 1L << 9;
+        static final long RELATIVE_PRONOUN = 1L << 10;
+        static final long KILL_VERB = 1L << 11;
+        static final long INJURE_VERB = 1L << 12;
+        static final long ABDUCT_VERB = 1L << 13;
+        static final long HOSTAGE_VERB = 1L << 14;
+        static final long SAY_SUBJECTLESS = 1L << 15;
+        static final long DETERMINER = 1L << 16;
+        static final long NOT_REAL = 1L << 17;
+        static final long PERPETRATOR = 1L << 18;
+        static final long AUX = 1L << 19;
+        static final long MILITARY_NOUN = 1L << 20;
+        static final long TIMES_VERB = 1L << 21;
+        static final long SHIP = 1L << 22;
+        static final long TARGET = 1L << 23;
+        static final long STRIKE_VERB = 1L << 24;
+        static final long OWNER_NOUN = 1L << 25;
+        static final long APPOSITIVE_OPENER = 1L << 26;
+        static final long CLAUSE_BREAK = 1L << 27;
+        static final long COMPOUND = 1L << 28;
+        static final long HIT_VERB = 1L << 29;
+        static final long PEOPLE = 1L << 30;
+        static final long TOLL_ADJ = 1L << 31;
+        static final long KILLED = 1L << 32;
+        static final long INJURED = 1L << 33;
+        static final long ABDUCTED = 1L << 34;
+        static final long BE = 1L << 35;
+        static final long BLOCK_AFTER = 1L << 36;
+        static final long EVENT_MODIFIER = 1L << 37;
+        /** "it", "they", "the", "its", "their": where {@link Run#anaphors} looks further. */
+        static final long ANAPHOR_START = 1L << 38;
+        /** "that", "and", "but": words that end a clause for {@link Run#isBoundary}. */
+        static final long BOUNDARY_WORD = 1L << 39;
+        /** "has", "have", "had", "was", "were", "is", "are": see {@link Run#containsVerbLike}. */
+        static final long VERB_LIKE = 1L << 40;
+        /** "a", "half": words that may open a count ("a dozen", "half a dozen"). */
+        static final long COUNT_OPENER = 1L << 41;
+        /** The last words of the qualifiers (AT_LEAST, APPROX): only after one is a qualifier looked for. */
+        static final long QUALIFIER_END = 1L << 42;
+        /** The last words of BLOCK_BEFORE, BREAKDOWN and ELLIPTIC phrases and of "first time above". */
+        static final long BEFORE_PHRASE_END = 1L << 43;
+        /** "a", "an". */
+        static final long INDEFINITE_ARTICLE = 1L << 44;
+        /** "according" (to), asked of every token. */
+        static final long ACCORDING = 1L << 45;
+        /** The first words of RATE_AFTER phrases: only after one is a rate ("a day", "per month") looked for. */
+        static final long RATE_START = 1L << 46;
+        static final long GROUP_HEAD = 1L << 47;
+        static final long ARMED_HEAD = 1L << 48;
+        static final long CYBER_HEAD = 1L << 49;
+        static final long ARMY_HEAD = 1L << 50;
     }
 
-    /** Plain loops: this runs at cold start, where each lambda would cost a class spun at run time. */
-    private static void addWordClass(java.util.Map<String, Integer> table, Set<String> words, int wordClass) {
-        for (String w : words) {
-            table.put(w, table.getOrDefault(w, 0) | wordClass);
-        }
+    /**
+     * Words the rules compare tokens with one by one ({@link Token#is}): in the lexicon, a token of one of them
+     * shares the literal, so that the comparison is an identity test.
+     */
+    private static final List<String> ASKED = List.of("'s", ",", "-", ".", ";", "\"", ":", "(", ")", "according",
+            "an", "another", "at", "between", "blamed", "blew", "by", "carried", "carries", "carry", "carrying",
+            "death", "deaths", "dozen", "fatalities", "fire", "for", "hostage", "hundred", "in", "injuries",
+            "kidnapping", "members", "million", "of", "off", "on", "opened", "out", "responsibility", "second", "set",
+            "suicide", "taken", "tens", "third", "thousand", "thousands", "times", "to", "toll", "up", "versus",
+            "victims", "vs.", "with");
+
+    /** Puts the extractor's word lists in the gazetteer's lexicon. Plain calls: this runs at cold start. */
+    private static void classify(Lexicon lexicon, Set<String> eventModifiers) {
+        lexicon.addClass(Numbers.numberWords(), In.NUMBER_WORD);
+        lexicon.addClass(VERB_EVENTS.keySet(), In.VERB_EVENT);
+        lexicon.addClass(LAUNCH, In.LAUNCH_VERB);
+        lexicon.addClass(SAY, In.SAY_VERB);
+        lexicon.addClass(ACRONYM_LICENSORS, In.ACRONYM_LICENSOR);
+        lexicon.addClass(PARTITIVE, In.PARTITIVE);
+        lexicon.addClass(REACH_VERBS, In.REACH_VERB);
+        lexicon.addClass(RISE_VERBS, In.RISE_VERB);
+        lexicon.addClass(DEFINITE, In.DEFINITE);
+        lexicon.addClass(GROUP_ADJECTIVES, In.GROUP_ADJECTIVE);
+        lexicon.addClass(RELATIVE_PRONOUNS, In.RELATIVE_PRONOUN);
+        lexicon.addClass(KILL_VERBS, In.KILL_VERB);
+        lexicon.addClass(INJURE_VERBS, In.INJURE_VERB);
+        lexicon.addClass(ABDUCT_VERBS, In.ABDUCT_VERB);
+        lexicon.addClass(HOSTAGE_VERBS, In.HOSTAGE_VERB);
+        lexicon.addClass(SAY_SUBJECTLESS_OK, In.SAY_SUBJECTLESS);
+        lexicon.addClass(DETERMINERS, In.DETERMINER);
+        lexicon.addClass(NOT_REAL, In.NOT_REAL);
+        lexicon.addClass(PERPETRATORS, In.PERPETRATOR);
+        lexicon.addClass(AUX, In.AUX);
+        lexicon.addClass(MILITARY_NOUNS, In.MILITARY_NOUN);
+        lexicon.addClass(TIMES_VERBS.keySet(), In.TIMES_VERB);
+        lexicon.addClass(SHIPS, In.SHIP);
+        lexicon.addClass(TARGETS, In.TARGET);
+        lexicon.addClass(STRIKE_VERBS, In.STRIKE_VERB);
+        lexicon.addClass(OWNER_NOUNS, In.OWNER_NOUN);
+        lexicon.addClass(APPOSITIVE_OPENERS, In.APPOSITIVE_OPENER);
+        lexicon.addClass(CLAUSE_BREAK, In.CLAUSE_BREAK);
+        lexicon.addClass(COMPOUND, In.COMPOUND);
+        lexicon.addClass(HIT_VERBS, In.HIT_VERB);
+        lexicon.addClass(PEOPLE, In.PEOPLE);
+        lexicon.addClass(TOLL_ADJ, In.TOLL_ADJ);
+        lexicon.addClass(KILLED, In.KILLED);
+        lexicon.addClass(INJURED, In.INJURED);
+        lexicon.addClass(ABDUCTED, In.ABDUCTED);
+        lexicon.addClass(BE, In.BE);
+        lexicon.addClass(BLOCK_AFTER, In.BLOCK_AFTER);
+        lexicon.addClass(eventModifiers, In.EVENT_MODIFIER);
+        lexicon.addClass(List.of("it", "they", "the", "its", "their"), In.ANAPHOR_START);
+        lexicon.addClass(List.of("that", "and", "but"), In.BOUNDARY_WORD);
+        lexicon.addClass(List.of("has", "have", "had", "was", "were", "is", "are"), In.VERB_LIKE);
+        lexicon.addClass(List.of("a", "half"), In.COUNT_OPENER);
+        lexicon.addClass(List.of("a", "an"), In.INDEFINITE_ARTICLE);
+        lexicon.addClass(List.of("according"), In.ACCORDING);
+        lexicon.addClass(lastWords(AT_LEAST), In.QUALIFIER_END);
+        lexicon.addClass(lastWords(APPROX), In.QUALIFIER_END);
+        lexicon.addClass(lastWords(BLOCK_BEFORE), In.BEFORE_PHRASE_END);
+        lexicon.addClass(lastWords(BREAKDOWN), In.BEFORE_PHRASE_END);
+        lexicon.addClass(lastWords(ELLIPTIC), In.BEFORE_PHRASE_END);
+        lexicon.addClass(List.of("above"), In.BEFORE_PHRASE_END); // "time above", "first time above"
+        lexicon.addClass(firstWords(RATE_AFTER), In.RATE_START);
+        lexicon.addClass(GROUP_HEADS, In.GROUP_HEAD);
+        lexicon.addClass(ARMED_HEADS, In.ARMED_HEAD);
+        lexicon.addClass(CYBER_HEADS, In.CYBER_HEAD);
+        lexicon.addClass(ARMY_HEADS, In.ARMY_HEAD);
+        lexicon.addClass(ASKED, 0L);
     }
 
-    /** The classes of each token of a sentence, by token index. */
-    private static int[] wordClasses(Tokens t) {
-        int[] classes = new int[t.size()];
-        for (int k = 0; k < classes.length; k++) {
-            // the lists are of words: numbers and punctuation are in none of them
-            classes[k] = t.get(k).isWord() ? WORD_CLASSES.getOrDefault(t.get(k).lower(), 0) : 0;
+    /** The first word of each phrase. */
+    private static List<String> firstWords(Set<String> phrases) {
+        List<String> out = new ArrayList<>(phrases.size());
+        for (String p : phrases) {
+            int space = p.indexOf(' ');
+            out.add(space < 0 ? p : p.substring(0, space));
         }
-        return classes;
+        return out;
+    }
+
+    /** The last word of each phrase: a token never holds a space, so a phrase ends with the token before. */
+    private static List<String> lastWords(Set<String> phrases) {
+        List<String> out = new ArrayList<>(phrases.size());
+        for (String p : phrases) {
+            out.add(p.substring(p.lastIndexOf(' ') + 1));
+        }
+        return out;
     }
 
     private record Anaphor(int start, int end, String compat) {
     }
 
     /** What one sentence analysis shares between its passes. */
-    private record Ctx(String text, Tokens t, Gazetteer.Mention[] at, boolean[] attributed,
+    private record Ctx(String text, Tokens t, Gazetteer.Mention[] at, boolean[] attributed, boolean[] inPeriod,
                        List<PeriodParser.Span> usable, List<int[]> periodTokens, List<Anaphor> anaphors,
-                       List<Gazetteer.Mention> mentions, String lowerText, String attribution) {
+                       List<Gazetteer.Mention> mentions, String lowerText, String attribution,
+                       List<Integer> usedEvents) {
     }
 
     private record Attribution(int start, int end, String text) {
@@ -327,17 +461,18 @@ public final class Extractor {
         }
 
         private String dateline(String sentence) {
-            var m = DATELINE.matcher(sentence);
-            if (sentence.indexOf('(') > 0 && sentence.indexOf('(') < 80 && m.lookingAt()) {
-                String city = m.group(1).strip();
-                Tokens tokens = Tokenizer.tokenize(titleCase(city));
+            int open = sentence.indexOf('(');
+            int[] m = open > 0 && open < 80 ? datelineAt(sentence, open) : null;
+            if (m != null) {
+                String city = sentence.substring(0, m[0]).strip();
+                Tokens tokens = Tokenizer.tokenize(titleCase(city), gazetteer.lexicon);
                 for (Gazetteer.Mention mention : gazetteer.match(tokens, null)) {
                     if (mention.kind() == Gazetteer.Kind.PLACE || mention.kind() == Gazetteer.Kind.COUNTRY) {
                         datelineCountry = mention.value();
                         break;
                     }
                 }
-                return sentence.substring(m.end());
+                return sentence.substring(m[1]);
             }
             return sentence;
         }
@@ -347,28 +482,26 @@ public final class Extractor {
         private void sentence(String text) {
             sentenceIndex++;
             int factsBefore = facts.size();
-            Tokens t = Tokenizer.tokenize(text);
+            Tokens t = Tokenizer.tokenize(text, gazetteer.lexicon);
             if (t.isEmpty()) {
                 return;
             }
             List<Gazetteer.Mention> mentions = gazetteer.match(t, (actor, tokens, at) ->
                     !shouting.test(text) && (licensed().contains(actor) || (at + 1 < tokens.size()
-                            && ACRONYM_LICENSORS
-                            .contains(tokens.get(at + 1).lower()))));
+                            && tokens.get(at + 1).in(In.ACRONYM_LICENSOR))));
             int n = t.size();
             // "al-Qaida-linked", "Iran-backed": an adjective, not a mention of the actor
             mentions = new ArrayList<>(mentions);
             mentions.removeIf(m -> m.kind() == Gazetteer.Kind.ACTOR && m.end() + 1 < n && t.get(m.end()).is("-")
-                    && COMPOUND.contains(t.get(m.end() + 1).lower()));
+                    && t.get(m.end() + 1).in(In.COMPOUND));
             militaryPhrases(t, mentions);
-            int[] classes = wordClasses(t);
             Gazetteer.Mention[] at = new Gazetteer.Mention[n];
             for (Gazetteer.Mention m : mentions) {
                 for (int k = m.start(); k < m.end(); k++) {
                     at[k] = m;
                 }
             }
-            List<Attribution> attributions = attributions(t, classes, text);
+            List<Attribution> attributions = attributions(t, text);
             boolean[] attributed = new boolean[n];
             for (Attribution a : attributions) {
                 for (int k = a.start(); k < a.end(); k++) {
@@ -380,7 +513,7 @@ public final class Extractor {
             for (int k = 0; k < n && !countable; k++) {
                 Token x = t.get(k);
                 countable = x.type() == Token.Type.NUMBER || (at[k] != null && at[k].kind() == Gazetteer.Kind.EVENT)
-                        || (x.isWord() && (classes[k] & (NUMBER_WORD | VERB_EVENT)) != 0);
+                        || (x.isWord() && x.in(In.NUMBER_WORD | In.VERB_EVENT));
             }
             String lowerText = text.toLowerCase(Locale.ROOT);
             List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, lowerText, published, lastPeriod) : List.of();
@@ -402,7 +535,7 @@ public final class Extractor {
                 if (a < 0) {
                     continue;
                 }
-                boolean saidWhen = a > 0 && SAY.contains(t.get(a - 1).lower()) && s.day();
+                boolean saidWhen = a > 0 && t.get(a - 1).in(In.SAY_VERB) && s.day();
                 if (!saidWhen && !attributed[a]) {
                     usable.add(s);
                     periodTokens.add(new int[]{a, b});
@@ -417,10 +550,36 @@ public final class Extractor {
             String attribution = attributions.isEmpty() ? null : attributionText(attributions.getFirst(), t, at, anaphors);
             List<Integer> usedEvents = new ArrayList<>();
 
-            Ctx c = new Ctx(text, t, at, attributed, usable, periodTokens, anaphors, mentions, lowerText, attribution);
+            Ctx c = new Ctx(text, t, at, attributed, inPeriod, usable, periodTokens, anaphors, mentions, lowerText,
+                    attribution, usedEvents);
 
-            // counts ---------------------------------------------------------------------------------------
-            for (int i = 0; i < (countable ? n : 0); i++) {
+            if (countable) {
+                counts(c);
+            }
+            reachedCounts(c);
+            if (countable) {
+                singleIncidents(c, dayKnown);
+            }
+            if (dayKnown && usedEvents.isEmpty()) {
+                verbIncidents(c);
+            }
+            if (lastFact != null && lastFact.kind() == FactKind.INCIDENT && lastFact.actor() == null
+                    && lastFactSentence >= sentenceIndex - 2) {
+                claimedBy(c);
+            }
+            remember(c, factsBefore);
+        }
+
+        /** Counts that quantify an event ("153 attacks") or a toll ("killed 40 people") over a period. */
+        private void counts(Ctx c) {
+            Tokens t = c.t;
+            int n = t.size();
+            Gazetteer.Mention[] at = c.at;
+            boolean[] attributed = c.attributed;
+            boolean[] inPeriod = c.inPeriod;
+            String lowerText = c.lowerText;
+            List<Integer> usedEvents = c.usedEvents;
+            for (int i = 0; i < n; i++) {
                 if (inPeriod[i] || attributed[i] || at[i] != null) {
                     continue;
                 }
@@ -428,7 +587,7 @@ public final class Extractor {
                 if (tok.type() != Token.Type.NUMBER && !tok.isWord()) {
                     continue;
                 }
-                if (tok.isWord() && (classes[i] & NUMBER_WORD) == 0 && !tok.is("a") && !tok.is("half")) {
+                if (tok.isWord() && !tok.in(In.NUMBER_WORD | In.COUNT_OPENER)) { // nor "a", "half"
                     continue;
                 }
                 Numbers.Parsed num = Numbers.parse(t, i);
@@ -437,24 +596,28 @@ public final class Extractor {
                 }
                 int qStart = i;
                 Qualifier q = num.qualifier();
-                String q2 = i >= 2 ? t.get(i - 2).lower() + " " + t.get(i - 1).lower() : "";
-                String q3 = i >= 3 ? t.get(i - 3).lower() + " " + q2 : "";
-                String q1 = i >= 1 ? t.get(i - 1).lower() : "";
-                if (AT_LEAST.contains(q3) || APPROX.contains(q3)) {
-                    q = AT_LEAST.contains(q3) ? Qualifier.AT_LEAST : Qualifier.APPROX;
-                    qStart = i - 3;
-                } else if (AT_LEAST.contains(q2) || APPROX.contains(q2)) {
-                    q = AT_LEAST.contains(q2) ? Qualifier.AT_LEAST : Qualifier.APPROX;
-                    qStart = i - 2;
-                } else if (AT_LEAST.contains(q1) || APPROX.contains(q1)) {
-                    q = AT_LEAST.contains(q1) ? Qualifier.AT_LEAST : Qualifier.APPROX;
-                    qStart = i - 1;
+                // phrases before the number are built only after a word that can end one
+                if (i >= 1 && t.get(i - 1).in(In.QUALIFIER_END)) {
+                    String q1 = t.get(i - 1).lower();
+                    String q2 = i >= 2 ? t.get(i - 2).lower() + " " + q1 : "";
+                    String q3 = i >= 3 ? t.get(i - 3).lower() + " " + q2 : "";
+                    if (AT_LEAST.contains(q3) || APPROX.contains(q3)) {
+                        q = AT_LEAST.contains(q3) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                        qStart = i - 3;
+                    } else if (AT_LEAST.contains(q2) || APPROX.contains(q2)) {
+                        q = AT_LEAST.contains(q2) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                        qStart = i - 2;
+                    } else if (AT_LEAST.contains(q1) || APPROX.contains(q1)) {
+                        q = AT_LEAST.contains(q1) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                        qStart = i - 1;
+                    }
                 }
                 int end = num.end();
                 // blocked by what comes before the number (and its qualifier)
                 String b1 = qStart >= 1 ? t.get(qStart - 1).lower() : "";
-                String b2 = qStart >= 2 ? t.get(qStart - 2).lower() + " " + b1 : "";
-                String b3 = qStart >= 3 ? t.get(qStart - 3).lower() + " " + b2 : "";
+                boolean phraseBefore = qStart >= 1 && t.get(qStart - 1).in(In.BEFORE_PHRASE_END);
+                String b2 = phraseBefore && qStart >= 2 ? t.get(qStart - 2).lower() + " " + b1 : "";
+                String b3 = phraseBefore && qStart >= 3 ? t.get(qStart - 3).lower() + " " + b2 : "";
                 if (BLOCK_BEFORE.contains(b1) || BLOCK_BEFORE.contains(b2) || BLOCK_BEFORE.contains(b3)
                         || b2.equals("time above") || b3.endsWith("first time above")) {
                     if (!(b1.equals("to") && q != Qualifier.EXACT)) {
@@ -474,14 +637,14 @@ public final class Extractor {
                 if (end < n && t.get(end).is("times")) {
                     // "Armed robbers boarded ships 62 times"
                     for (int k = qStart - 1; k >= Math.max(0, qStart - 14) && !t.get(k).is(","); k--) {
-                        String v = TIMES_VERBS.get(t.get(k).lower());
+                        String v = t.get(k).in(In.TIMES_VERB) ? TIMES_VERBS.get(t.get(k).lower()) : null;
                         if (v != null) {
                             timesEvent = v;
                             break;
                         }
                     }
                 }
-                if (timesEvent == null && end < n && BLOCK_AFTER.contains(t.get(end).lower())) {
+                if (timesEvent == null && end < n && t.get(end).in(In.BLOCK_AFTER)) {
                     i = end - 1;
                     continue;
                 }
@@ -489,7 +652,7 @@ public final class Extractor {
                     continue;
                 }
                 boolean breakdown = BREAKDOWN.contains(b1) || BREAKDOWN.contains(b2) || BREAKDOWN.contains(b3);
-                if (end + 1 < n && t.get(end).is("of") && PARTITIVE.contains(t.get(end + 1).lower())) {
+                if (end + 1 < n && t.get(end).is("of") && t.get(end + 1).in(In.PARTITIVE)) {
                     continue; // "a dozen of those abducted": a part of a figure given elsewhere
                 }
                 // what is counted: skip modifiers, then an event term or a toll
@@ -508,7 +671,7 @@ public final class Extractor {
                             phraseActor = military;
                         }
                         j = m.end();
-                    } else if (gazetteer.eventModifiers.contains(x.lower()) && !(m != null && m.kind() == Gazetteer.Kind.EVENT)) {
+                    } else if (x.in(In.EVENT_MODIFIER) && !(m != null && m.kind() == Gazetteer.Kind.EVENT)) {
                         j++;
                     } else {
                         break;
@@ -524,7 +687,10 @@ public final class Extractor {
                     if (!ev.entry().context().isEmpty()) {
                         boolean ok = false;
                         for (String w : ev.entry().context()) {
-                            ok |= lowerText.contains(w) || lowerBody().contains(w);
+                            if (lowerText.contains(w) || lowerBody().contains(w)) {
+                                ok = true; // one is enough: the rest (and the body's lower case) need not be read
+                                break;
+                            }
                         }
                         if (!ok) {
                             eventType = null;
@@ -539,10 +705,10 @@ public final class Extractor {
                     eventType = timesEvent;
                     eventEnd = end + 1;
                 }
-                if (eventType == null && j < n && TARGETS.contains(t.get(j).lower()) && qStart > 0
-                        && STRIKE_VERBS.contains(t.get(qStart - 1).lower())) {
+                if (eventType == null && j < n && t.get(j).in(In.TARGET) && qStart > 0
+                        && t.get(qStart - 1).in(In.STRIKE_VERB)) {
                     // "struck 312 PKK targets": each target struck is a strike
-                    eventType = SHIPS.contains(t.get(j).lower()) ? "attack"
+                    eventType = t.get(j).in(In.SHIP) ? "attack"
                             : AIR.matcher(lowerText).find() ? "airstrike" : "strike";
                     eventEnd = j + 1;
                     phraseActor = null; // "PKK targets" are the PKK's, struck by someone else
@@ -563,7 +729,7 @@ public final class Extractor {
                     eventType = lastFact.eventType();
                 }
                 if (eventType == null && lastFact != null && lastFactSentence == sentenceIndex && qStart >= 4
-                        && RELATIVE_PRONOUNS.contains(t.get(qStart - 2).lower()) && t.get(qStart - 3).is(",")
+                        && t.get(qStart - 2).in(In.RELATIVE_PRONOUN) && t.get(qStart - 3).is(",")
                         && at[qStart - 4] != null && at[qStart - 4].kind() == Gazetteer.Kind.ACTOR) {
                     // "overtaking LockBit, which named 176": the same kind of figure, for the actor just named
                     phraseActor = at[qStart - 4].value();
@@ -577,8 +743,17 @@ public final class Extractor {
                 }
                 i = Math.max(i, eventEnd - 1);
             }
+        }
 
-            // "Kidnappings in Haiti reached 438 in the first quarter" -----------------------------------------
+        /** "Kidnappings in Haiti reached 438 in the first quarter": an event term, then its figure. */
+        private void reachedCounts(Ctx c) {
+            Tokens t = c.t;
+            int n = t.size();
+            Gazetteer.Mention[] at = c.at;
+            boolean[] attributed = c.attributed;
+            boolean[] inPeriod = c.inPeriod;
+            List<Gazetteer.Mention> mentions = c.mentions;
+            List<Integer> usedEvents = c.usedEvents;
             for (Gazetteer.Mention m : mentions) {
                 if (m.kind() != Gazetteer.Kind.EVENT || usedEvents.contains(m.start()) || attributed[m.start()]
                         || singular(t.get(m.end() - 1)) || !m.entry().context().isEmpty()) {
@@ -590,9 +765,9 @@ public final class Extractor {
                         break;
                     }
                     int numAt = -1;
-                    if (REACH_VERBS.contains(v.lower())) {
+                    if (v.in(In.REACH_VERB)) {
                         numAt = k + 1;
-                    } else if (RISE_VERBS.contains(v.lower())
+                    } else if (v.in(In.RISE_VERB)
                             && (t.get(k + 1).is("to") || t.get(k + 1).is("at"))) {
                         numAt = k + 2;
                     }
@@ -612,7 +787,7 @@ public final class Extractor {
                         x++;
                     }
                     Numbers.Parsed num = x < n ? Numbers.parse(t, x) : null;
-                    if (num == null || (num.end() < n && BLOCK_AFTER.contains(t.get(num.end()).lower()))) {
+                    if (num == null || (num.end() < n && t.get(num.end()).in(In.BLOCK_AFTER))) {
                         break;
                     }
                     if (q == Qualifier.EXACT) {
@@ -624,13 +799,27 @@ public final class Extractor {
                     break;
                 }
             }
+        }
 
-            // single incidents -----------------------------------------------------------------------------
-            for (int i = 0; i < (countable ? n : 0); i++) {
+        /** Single incidents: "launched a new drone attack", "A car bomb killed ..." on a known day. */
+        private void singleIncidents(Ctx c, boolean dayKnown) {
+            Tokens t = c.t;
+            int n = t.size();
+            Gazetteer.Mention[] at = c.at;
+            boolean[] attributed = c.attributed;
+            List<PeriodParser.Span> usable = c.usable;
+            List<int[]> periodTokens = c.periodTokens;
+            List<Anaphor> anaphors = c.anaphors;
+            List<Gazetteer.Mention> mentions = c.mentions;
+            String lowerText = c.lowerText;
+            String attribution = c.attribution;
+            String text = c.text;
+            List<Integer> usedEvents = c.usedEvents;
+            for (int i = 0; i < n; i++) {
                 int evAt = -1;
                 int verbAt = -1;
                 Token tok = t.get(i);
-                if ((classes[i] & LAUNCH_VERB) != 0 && !attributed[i]) {
+                if (tok.in(In.LAUNCH_VERB) && !attributed[i]) {
                     int k = i + 1;
                     if (k < n && (tok.is("carried") || tok.is("carry") || tok.is("carries") || tok.is("carrying"))) {
                         if (!t.get(k).is("out")) {
@@ -658,7 +847,7 @@ public final class Extractor {
                     if (evAt >= 0 && negated(t, i)) {
                         evAt = -1;
                     }
-                } else if ((tok.is("a") || tok.is("an")) && (i == 0 || t.get(i - 1).is(",") || t.get(i - 1).is("\""))
+                } else if (tok.in(In.INDEFINITE_ARTICLE) && (i == 0 || t.get(i - 1).is(",") || t.get(i - 1).is("\""))
                         && !attributed[i]) {
                     int e = skipModifiers(t, at, i + 1);
                     if (e < n && at[e] != null && at[e].start() == e && at[e].kind() == Gazetteer.Kind.EVENT
@@ -666,7 +855,7 @@ public final class Extractor {
                         int v = at[e].end();
                         // "A drone attack by the Houthis hit ..." / "A car bomb killed ..."
                         for (int k = v; k < Math.min(n, v + 10); k++) {
-                            if (HIT_VERBS.contains(t.get(k).lower())) {
+                            if (t.get(k).in(In.HIT_VERB)) {
                                 verbAt = k;
                                 break;
                             }
@@ -689,95 +878,117 @@ public final class Extractor {
                 usedEvents.add(evAt);
                 i = ev.end() - 1;
             }
+        }
 
-            // "Gunmen kidnapped 287 students ... on Thursday", "the militants ambushed a bus ..." -------------
-            if (dayKnown && usedEvents.isEmpty()) {
-                for (int i = 1; i < n; i++) {
-                    String eventType = VERB_EVENTS.get(t.get(i).lower());
-                    if (t.get(i).is("opened") && !(i + 1 < n && t.get(i + 1).is("fire"))) {
-                        eventType = null;
-                    }
-                    if (t.get(i).is("blew") && i + 2 < n && t.get(i + 1).lower().endsWith("self") && t.get(i + 2).is("up")) {
-                        eventType = "bombing"; // "a suicide bomber blew himself up"
-                    }
-                    if (eventType == null || attributed[i] || at[i] != null || negated(t, i)
-                            || (i + 1 < n && t.get(i + 1).is("by"))) {
-                        continue;
-                    }
-                    int subject = -1;
-                    String actor = null;
-                    boolean found = false;
-                    for (int k = i - 1; k >= Math.max(0, i - 7); k--) {
-                        Token x = t.get(k);
-                        if (x.is(",") || x.is(";") || x.is("\"")) {
-                            break;
-                        }
-                        Gazetteer.Mention m = at[k];
-                        if (m != null && m.kind() == Gazetteer.Kind.ACTOR) {
-                            actor = coalition(t, mentions, appositiveHead(t, mentions, m));
-                            found = true;
-                            break;
-                        }
-                        Anaphor an = null;
-                        for (Anaphor a : anaphors) {
-                            if (a.end() - 1 == k || a.start() == k) {
-                                an = a;
-                            }
-                        }
-                        if (an != null) {
-                            actor = resolve(an, t, mentions);
-                            found = true;
-                            break;
-                        }
-                        if (PERPETRATORS.contains(x.lower())) {
-                            // "Al-Shabab fighters", "Houthi rebels": the named group's men
-                            Gazetteer.Mention named = k > 0 ? at[k - 1] : null;
-                            if (named != null && named.kind() == Gazetteer.Kind.ACTOR) {
-                                actor = named.value();
-                            }
-                            found = true;
-                            break;
-                        }
-                        if (!(AUX.contains(x.lower()) || inPeriod[k] || x.startsUpper() && k == i - 1 && false)) {
-                            break;
-                        }
-                    }
-                    if (!found) {
-                        continue;
-                    }
-                    PeriodParser.Span period = nearest(usable, periodTokens, i);
-                    Places where = places(t, at, attributed, lowerText, i, actor);
-                    add(new Fact(actor, where.regions, eventType, 1, Qualifier.EXACT, period.period(),
-                            FactKind.INCIDENT, attribution, text, where.area));
-                    break;
+        /** "Gunmen kidnapped 287 students ... on Thursday", "the militants ambushed a bus ...". */
+        private void verbIncidents(Ctx c) {
+            Tokens t = c.t;
+            int n = t.size();
+            Gazetteer.Mention[] at = c.at;
+            boolean[] attributed = c.attributed;
+            boolean[] inPeriod = c.inPeriod;
+            List<PeriodParser.Span> usable = c.usable;
+            List<int[]> periodTokens = c.periodTokens;
+            List<Anaphor> anaphors = c.anaphors;
+            List<Gazetteer.Mention> mentions = c.mentions;
+            String lowerText = c.lowerText;
+            String attribution = c.attribution;
+            String text = c.text;
+            for (int i = 1; i < n; i++) {
+                String eventType = t.get(i).in(In.VERB_EVENT) ? VERB_EVENTS.get(t.get(i).lower()) : null;
+                if (t.get(i).is("opened") && !(i + 1 < n && t.get(i + 1).is("fire"))) {
+                    eventType = null;
                 }
-            }
-
-            // "JNIM claimed the attack": who did the incident just reported ---------------------------------------
-            if (lastFact != null && lastFact.kind() == FactKind.INCIDENT && lastFact.actor() == null
-                    && lastFactSentence >= sentenceIndex - 2) {
-                for (int i = 0; i + 2 < n; i++) {
-                    if (at[i] != null && at[i].kind() == Gazetteer.Kind.ACTOR && at[i].end() < n
-                            && t.get(at[i].end()).lower().startsWith("claim")) {
-                        int k = at[i].end() + 1;
-                        if (k + 1 < n && t.get(k).is("responsibility") && t.get(k + 1).is("for")) {
-                            k += 2;
+                if (t.get(i).is("blew") && i + 2 < n && t.get(i + 1).lower().endsWith("self") && t.get(i + 2).is("up")) {
+                    eventType = "bombing"; // "a suicide bomber blew himself up"
+                }
+                if (eventType == null || attributed[i] || at[i] != null || negated(t, i)
+                        || (i + 1 < n && t.get(i + 1).is("by"))) {
+                    continue;
+                }
+                int subject = -1;
+                String actor = null;
+                boolean found = false;
+                for (int k = i - 1; k >= Math.max(0, i - 7); k--) {
+                    Token x = t.get(k);
+                    if (x.is(",") || x.is(";") || x.is("\"")) {
+                        break;
+                    }
+                    Gazetteer.Mention m = at[k];
+                    if (m != null && m.kind() == Gazetteer.Kind.ACTOR) {
+                        actor = coalition(t, mentions, appositiveHead(t, mentions, m));
+                        found = true;
+                        break;
+                    }
+                    Anaphor an = null;
+                    for (Anaphor a : anaphors) {
+                        if (a.end() - 1 == k || a.start() == k) {
+                            an = a;
                         }
-                        if (k + 1 < n && (t.get(k).is("the") || t.get(k).is("that")) && at[k + 1] != null
-                                && at[k + 1].kind() == Gazetteer.Kind.EVENT) {
-                            Fact old = lastFact;
-                            Fact claimed = new Fact(at[i].value(), old.regions(), old.eventType(), old.count(),
-                                    old.qualifier(), old.period(), old.kind(), old.attributedTo(), old.sentence(),
-                                    old.area());
-                            facts.set(facts.lastIndexOf(old), claimed);
-                            lastFact = claimed;
-                            break;
+                    }
+                    if (an != null) {
+                        actor = resolve(an, t, mentions);
+                        found = true;
+                        break;
+                    }
+                    if (x.in(In.PERPETRATOR)) {
+                        // "Al-Shabab fighters", "Houthi rebels": the named group's men
+                        Gazetteer.Mention named = k > 0 ? at[k - 1] : null;
+                        if (named != null && named.kind() == Gazetteer.Kind.ACTOR) {
+                            actor = named.value();
                         }
+                        found = true;
+                        break;
+                    }
+                    if (!(x.in(In.AUX) || inPeriod[k] || x.startsUpper() && k == i - 1 && false)) {
+                        break;
                     }
                 }
+                if (!found) {
+                    continue;
+                }
+                PeriodParser.Span period = nearest(usable, periodTokens, i);
+                Places where = places(t, at, attributed, lowerText, i, actor);
+                add(new Fact(actor, where.regions, eventType, 1, Qualifier.EXACT, period.period(),
+                        FactKind.INCIDENT, attribution, text, where.area));
+                break;
             }
+        }
 
-            // memory for the next sentences ----------------------------------------------------------------
+        /** "JNIM claimed the attack": who did the incident just reported. */
+        private void claimedBy(Ctx c) {
+            Tokens t = c.t;
+            int n = t.size();
+            Gazetteer.Mention[] at = c.at;
+            for (int i = 0; i + 2 < n; i++) {
+                if (at[i] != null && at[i].kind() == Gazetteer.Kind.ACTOR && at[i].end() < n
+                        && t.get(at[i].end()).lower().startsWith("claim")) {
+                    int k = at[i].end() + 1;
+                    if (k + 1 < n && t.get(k).is("responsibility") && t.get(k + 1).is("for")) {
+                        k += 2;
+                    }
+                    if (k + 1 < n && (t.get(k).is("the") || t.get(k).is("that")) && at[k + 1] != null
+                            && at[k + 1].kind() == Gazetteer.Kind.EVENT) {
+                        Fact old = lastFact;
+                        Fact claimed = new Fact(at[i].value(), old.regions(), old.eventType(), old.count(),
+                                old.qualifier(), old.period(), old.kind(), old.attributedTo(), old.sentence(),
+                                old.area());
+                        facts.set(facts.lastIndexOf(old), claimed);
+                        lastFact = claimed;
+                        break;
+                    }
+                }
+            }
+        }
+
+        /** Memory for the next sentences: actors named, places, countries named together, a period. */
+        private void remember(Ctx c, int factsBefore) {
+            Tokens t = c.t;
+            Gazetteer.Mention[] at = c.at;
+            boolean[] attributed = c.attributed;
+            List<PeriodParser.Span> usable = c.usable;
+            List<Gazetteer.Mention> mentions = c.mentions;
+            String lowerText = c.lowerText;
             for (Gazetteer.Mention m : mentions) {
                 if (m.kind() == Gazetteer.Kind.ACTOR) {
                     recent.add(new ActorRef(m.value(), m.entry().actorType()));
@@ -873,7 +1084,7 @@ public final class Extractor {
                 while (k >= 0 && c.at[k] != null && c.at[k].kind() == Gazetteer.Kind.EVENT) {
                     k--;
                 }
-                if (k >= 0 && k < qStart - 2 && DEFINITE.contains(c.t.get(k).lower())) {
+                if (k >= 0 && k < qStart - 2 && c.t.get(k).in(In.DEFINITE)) {
                     actor = lastFact.actor();
                 }
             }
@@ -905,7 +1116,7 @@ public final class Extractor {
                     k++;
                 }
                 boolean acts = false;
-                if (k < t.size() && MILITARY_NOUNS.contains(t.get(k).lower())) {
+                if (k < t.size() && t.get(k).in(In.MILITARY_NOUN)) {
                     acts = true;
                 } else if (k < t.size() && m.kind() == Gazetteer.Kind.DEMONYM) {
                     for (Gazetteer.Mention e : mentions) {
@@ -926,7 +1137,7 @@ public final class Extractor {
                     }
                 }
                 if (acts) {
-                    int end = k < t.size() && MILITARY_NOUNS.contains(t.get(k).lower()) ? k + 1 : m.end();
+                    int end = k < t.size() && t.get(k).in(In.MILITARY_NOUN) ? k + 1 : m.end();
                     mentions.set(idx, new Gazetteer.Mention(m.start(), end,
                             Gazetteer.Entry.military(gazetteer.militaryOf.get(m.value()))));
                 }
@@ -1008,11 +1219,11 @@ public final class Extractor {
                 }
             }
             if (open <= 0 || m.start() - open > 7 || open + 1 >= t.size()
-                    || !APPOSITIVE_OPENERS.contains(t.get(open + 1).lower())) {
+                    || !t.get(open + 1).in(In.APPOSITIVE_OPENER)) {
                 return m; // an appositive opens with "the ...", "a ...", "also known as ..."
             }
             for (int k = open + 1; k < m.start(); k++) {
-                if (SAY.contains(t.get(k).lower()) || t.get(k).type() == Token.Type.NUMBER) {
+                if (t.get(k).in(In.SAY_VERB) || t.get(k).type() == Token.Type.NUMBER) {
                     return m;
                 }
             }
@@ -1135,6 +1346,9 @@ public final class Extractor {
                 if (at[k] != null || attributed[k]) {
                     continue;
                 }
+                if (!t.get(k).in(In.ANAPHOR_START)) {
+                    continue; // not "it", "they", "the", "its", "their"
+                }
                 String w = t.get(k).lower();
                 boolean pronoun = false;
                 boolean determiner = false;
@@ -1148,22 +1362,18 @@ public final class Extractor {
                     out.add(new Anaphor(k, k + 1, "any"));
                 } else if (determiner) {
                     int j = k + 1;
-                    if (j < n && GROUP_ADJECTIVES.contains(t.get(j).lower())) {
+                    if (j < n && t.get(j).in(In.GROUP_ADJECTIVE)) {
                         j++;
                     }
                     if (j >= n) {
                         continue;
                     }
-                    String head = t.get(j).lower();
-                    String compat = switch (head) {
-                        case "group", "organization", "organisation", "outfit", "movement", "coalition", "alliance",
-                             "network", "faction", "branch", "affiliate" -> "group";
-                        case "militants", "jihadists", "insurgents", "extremists", "rebels", "militia", "militias",
-                             "fighters", "terrorists" -> "armed";
-                        case "gang", "hackers", "cybercriminals", "operators", "affiliates" -> "cyber";
-                        case "military", "army" -> w.equals("the") ? "military" : null;
-                        default -> null;
-                    };
+                    Token head = t.get(j);
+                    String compat = head.in(In.GROUP_HEAD) ? "group"
+                            : head.in(In.ARMED_HEAD) ? "armed"
+                            : head.in(In.CYBER_HEAD) ? "cyber"
+                            : head.in(In.ARMY_HEAD) ? (w.equals("the") ? "military" : null)
+                            : null;
                     if (compat != null && !(w.equals("its") || w.equals("their")) || (compat != null && compat.equals("armed"))) {
                         out.add(new Anaphor(k, j + 1, compat));
                         k = j;
@@ -1175,12 +1385,11 @@ public final class Extractor {
 
         // -------------------------------------------------------------------------------------- who says
 
-        private List<Attribution> attributions(Tokens t, int[] classes, String text) {
+        private List<Attribution> attributions(Tokens t, String text) {
             List<Attribution> out = new ArrayList<>();
             int n = t.size();
             for (int k = 0; k < n; k++) {
-                String w = t.get(k).lower();
-                if (w.equals("according") && k + 1 < n && t.get(k + 1).is("to")) {
+                if (t.get(k).in(In.ACCORDING) && k + 1 < n && t.get(k + 1).is("to")) {
                     int e = k + 2;
                     while (e < n && !isBoundary(t.get(e))) {
                         e++;
@@ -1189,7 +1398,7 @@ public final class Extractor {
                         out.add(new Attribution(k, e, clean(text, t, k + 2, e)));
                     }
                     k = e;
-                } else if ((classes[k] & SAY_VERB) != 0) {
+                } else if (t.get(k).in(In.SAY_VERB)) {
                     int s = k;
                     while (s > 0 && !isBoundary(t.get(s - 1)) && k - s < 12) {
                         s--;
@@ -1203,7 +1412,7 @@ public final class Extractor {
                         while (r > 0 && !isBoundary(t.get(r - 1))) {
                             r--;
                         }
-                        if (r < k - 1 && RELATIVE_PRONOUNS.contains(t.get(r).lower()) && r >= 2
+                        if (r < k - 1 && t.get(r).in(In.RELATIVE_PRONOUN) && r >= 2
                                 && t.get(r - 1).is(",")) {
                             int s3 = r - 1;
                             while (s3 > 0 && !isBoundary(t.get(s3 - 1)) && r - 1 - s3 < 10) {
@@ -1225,7 +1434,7 @@ public final class Extractor {
                             e = n;
                         }
                         out.add(new Attribution(s, e, clean(text, t, s, subjectEnd)));
-                    } else if (SAY_SUBJECTLESS_OK.contains(w) && k > 0 && isBoundary(t.get(k - 1))) {
+                    } else if (t.get(k).in(In.SAY_SUBJECTLESS) && k > 0 && isBoundary(t.get(k - 1))) {
                         // inverted: "..., said Maj. Gen. Ahmed Ali, the army spokesman."
                         int e = k + 1;
                         while (e < n && !isBoundary(t.get(e)) && !t.get(e).is("and")) {
@@ -1242,19 +1451,16 @@ public final class Extractor {
         }
 
         private static boolean isBoundary(Token tok) {
-            String w = tok.text();
-            if (w.length() == 1) { // the punctuation: one char compare each instead of a String.equals
-                char c = w.charAt(0);
+            if (tok.length() == 1) { // the punctuation: one char compare each instead of a String.equals
+                char c = tok.firstChar();
                 return c == ',' || c == ';' || c == '"' || c == ':' || c == '—' || c == '(' || c == ')' || c == '.';
             }
-            return tok.is("that") || tok.is("and") || tok.is("but");
+            return tok.in(In.BOUNDARY_WORD); // "that", "and", "but"
         }
 
         private static boolean containsVerbLike(Tokens t, int s, int e) {
             for (int k = s; k < e; k++) {
-                String w = t.get(k).lower();
-                if (w.equals("has") || w.equals("have") || w.equals("had") || w.equals("was") || w.equals("were")
-                        || w.equals("is") || w.equals("are") || t.get(k).type() == Token.Type.NUMBER) {
+                if (t.get(k).in(In.VERB_LIKE) || t.get(k).type() == Token.Type.NUMBER) { // has, was, is ...
                     return true;
                 }
             }
@@ -1276,7 +1482,7 @@ public final class Extractor {
         }
 
         private String clean(String text, Tokens t, int s, int e) {
-            while (s < e && (DETERMINERS.contains(t.get(s).lower()) || t.get(s).type() == Token.Type.NUMBER)) {
+            while (s < e && (t.get(s).in(In.DETERMINER) || t.get(s).type() == Token.Type.NUMBER)) {
                 s++;
             }
             while (e > s && (t.get(e - 1).type() == Token.Type.PUNCT)) {
@@ -1328,11 +1534,11 @@ public final class Extractor {
                               int focus, String actor) {
             if (focus >= 0) {
                 int a = focus;
-                while (a > 0 && !CLAUSE_BREAK.contains(t.get(a - 1).lower())) {
+                while (a > 0 && !t.get(a - 1).in(In.CLAUSE_BREAK)) {
                     a--;
                 }
                 int b = focus;
-                while (b < t.size() && !CLAUSE_BREAK.contains(t.get(b).lower())) {
+                while (b < t.size() && !t.get(b).in(In.CLAUSE_BREAK)) {
                     b++;
                 }
                 if (a > 0 || b < t.size()) {
@@ -1352,7 +1558,7 @@ public final class Extractor {
                         return new Places(List.copyOf(sayer), null, false);
                     }
                 }
-                Places sentence = placesIn(t, at, attributed, lowerText, 0, t.size());
+                Places sentence = sentencePlaces(t, at, attributed, lowerText);
                 if (sentence != null) {
                     return sentence;
                 }
@@ -1365,8 +1571,25 @@ public final class Extractor {
                 }
                 return fallback();
             }
-            Places sentence = placesIn(t, at, attributed, lowerText, 0, t.size());
+            Places sentence = sentencePlaces(t, at, attributed, lowerText);
             return sentence != null ? sentence : fallback();
+        }
+
+        /** Whose places {@link #sentencePlaces} holds: the tokens of the sentence being read. */
+        private Tokens sentencePlacesOf;
+        private Places sentencePlaces;
+
+        /**
+         * The places of the whole sentence, asked for each count in it and once more for the next sentences: found
+         * once per sentence. Nothing it reads changes before the sentence is done ({@code lastCountries} is set
+         * after the last question).
+         */
+        private Places sentencePlaces(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText) {
+            if (sentencePlacesOf != t) {
+                sentencePlaces = placesIn(t, at, attributed, lowerText, 0, t.size());
+                sentencePlacesOf = t;
+            }
+            return sentencePlaces;
         }
 
         private Places placesIn(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
@@ -1380,7 +1603,7 @@ public final class Extractor {
                     continue;
                 }
                 boolean compound = m.end() < t.size() && (t.get(m.end()).is("-")  // "Iran-backed", "U.S.-led"
-                        || OWNER_NOUNS.contains(t.get(m.end()).lower())) // "a U.S. base in eastern Syria"
+                        || t.get(m.end()).in(In.OWNER_NOUN)) // "a U.S. base in eastern Syria"
                         || (k >= 2 && t.get(k - 1).is("with") && t.get(k - 2).lower().startsWith("border")); // "border with Somalia"
                 switch (m.kind()) {
                     case COUNTRY, PLACE -> {
@@ -1468,25 +1691,26 @@ public final class Extractor {
             // prefix verb: killed / wounded / abducted N (people)
             int p = qStart - 1;
             if (p >= 0) {
-                String v = t.get(p).lower();
+                Token verb = t.get(p);
+                String v = verb.lower();
                 String type = null;
-                if (KILL_VERBS.contains(v)) {
+                if (verb.in(In.KILL_VERB)) {
                     type = "fatality";
-                } else if (INJURE_VERBS.contains(v)) {
+                } else if (verb.in(In.INJURE_VERB)) {
                     type = "injury";
-                } else if (ABDUCT_VERBS.contains(v)) {
+                } else if (verb.in(In.ABDUCT_VERB)) {
                     type = "kidnapping-victim";
                 }
                 if (type != null) {
                     int k = numEnd;
                     int guard = 0;
-                    while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower())
-                            && (t.get(k).isWord() && (gazetteer.eventModifiers.contains(t.get(k).lower())
-                            || TOLL_ADJ.contains(t.get(k).lower())
-                            || Chars.isUpperCase(t.get(k).text().charAt(0)) || t.get(k).text().contains(".")))) {
+                    while (k < n && guard++ < 3 && !t.get(k).in(In.PEOPLE)
+                            && (t.get(k).isWord() && (t.get(k).in(In.EVENT_MODIFIER)
+                            || t.get(k).in(In.TOLL_ADJ)
+                            || t.get(k).startsUpper() || t.get(k).text().contains(".")))) {
                         k++;
                     }
-                    if (k >= n || PEOPLE.contains(t.get(k).lower()) || isBoundary(t.get(k)) || t.get(k).is("in")) {
+                    if (k >= n || t.get(k).in(In.PEOPLE) || isBoundary(t.get(k)) || t.get(k).is("in")) {
                         return type;
                     }
                     return null;
@@ -1509,34 +1733,34 @@ public final class Extractor {
             // N [adjectives] people [were] killed
             int k = j;
             int guard = 0;
-            while (k < n && guard++ < 3 && !PEOPLE.contains(t.get(k).lower()) && t.get(k).isWord()
-                    && !KILLED.contains(t.get(k).lower()) && !INJURED.contains(t.get(k).lower())
-                    && (Chars.isUpperCase(t.get(k).text().charAt(0)) || gazetteer.eventModifiers.contains(t.get(k).lower())
-                    || TOLL_ADJ.contains(t.get(k).lower()))) {
+            while (k < n && guard++ < 3 && !t.get(k).in(In.PEOPLE) && t.get(k).isWord()
+                    && !t.get(k).in(In.KILLED) && !t.get(k).in(In.INJURED)
+                    && (t.get(k).startsUpper() || t.get(k).in(In.EVENT_MODIFIER)
+                    || t.get(k).in(In.TOLL_ADJ))) {
                 k++;
             }
-            if (k < n && PEOPLE.contains(t.get(k).lower())) {
+            if (k < n && t.get(k).in(In.PEOPLE)) {
                 k++;
                 if (k < n && t.get(k).is("members")) {
                     k++;
                 }
             }
-            while (k < n && BE.contains(t.get(k).lower())) {
+            while (k < n && t.get(k).in(In.BE)) {
                 k++;
             }
             if (k < n) {
-                String v = t.get(k).lower();
-                if (KILLED.contains(v) || v.equals("deaths") || v.equals("fatalities")) {
+                Token word = t.get(k);
+                String v = word.lower();
+                if (word.in(In.KILLED) || v.equals("deaths") || v.equals("fatalities")) {
                     return "fatality";
                 }
-                if (INJURED.contains(v) || v.equals("injuries")) {
+                if (word.in(In.INJURED) || v.equals("injuries")) {
                     return "injury";
                 }
-                if (v.equals("hostage") && qStart > 0 && HOSTAGE_VERBS
-                        .contains(t.get(qStart - 1).lower())) {
+                if (v.equals("hostage") && qStart > 0 && t.get(qStart - 1).in(In.HOSTAGE_VERB)) {
                     return "kidnapping-victim"; // "took 85 crew members hostage"
                 }
-                if (ABDUCTED.contains(v) && !(v.equals("taken") && !(k + 1 < n && t.get(k + 1).is("hostage")))) {
+                if (word.in(In.ABDUCTED) && !(v.equals("taken") && !(k + 1 < n && t.get(k + 1).is("hostage")))) {
                     return "kidnapping-victim";
                 }
                 if (v.equals("kidnapping") && k + 1 < n && t.get(k + 1).is("victims")) {
@@ -1555,7 +1779,7 @@ public final class Extractor {
                 }
                 if (m != null && m.start() == k && (m.kind() == Gazetteer.Kind.ACTOR || m.kind() == Gazetteer.Kind.DEMONYM)) {
                     k = m.end();
-                } else if (gazetteer.eventModifiers.contains(t.get(k).lower()) || t.get(k).is("-")
+                } else if (t.get(k).in(In.EVENT_MODIFIER) || t.get(k).is("-")
                         || t.get(k).is("second") || t.get(k).is("third") || t.get(k).is("suicide")) {
                     k++;
                 } else {
@@ -1572,7 +1796,7 @@ public final class Extractor {
 
         private boolean negated(Tokens t, int verb) {
             for (int k = Math.max(0, verb - 3); k < verb; k++) {
-                if (NOT_REAL.contains(t.get(k).lower())) {
+                if (t.get(k).in(In.NOT_REAL)) {
                     return true;
                 }
             }
@@ -1580,8 +1804,8 @@ public final class Extractor {
         }
 
         private boolean rateFollows(Tokens t, int e) {
-            if (e >= t.size()) {
-                return false;
+            if (e >= t.size() || !t.get(e).in(In.RATE_START)) {
+                return false; // no rate phrase begins here (a token holds no space)
             }
             String one = t.get(e).lower();
             String two = e + 1 < t.size() ? one + " " + t.get(e + 1).lower() : one;
@@ -1638,6 +1862,80 @@ public final class Extractor {
             out.add(f);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Where the regular expression {@code DATELINE} (see there) matches at the start of {@code s}, written out:
+     * {city end, match end}, or null. {@code open} is the first '('. The expression's lazy city and optional
+     * region backtracked over the first line of every article; but neither can hold ',' or '(', so the
+     * region is there exactly when a ',' comes before the '(', and both end where those characters stand.
+     */
+    static int[] datelineAt(String s, int open) {
+        int comma = s.indexOf(',');
+        int cityEnd = comma >= 0 && comma < open ? comma : open - 1;
+        // city: [A-Z][A-Z .'\-]{1,40}
+        if (cityEnd < 2 || cityEnd > 41 || !upper(s.charAt(0))) {
+            return null;
+        }
+        for (int i = 1; i < cityEnd; i++) {
+            char c = s.charAt(i);
+            if (!(upper(c) || c == ' ' || c == '.' || c == '\'' || c == '-')) {
+                return null;
+            }
+        }
+        if (cityEnd == comma) {
+            // region: ", [A-Z][A-Za-z .]{1,30}" up to the " ("
+            int from = comma + 3;
+            if (from >= open || s.charAt(comma + 1) != ' ' || !upper(s.charAt(comma + 2))
+                    || open - 1 - from < 1 || open - 1 - from > 30) {
+                return null;
+            }
+            for (int i = from; i < open - 1; i++) {
+                if (!letterSpaceDot(s.charAt(i))) {
+                    return null;
+                }
+            }
+        }
+        if (s.charAt(open - 1) != ' ') {
+            return null;
+        }
+        // agency: "([A-Z][A-Za-z. ]{1,20})"
+        int i = open + 1;
+        if (i >= s.length() || !upper(s.charAt(i))) {
+            return null;
+        }
+        i++;
+        int run = i;
+        while (i < s.length() && letterSpaceDot(s.charAt(i))) {
+            i++;
+        }
+        if (i - run < 1 || i - run > 20 || i >= s.length() || s.charAt(i) != ')') {
+            return null;
+        }
+        i++;
+        // " ?[—\-]+ ?"
+        if (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        int dashes = i;
+        while (i < s.length() && (s.charAt(i) == '—' || s.charAt(i) == '-')) {
+            i++;
+        }
+        if (i == dashes) {
+            return null;
+        }
+        if (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return new int[]{cityEnd, i};
+    }
+
+    private static boolean upper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean letterSpaceDot(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ' || c == '.';
     }
 
     private static String titleCase(String s) {

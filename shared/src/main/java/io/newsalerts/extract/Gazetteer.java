@@ -52,32 +52,92 @@ final class Gazetteer {
         }
     }
 
+    /** A trie node: its children by word id ({@link Lexicon}), and the names that end here. */
     static final class Node {
-        final Map<String, Node> next;
+        private static final int[] NO_IDS = {};
+        private static final Node[] NO_NODES = {};
+        /** Up to {@link #SCAN} children in a row, scanned; more ("new", "san", "al") in an open-addressing table. */
+        private static final int SCAN = 8;
+        private int[] ids = NO_IDS;
+        private Node[] children = NO_NODES;
+        private int count;
         List<Entry> entries = List.of();
 
-        Node() {
-            this(4);
+        Node next(int id) {
+            int[] keys = ids;
+            if (keys.length <= SCAN) {
+                for (int i = 0; i < count; i++) {
+                    if (keys[i] == id) {
+                        return children[i];
+                    }
+                }
+                return null;
+            }
+            int mask = keys.length - 1;
+            for (int slot = (id * 0x9E3779B9 >>> 16) & mask; ; slot = (slot + 1) & mask) {
+                Node child = children[slot];
+                if (child == null || keys[slot] == id) {
+                    return child;
+                }
+            }
         }
 
-        Node(int capacity) {
-            next = new HashMap<>(capacity);
+        Node nextOrAdd(int id) {
+            Node child = next(id);
+            if (child == null) {
+                child = new Node();
+                put(id, child);
+            }
+            return child;
+        }
+
+        private void put(int id, Node child) {
+            if (count < SCAN) {
+                if (count == ids.length) {
+                    ids = java.util.Arrays.copyOf(ids, Math.max(2, count * 2));
+                    children = java.util.Arrays.copyOf(children, ids.length);
+                }
+                ids[count] = id;
+                children[count++] = child;
+                return;
+            }
+            if (ids.length <= SCAN || (count + 1) * 2 > ids.length) {
+                int[] oldIds = ids;
+                Node[] oldChildren = children;
+                int capacity = Math.max(32, ids.length * 2);
+                ids = new int[capacity];
+                children = new Node[capacity];
+                for (int i = 0; i < oldIds.length; i++) {
+                    if (oldChildren[i] != null) {
+                        insert(oldIds[i], oldChildren[i]);
+                    }
+                }
+            }
+            insert(id, child);
+            count++;
+        }
+
+        private void insert(int id, Node child) {
+            int mask = ids.length - 1;
+            int slot = (id * 0x9E3779B9 >>> 16) & mask;
+            while (children[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            ids[slot] = id;
+            children[slot] = child;
         }
     }
 
-    /** Sized for the bundled names' first words (about 7,600), so that loading does not rehash it a dozen times. */
-    private final Node root = new Node(16_384);
+    /** Every word of every name (and, added by the extractor, of its word lists). */
+    final Lexicon lexicon = new Lexicon(9_600); // the bundled names have 9,147 words, the extractor adds ~500
+    /** The trie's first level, by word id: null where no name begins with the word. */
+    private Node[] firstWords = new Node[16_384];
     /**
-     * One bit per hash (mod 2^16) of every name's first word. Most words of a sentence begin no name, and this
-     * says so without a lookup in the trie's first level, which holds thousands of place names (cache misses).
+     * Ids of the first words of names that may be written in lower case: events, and names whose first word is.
+     * Where a name's first word is capitalised the text must be too ({@link #valid}), so a word in lower case
+     * ("in", "a", "were": the first words of place names) needs no trie walk unless its bit is here.
      */
-    private final long[] firstWords = new long[(1 << 16) / 64];
-    /**
-     * The same for names whose first word may be written in lower case: events, and names whose first word is.
-     * Where a name's first word is capitalised the text must be too ({@link #valid}), so for a word in lower case
-     * ("in", "a", "were": the first words of place names) only this filter counts.
-     */
-    private final long[] lowerFirstWords = new long[(1 << 16) / 64];
+    private long[] lowerFirstWords = new long[16_384 / 64];
     final Set<String> eventModifiers;
     final Map<String, String> actorTypes;
     /** Country code -> that country's military actor ("IL" -> "Israeli military"), and back. */
@@ -193,16 +253,22 @@ final class Gazetteer {
         if (tokens.isEmpty()) {
             return;
         }
-        int h = tokens.getFirst().lower().hashCode() & 0xFFFF;
-        firstWords[h >>> 6] |= 1L << h;
+        int first = lexicon.intern(tokens.getFirst().lower());
+        if (first >= firstWords.length) {
+            firstWords = java.util.Arrays.copyOf(firstWords, Math.max(first + 1, firstWords.length * 2));
+            lowerFirstWords = java.util.Arrays.copyOf(lowerFirstWords, (firstWords.length + 63) / 64);
+        }
         boolean capitalFirst = Chars.isUpperCase(tokens.getFirst().text().charAt(0))
                 && (kind != Kind.EVENT || caseSensitive); // see valid(): only then must the text's word be capitalised
         if (!capitalFirst) {
-            lowerFirstWords[h >>> 6] |= 1L << h;
+            lowerFirstWords[first >>> 6] |= 1L << first;
         }
-        Node node = root;
-        for (Token t : tokens) {
-            node = node.next.computeIfAbsent(t.lower(), k -> new Node());
+        Node node = firstWords[first];
+        if (node == null) {
+            node = firstWords[first] = new Node();
+        }
+        for (int k = 1; k < tokens.size(); k++) {
+            node = node.nextOrAdd(lexicon.intern(tokens.get(k).lower()));
         }
         String[] surfaceWords = new String[tokens.size()];
         for (int k = 0; k < surfaceWords.length; k++) {
@@ -230,21 +296,24 @@ final class Gazetteer {
         int n = tokens.size();
         int i = 0;
         while (i < n) {
-            int h = tokens.get(i).lower().hashCode() & 0xFFFF;
-            long[] filter = tokens.get(i).startsUpper() ? firstWords : lowerFirstWords;
-            if ((filter[h >>> 6] & (1L << h)) == 0) {
+            Token first = tokens.get(i);
+            int id = first.id();
+            Node node = id >= 0 && id < firstWords.length ? firstWords[id] : null;
+            if (node == null || ((lowerFirstWords[id >>> 6] & (1L << id)) == 0 && !first.startsUpper())) {
                 i++; // no name begins with this word (written this way)
                 continue;
             }
-            Node node = root;
             Entry best = null;
             int bestEnd = -1;
             for (int j = i; j < n; j++) {
-                node = node.next.get(tokens.get(j).lower());
-                if (node == null) {
-                    break;
+                if (j > i) {
+                    node = node.next(tokens.get(j).id());
+                    if (node == null) {
+                        break;
+                    }
                 }
-                Entry accepted = accept(node.entries, tokens, i, j + 1, licence);
+                // most nodes on the way are only a prefix of longer names
+                Entry accepted = node.entries.isEmpty() ? null : accept(node.entries, tokens, i, j + 1, licence);
                 if (accepted != null) {
                     best = accepted;
                     bestEnd = j + 1;
@@ -267,7 +336,8 @@ final class Gazetteer {
 
     private Entry accept(List<Entry> entries, Tokens tokens, int start, int end, Licence licence) {
         Entry best = null;
-        for (Entry e : entries) {
+        for (int k = 0; k < entries.size(); k++) { // by index: no iterator per call (C1 does not remove it)
+            Entry e = entries.get(k);
             if (!valid(e, tokens, start, end, licence)) {
                 continue;
             }
@@ -281,7 +351,7 @@ final class Gazetteer {
     private static boolean valid(Entry e, Tokens tokens, int start, int end, Licence licence) {
         if (e.caseSensitive()) {
             for (int k = start; k < end; k++) {
-                if (!tokens.get(k).text().equals(e.surface().get(k - start))) {
+                if (!tokens.get(k).textIs(e.surface().get(k - start))) {
                     return false;
                 }
             }

@@ -54,15 +54,49 @@ final class Numbers {
         return NUMBER_WORDS.contains(lower);
     }
 
+    /**
+     * The value of a number token ("1,200", "2024", "3.0") that is a whole number of at most 15 digits, read digit
+     * by digit: exactly what {@code Double.parseDouble} gives for it (such a number is a double exactly), without
+     * a String. NaN for anything else ("2.5", several dots, more digits), which takes the library's way.
+     */
+    private static double wholeNumber(Token number) {
+        long value = 0;
+        int digits = 0;
+        boolean fraction = false;
+        for (int k = 0; k < number.length(); k++) {
+            char c = number.charAt(k);
+            if (c == ',') {
+                continue; // thousands separators, as replace(",", "") drops them
+            }
+            if (c == '.') {
+                if (fraction) {
+                    return Double.NaN;
+                }
+                fraction = true;
+            } else if (c < '0' || c > '9' || ++digits > 15) {
+                return Double.NaN;
+            } else if (fraction) {
+                if (c != '0') {
+                    return Double.NaN;
+                }
+            } else {
+                value = value * 10 + (c - '0');
+            }
+        }
+        return digits == 0 ? Double.NaN : (double) value;
+    }
+
     static Parsed parse(Tokens t, int i) {
         Token first = t.get(i);
         String w = first.lower();
         if (first.type() == Token.Type.NUMBER) {
-            double v;
-            try {
-                v = Double.parseDouble(first.text().replace(",", ""));
-            } catch (NumberFormatException e) {
-                return null;
+            double v = wholeNumber(first);
+            if (Double.isNaN(v)) {
+                try {
+                    v = Double.parseDouble(first.text().replace(",", ""));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
             }
             int end = i + 1;
             if (end < t.size()) {

@@ -1,15 +1,111 @@
 package io.newsalerts.extract;
 
+import java.util.Locale;
+
 /**
- * One token of a sentence: a word, a number, a dotted abbreviation ("U.S.") or one punctuation character.
- * Offsets index the sentence text; {@code lower} is the matching key.
+ * One token of a sentence: a word, a number, a dotted abbreviation ("U.S.") or one punctuation character, as
+ * offsets into the sentence. {@code id} is the word's id in the {@link Lexicon} ({@link Lexicon#UNKNOWN} for a word
+ * no name and no word list has), {@code classes} the word lists it is in: looked up once, when the token is made,
+ * instead of once per question. {@link #lower} is the matching key: for a known word the lexicon's String, for
+ * another ASCII word made on first use (most tokens are never asked for it), like {@link #text}.
  */
-record Token(String text, String lower, int start, int end, Type type) {
+final class Token {
 
     enum Type { WORD, NUMBER, ORDINAL, PUNCT }
 
+    private final String sentence;
+    private final int start;
+    private final int end;
+    private final Type type;
+    private final int id;
+    private final long classes;
+    private final int lowerLength;
+    private String text;
+    private String lower;
+
+    Token(String sentence, int start, int end, Type type, int id, long classes, String lower) {
+        this.sentence = sentence;
+        this.start = start;
+        this.end = end;
+        this.type = type;
+        this.id = id;
+        this.classes = classes;
+        this.lower = lower;
+        this.lowerLength = lower != null ? lower.length() : end - start; // without a lower yet: ASCII, same length
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
+    Type type() {
+        return type;
+    }
+
+    int id() {
+        return id;
+    }
+
+    String text() {
+        if (text == null) {
+            text = sentence.substring(start, end);
+        }
+        return text;
+    }
+
+    String lower() {
+        if (lower == null) {
+            lower = text().toLowerCase(Locale.ROOT);
+        }
+        return lower;
+    }
+
+    /**
+     * Whether the word is {@code lowerText}. Small enough for C1 to inline: a known word's lower is the lexicon's
+     * String, often the very literal asked about, and most other words differ in length.
+     */
     boolean is(String lowerText) {
-        return lower.length() == lowerText.length() && lower.equals(lowerText); // most words differ in length
+        return lower == lowerText || (lowerLength == lowerText.length() && sameLower(lowerText));
+    }
+
+    private boolean sameLower(String lowerText) {
+        if (lower != null) {
+            return lower.equals(lowerText);
+        }
+        // not made yet, so an ASCII word (see Tokenizer): compare lower-casing in place rather than make it
+        for (int i = start; i < end; i++) {
+            if (Lexicon.asciiLower(sentence.charAt(i)) != lowerText.charAt(i - start)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the word is in any of the word lists (lexicon classes) of {@code wordClasses}. */
+    boolean in(long wordClasses) {
+        return (classes & wordClasses) != 0;
+    }
+
+    /** Whether the token is exactly {@code s}, capitals included. */
+    boolean textIs(String s) {
+        return end - start == s.length() && sentence.startsWith(s, start);
+    }
+
+    int length() {
+        return end - start;
+    }
+
+    /** The {@code k}-th character of the token. */
+    char charAt(int k) {
+        return sentence.charAt(start + k);
+    }
+
+    char firstChar() {
+        return sentence.charAt(start);
     }
 
     boolean isWord() {
@@ -17,13 +113,13 @@ record Token(String text, String lower, int start, int end, Type type) {
     }
 
     boolean startsUpper() {
-        return !text.isEmpty() && Chars.isUpperCase(text.charAt(0));
+        return Chars.isUpperCase(sentence.charAt(start)); // a token is never empty
     }
 
     boolean isAllUpper() {
         boolean letter = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = start; i < end; i++) {
+            char c = sentence.charAt(i);
             if (Chars.isLetter(c)) {
                 letter = true;
                 if (!Chars.isUpperCase(c)) {
@@ -32,5 +128,10 @@ record Token(String text, String lower, int start, int end, Type type) {
             }
         }
         return letter;
+    }
+
+    @Override
+    public String toString() {
+        return text();
     }
 }

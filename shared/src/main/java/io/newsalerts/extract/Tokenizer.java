@@ -1,7 +1,6 @@
 package io.newsalerts.extract;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -14,103 +13,137 @@ final class Tokenizer {
     private Tokenizer() {
     }
 
+    /** Tokens without lexicon ids: for the names the gazetteer is built from. */
     static Tokens tokenize(String s) {
-        List<Token> out = new ArrayList<>(Math.max(8, s.length() / 5));
-        int n = s.length();
+        return tokenize(s, null);
+    }
+
+    /** Tokens with their lexicon id and word classes, or without ({@code lexicon} null). */
+    static Tokens tokenize(String s, Lexicon lexicon) {
+        char[] cs = s.toCharArray(); // array reads: String.charAt checks its coder and bounds on every call
+        Token[] out = new Token[Math.max(8, cs.length / 4)];
+        int count = 0;
+        int n = cs.length;
         int i = 0;
         while (i < n) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (Chars.isWhitespace(c)) {
                 i++;
                 continue;
             }
             int start = i;
+            Token.Type type;
             if (Chars.isDigit(c)) {
                 i++;
                 while (i < n) {
-                    char d = s.charAt(i);
+                    char d = cs[i];
                     if (Chars.isDigit(d)) {
                         i++;
-                    } else if ((d == ',' || d == '.') && i + 1 < n && Chars.isDigit(s.charAt(i + 1))
-                            && (d == '.' || digitsAhead(s, i + 1) == 3)) {
+                    } else if ((d == ',' || d == '.') && i + 1 < n && Chars.isDigit(cs[i + 1])
+                            && (d == '.' || digitsAhead(cs, i + 1) == 3)) {
                         i++;
                     } else {
                         break;
                     }
                 }
-                if (i < n && Chars.isLetter(s.charAt(i))) {
-                    while (i < n && Chars.isLetterOrDigit(s.charAt(i))) {
+                if (i < n && Chars.isLetter(cs[i])) {
+                    while (i < n && Chars.isLetterOrDigit(cs[i])) {
                         i++;
                     }
-                    add(out, s, start, i, Token.Type.ORDINAL);
+                    type = Token.Type.ORDINAL;
                 } else {
-                    add(out, s, start, i, Token.Type.NUMBER);
+                    type = Token.Type.NUMBER;
                 }
             } else if (Chars.isLetter(c)) {
-                int dotted = dottedAbbreviation(s, i);
+                int dotted = dottedAbbreviation(cs, i);
                 if (dotted > i) {
                     i = dotted;
                 } else {
                     i++;
                     while (i < n) {
-                        char d = s.charAt(i);
+                        char d = cs[i];
                         if (Chars.isLetterOrDigit(d)) {
                             i++;
-                        } else if (d == '\'' && i + 1 < n && Chars.isLetter(s.charAt(i + 1))
-                                && !possessive(s, i)) {
+                        } else if (d == '\'' && i + 1 < n && Chars.isLetter(cs[i + 1])
+                                && !possessive(cs, i)) {
                             i++;
                         } else {
                             break;
                         }
                     }
                 }
-                add(out, s, start, i, Token.Type.WORD);
-            } else if (c == '\'' && possessive(s, i)) {
+                type = Token.Type.WORD;
+            } else if (c == '\'' && possessive(cs, i)) {
                 i += 2;
-                add(out, s, start, i, Token.Type.WORD);
+                type = Token.Type.WORD;
             } else {
                 i++;
-                add(out, s, start, i, Token.Type.PUNCT);
+                type = Token.Type.PUNCT;
             }
+            if (count == out.length) {
+                out = Arrays.copyOf(out, count * 2);
+            }
+            out[count++] = make(lexicon, s, cs, start, i, type);
         }
-        return new Tokens(out.toArray(new Token[0]));
+        return new Tokens(count == out.length ? out : Arrays.copyOf(out, count));
     }
 
-    private static int digitsAhead(String s, int i) {
+    private static int digitsAhead(char[] cs, int i) {
         int k = i;
-        while (k < s.length() && Chars.isDigit(s.charAt(k))) {
+        while (k < cs.length && Chars.isDigit(cs[k])) {
             k++;
         }
         return k - i;
     }
 
     /** "'s" followed by a non-letter. */
-    private static boolean possessive(String s, int i) {
-        return i + 1 < s.length() && (s.charAt(i + 1) == 's' || s.charAt(i + 1) == 'S')
-                && (i + 2 >= s.length() || !Chars.isLetter(s.charAt(i + 2)));
+    private static boolean possessive(char[] cs, int i) {
+        return i + 1 < cs.length && (cs[i + 1] == 's' || cs[i + 1] == 'S')
+                && (i + 2 >= cs.length || !Chars.isLetter(cs[i + 2]));
     }
 
     /** "U.S." / "U.N." / "U.S.A.": single letters each followed by a dot, at least two of them. Returns end or i. */
-    private static int dottedAbbreviation(String s, int i) {
+    private static int dottedAbbreviation(char[] cs, int i) {
         int k = i;
         int letters = 0;
-        while (k + 1 < s.length() && Chars.isLetter(s.charAt(k)) && s.charAt(k + 1) == '.'
-                && (k + 2 >= s.length() || !Chars.isLetter(s.charAt(k + 2)) || letterDot(s, k + 2))) {
+        while (k + 1 < cs.length && Chars.isLetter(cs[k]) && cs[k + 1] == '.'
+                && (k + 2 >= cs.length || !Chars.isLetter(cs[k + 2]) || letterDot(cs, k + 2))) {
             letters++;
             k += 2;
-            if (k >= s.length() || !letterDot(s, k)) {
+            if (k >= cs.length || !letterDot(cs, k)) {
                 break;
             }
         }
         return letters >= 2 ? k : i;
     }
 
-    private static boolean letterDot(String s, int k) {
-        return k + 1 < s.length() && Chars.isLetter(s.charAt(k)) && s.charAt(k + 1) == '.';
+    private static boolean letterDot(char[] cs, int k) {
+        return k + 1 < cs.length && Chars.isLetter(cs[k]) && cs[k + 1] == '.';
     }
 
-    private static void add(List<Token> out, String s, int start, int end, Token.Type type) {
-        String text = s.substring(start, end);
-        out.add(new Token(text, text.toLowerCase(Locale.ROOT), start, end, type));
+    private static Token make(Lexicon lexicon, String s, char[] cs, int start, int end, Token.Type type) {
+        if (lexicon == null) {
+            return new Token(s, start, end, type, Lexicon.UNKNOWN, 0L, s.substring(start, end).toLowerCase(Locale.ROOT));
+        }
+        // ASCII lower-cases char by char: the word is looked up from the sentence, hashed (and, if short, packed:
+        // see Lexicon) as its lower case
+        int h = 0;
+        long packed = 0;
+        for (int i = start; i < end; i++) {
+            char c = cs[i];
+            if (c >= 0x80) {
+                // other case mappings may change the length or depend on context: the library's, per token
+                String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
+                int id = lexicon.find(lower);
+                return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, lower)
+                        : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id));
+            }
+            char lower = Lexicon.asciiLower(c);
+            h = 31 * h + lower;
+            packed |= (long) lower << (8 * (i - start)); // meaningful for the first seven only
+        }
+        int id = lexicon.findAsciiLowered(cs, start, end, h, packed);
+        return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, null) // lower made on demand
+                : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id));
     }
 }

@@ -1,0 +1,227 @@
+package io.newsalerts.extract;
+
+import java.util.Arrays;
+
+/**
+ * Every word the extractor knows (the words of the gazetteer's names and of the extractor's word lists), each with
+ * an id and the bit set of word lists it is in. The tokenizer looks a token up here once; from then on the
+ * gazetteer's trie walks by id and every "is this word in list X" is a bit test ({@link Token#in}), where each
+ * question used to be a hash lookup of the token's string.
+ *
+ * <p>An open-addressing table rather than a {@code HashMap<String, ...>} so that a plain-ASCII token can be looked
+ * up straight from the sentence's characters (lower-cased on the fly, as {@code toLowerCase(Locale.ROOT)} does for
+ * ASCII): a known word then needs no lower-case {@code String} of its own, it takes the table's. A slot holds the
+ * hash, the id and, for a short ASCII word, the word itself packed in a {@code long}, so that looking up a short
+ * word touches one cache line (the table and the words are far larger than the caches); longer words are compared
+ * with their characters, kept one after the other in one array. Filled while the gazetteer and the extractor are
+ * built, read-only afterwards.
+ */
+final class Lexicon {
+
+    /** What {@link #find} answers for a word the lexicon does not know. */
+    static final int UNKNOWN = -1;
+
+    /** Per slot, two longs: the word's hash and its id + 1 (0: empty slot), then {@link #packed} of the word. */
+    private long[] table;
+    private int mask;
+    /** 32 - log2(slots): see {@link #home}. */
+    private int shift;
+    /** The words' characters, one after the other: word {@code id} is {@code chars[offsets[id], offsets[id + 1])}. */
+    private char[] chars;
+    private int[] offsets;
+    private String[] words;
+    private long[] classes;
+    /** Ids of the one-character ASCII words (punctuation, "a"): the most frequent tokens skip the table. */
+    private final int[] singles = new int[128];
+    private int size;
+
+    /** Sized for {@code expectedWords} without growing: the table at most 60% full. */
+    Lexicon(int expectedWords) {
+        int words = Math.max(16, expectedWords);
+        int slots = Integer.highestOneBit(words * 5 / 3) << 1;
+        table = new long[slots * 2];
+        mask = slots - 1;
+        shift = Integer.numberOfLeadingZeros(slots) + 1;
+        chars = new char[words * 8];
+        offsets = new int[words + 1];
+        this.words = new String[words];
+        classes = new long[words];
+        Arrays.fill(singles, UNKNOWN);
+    }
+
+    /** The id of a (lower-case) word, adding it when new. */
+    int intern(String word) {
+        int h = word.hashCode();
+        for (int slot = home(h); ; slot = (slot + 1) & mask) {
+            long entry = table[2 * slot];
+            if (entry == 0) {
+                return add(word, h, slot);
+            }
+            int id = (int) entry - 1;
+            if ((int) (entry >>> 32) == h && words[id].equals(word)) {
+                return id;
+            }
+        }
+    }
+
+    /**
+     * Puts every word of a list in the class {@code bit} (a word may be in several). The list's own String becomes
+     * the word's: the lists are literals, so a token of the word then is the very literal the rules compare with.
+     */
+    void addClass(Iterable<String> list, long bit) {
+        for (String w : list) {
+            int id = intern(w);
+            classes[id] |= bit;
+            words[id] = w;
+        }
+    }
+
+    private int add(String word, int h, int slot) {
+        int id = size++;
+        if (id == words.length) {
+            words = Arrays.copyOf(words, id * 2);
+            classes = Arrays.copyOf(classes, id * 2);
+            offsets = Arrays.copyOf(offsets, id * 2 + 1);
+        }
+        int from = offsets[id];
+        if (from + word.length() > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, from + word.length()));
+        }
+        word.getChars(0, word.length(), chars, from);
+        offsets[id + 1] = from + word.length();
+        words[id] = word;
+        table[2 * slot] = ((long) h << 32) | (id + 1);
+        table[2 * slot + 1] = packed(word);
+        if (word.length() == 1 && word.charAt(0) < 0x80) {
+            singles[word.charAt(0)] = id;
+        }
+        if (size * 5 > (mask + 1) * 3) {
+            grow(); // past 60% full: a smaller table than half full fits the caches better, probes stay short
+        }
+        return id;
+    }
+
+    private void grow() {
+        long[] old = table;
+        table = new long[old.length * 2];
+        mask = old.length - 1; // twice the slots
+        shift--;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0) {
+                int slot = home((int) (old[i] >>> 32));
+                while (table[2 * slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                table[2 * slot] = old[i];
+                table[2 * slot + 1] = old[i + 1];
+            }
+        }
+    }
+
+    /** Longest word {@link #packed} holds. */
+    private static final int PACKED_MAX = 7;
+
+    /**
+     * A word of up to seven ASCII characters as one number (its length in the top byte, a character per byte
+     * below), or -1 for any other word. Two such words are equal exactly when their numbers are.
+     */
+    private static long packed(String word) {
+        int len = word.length();
+        if (len > PACKED_MAX) {
+            return -1;
+        }
+        long p = (long) len << 56;
+        for (int i = 0; i < len; i++) {
+            char c = word.charAt(i);
+            if (c >= 0x80) {
+                return -1;
+            }
+            p |= (long) c << (8 * i);
+        }
+        return p;
+    }
+
+    /** The id of a lower-case word, or {@link #UNKNOWN}. */
+    int find(String word) {
+        int h = word.hashCode();
+        for (int slot = home(h); ; slot = (slot + 1) & mask) {
+            long entry = table[2 * slot];
+            if (entry == 0) {
+                return UNKNOWN;
+            }
+            int id = (int) entry - 1;
+            if ((int) (entry >>> 32) == h && words[id].equals(word)) {
+                return id;
+            }
+        }
+    }
+
+    /**
+     * The id of {@code cs[start, end)} lower-cased, or {@link #UNKNOWN}; only for ASCII text, where lower-casing is
+     * per character ('A'-'Z' to 'a'-'z'). {@code h} is {@code String.hashCode} of the lower-case word, {@code chars}
+     * its characters as {@link #packed} places them (character i at bit 8i; only looked at for a short word).
+     */
+    int findAsciiLowered(char[] cs, int start, int end, int h, long chars) {
+        int len = end - start;
+        if (len == 1) {
+            return singles[asciiLower(cs[start])];
+        }
+        if (len <= PACKED_MAX) {
+            long p = ((long) len << 56) | chars; // the number packed() makes of the lower-case word
+            for (int slot = home(h); ; slot = (slot + 1) & mask) {
+                long entry = table[2 * slot];
+                if (entry == 0) {
+                    return UNKNOWN;
+                }
+                if (table[2 * slot + 1] == p) {
+                    return (int) entry - 1;
+                }
+            }
+        }
+        for (int slot = home(h); ; slot = (slot + 1) & mask) {
+            long entry = table[2 * slot];
+            if (entry == 0) {
+                return UNKNOWN;
+            }
+            int id = (int) entry - 1;
+            if ((int) (entry >>> 32) == h && sameLowered(id, cs, start, end)) {
+                return id;
+            }
+        }
+    }
+
+    private boolean sameLowered(int id, char[] cs, int start, int end) {
+        int from = offsets[id];
+        if (offsets[id + 1] - from != end - start) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (chars[from++] != asciiLower(cs[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    /** The word of an id: the lower-case {@code String} every token of that word shares. */
+    String word(int id) {
+        return words[id];
+    }
+
+    long classes(int id) {
+        return classes[id];
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The first slot for a hash: its top bits after a multiplication by the golden ratio (Fibonacci hashing). */
+    private int home(int h) {
+        return (h * 0x9E3779B9) >>> shift;
+    }
+}
