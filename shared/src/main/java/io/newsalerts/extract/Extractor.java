@@ -360,7 +360,7 @@ public final class Extractor {
     /** What one sentence analysis shares between its passes. */
     private record Ctx(String text, Tokens t, Gazetteer.Mention[] at, boolean[] attributed, boolean[] inPeriod,
                        List<PeriodParser.Span> usable, List<int[]> periodTokens, List<Anaphor> anaphors,
-                       List<Gazetteer.Mention> mentions, String lowerText, String attribution,
+                       List<Gazetteer.Mention> mentions, String attribution,
                        List<Integer> usedEvents) {
     }
 
@@ -441,6 +441,22 @@ public final class Extractor {
             return lowerBody;
         }
 
+        /** Whose lower case {@link #lowerText} holds: the sentence being read. */
+        private String lowerTextOf;
+        private String lowerText;
+
+        /**
+         * The sentence in lower case, made on first use: most sentences count nothing and never ask (nearly every
+         * question is answered from the tokens' word classes), and lower-casing every one was a tenth of the time.
+         */
+        private String lowerText(String text) {
+            if (lowerTextOf != text) {
+                lowerText = text.toLowerCase(Locale.ROOT);
+                lowerTextOf = text;
+            }
+            return lowerText;
+        }
+
         List<Fact> run() {
             List<String> paragraphs = BodyCleaner.paragraphs(article.body());
             boolean first = true;
@@ -515,8 +531,8 @@ public final class Extractor {
                 countable = x.type() == Token.Type.NUMBER || (at[k] != null && at[k].kind() == Gazetteer.Kind.EVENT)
                         || (x.isWord() && x.in(In.NUMBER_WORD | In.VERB_EVENT));
             }
-            String lowerText = text.toLowerCase(Locale.ROOT);
-            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, lowerText, published, lastPeriod) : List.of();
+            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, lowerText(text), published, lastPeriod)
+                    : List.of();
             List<int[]> periodTokens = new ArrayList<>();
             List<PeriodParser.Span> usable = new ArrayList<>();
             boolean[] inPeriod = new boolean[n];
@@ -550,7 +566,7 @@ public final class Extractor {
             String attribution = attributions.isEmpty() ? null : attributionText(attributions.getFirst(), t, at, anaphors);
             List<Integer> usedEvents = new ArrayList<>();
 
-            Ctx c = new Ctx(text, t, at, attributed, inPeriod, usable, periodTokens, anaphors, mentions, lowerText,
+            Ctx c = new Ctx(text, t, at, attributed, inPeriod, usable, periodTokens, anaphors, mentions,
                     attribution, usedEvents);
 
             if (countable) {
@@ -577,7 +593,7 @@ public final class Extractor {
             Gazetteer.Mention[] at = c.at;
             boolean[] attributed = c.attributed;
             boolean[] inPeriod = c.inPeriod;
-            String lowerText = c.lowerText;
+            String lowerText = lowerText(c.text);
             List<Integer> usedEvents = c.usedEvents;
             for (int i = 0; i < n; i++) {
                 if (inPeriod[i] || attributed[i] || at[i] != null) {
@@ -811,7 +827,6 @@ public final class Extractor {
             List<int[]> periodTokens = c.periodTokens;
             List<Anaphor> anaphors = c.anaphors;
             List<Gazetteer.Mention> mentions = c.mentions;
-            String lowerText = c.lowerText;
             String attribution = c.attribution;
             String text = c.text;
             List<Integer> usedEvents = c.usedEvents;
@@ -872,7 +887,7 @@ public final class Extractor {
                 PeriodParser.Span period = nearest(usable, periodTokens, evAt);
                 Period p = period != null ? period.period() : Period.day(published);
                 String actor = actorFor(t, at, attributed, anaphors, mentions, Math.min(verbAt, evAt), ev.end());
-                Places where = places(t, at, attributed, lowerText, evAt, actor);
+                Places where = places(t, at, attributed, text, evAt, actor);
                 add(new Fact(actor, where.regions, ev.value(), 1, Qualifier.EXACT, p, FactKind.INCIDENT,
                         attribution, text, where.area));
                 usedEvents.add(evAt);
@@ -891,7 +906,6 @@ public final class Extractor {
             List<int[]> periodTokens = c.periodTokens;
             List<Anaphor> anaphors = c.anaphors;
             List<Gazetteer.Mention> mentions = c.mentions;
-            String lowerText = c.lowerText;
             String attribution = c.attribution;
             String text = c.text;
             for (int i = 1; i < n; i++) {
@@ -948,7 +962,7 @@ public final class Extractor {
                     continue;
                 }
                 PeriodParser.Span period = nearest(usable, periodTokens, i);
-                Places where = places(t, at, attributed, lowerText, i, actor);
+                Places where = places(t, at, attributed, text, i, actor);
                 add(new Fact(actor, where.regions, eventType, 1, Qualifier.EXACT, period.period(),
                         FactKind.INCIDENT, attribution, text, where.area));
                 break;
@@ -988,7 +1002,6 @@ public final class Extractor {
             boolean[] attributed = c.attributed;
             List<PeriodParser.Span> usable = c.usable;
             List<Gazetteer.Mention> mentions = c.mentions;
-            String lowerText = c.lowerText;
             for (Gazetteer.Mention m : mentions) {
                 if (m.kind() == Gazetteer.Kind.ACTOR) {
                     recent.add(new ActorRef(m.value(), m.entry().actorType()));
@@ -997,7 +1010,7 @@ public final class Extractor {
             if (recent.size() > 64) {
                 recent.subList(0, recent.size() - 32).clear();
             }
-            Places here = places(t, at, attributed, lowerText);
+            Places here = places(t, at, attributed, c.text);
             List<String> countries = countriesNamed(t, at, attributed);
             if (countries.size() >= 2) {
                 lastCountries = countries;
@@ -1068,7 +1081,7 @@ public final class Extractor {
             } else {
                 actor = phraseActor != null ? phraseActor
                         : actorFor(c.t, c.at, c.attributed, c.anaphors, c.mentions, qStart, eventEnd);
-                Places where = places(c.t, c.at, c.attributed, c.lowerText, numIndex, actor);
+                Places where = places(c.t, c.at, c.attributed, c.text, numIndex, actor);
                 regions = where.regions;
                 area = where.area;
                 if (where.inherited && period.anaphoric() && lastPeriodFact != null) {
@@ -1520,8 +1533,8 @@ public final class Extractor {
         private record Places(List<String> regions, String area, boolean inherited) {
         }
 
-        private Places places(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText) {
-            return places(t, at, attributed, lowerText, -1, null);
+        private Places places(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String text) {
+            return places(t, at, attributed, text, -1, null);
         }
 
         /**
@@ -1530,7 +1543,7 @@ public final class Extractor {
          * "its soil" = the sayer's country, a military's home country, the paragraph, the previous sentence,
          * the dateline.
          */
-        private Places places(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
+        private Places places(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String text,
                               int focus, String actor) {
             if (focus >= 0) {
                 int a = focus;
@@ -1542,12 +1555,12 @@ public final class Extractor {
                     b++;
                 }
                 if (a > 0 || b < t.size()) {
-                    Places clause = placesIn(t, at, attributed, lowerText, a, b);
+                    Places clause = placesIn(t, at, attributed, text, a, b);
                     if (clause != null) {
                         return clause;
                     }
                 }
-                if (itsSoil.test(lowerText)) {
+                if (itsSoil.test(lowerText(text))) {
                     TreeSet<String> sayer = new TreeSet<>();
                     for (int k = 0; k < t.size(); k++) {
                         if (attributed[k] && at[k] != null && at[k].kind() == Gazetteer.Kind.COUNTRY) {
@@ -1558,11 +1571,11 @@ public final class Extractor {
                         return new Places(List.copyOf(sayer), null, false);
                     }
                 }
-                Places sentence = sentencePlaces(t, at, attributed, lowerText);
+                Places sentence = sentencePlaces(t, at, attributed, text);
                 if (sentence != null) {
                     return sentence;
                 }
-                boolean refersBack = placeAnaphor.test(lowerText);
+                boolean refersBack = placeAnaphor.test(lowerText(text));
                 if (refersBack && articlePlaces != null) {
                     return inherited(articlePlaces);
                 }
@@ -1571,7 +1584,7 @@ public final class Extractor {
                 }
                 return fallback();
             }
-            Places sentence = sentencePlaces(t, at, attributed, lowerText);
+            Places sentence = sentencePlaces(t, at, attributed, text);
             return sentence != null ? sentence : fallback();
         }
 
@@ -1584,15 +1597,15 @@ public final class Extractor {
          * once per sentence. Nothing it reads changes before the sentence is done ({@code lastCountries} is set
          * after the last question).
          */
-        private Places sentencePlaces(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText) {
+        private Places sentencePlaces(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String text) {
             if (sentencePlacesOf != t) {
-                sentencePlaces = placesIn(t, at, attributed, lowerText, 0, t.size());
+                sentencePlaces = placesIn(t, at, attributed, text, 0, t.size());
                 sentencePlacesOf = t;
             }
             return sentencePlaces;
         }
 
-        private Places placesIn(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String lowerText,
+        private Places placesIn(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String text,
                                 int from, int to) {
             TreeSet<String> codes = new TreeSet<>();
             TreeSet<String> demonyms = new TreeSet<>();
@@ -1626,8 +1639,8 @@ public final class Extractor {
             }
             // only when countries were named together before; and the clause is a part of the sentence: when the
             // sentence does not say it, the clause does not either
-            if (!lastCountries.isEmpty() && bothCountries.test(lowerText) && saysBothCountries(
-                    from == 0 && to == t.size() ? lowerText : lowerText.substring(t.get(from).start(), t.get(to - 1).end()))) {
+            if (!lastCountries.isEmpty() && bothCountries.test(lowerText(text)) && saysBothCountries(
+                    from == 0 && to == t.size() ? lowerText(text) : lowerText(text).substring(t.get(from).start(), t.get(to - 1).end()))) {
                 codes.addAll(lastCountries);
             }
             if (!codes.isEmpty()) {
