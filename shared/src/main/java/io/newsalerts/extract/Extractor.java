@@ -630,19 +630,23 @@ public final class Extractor {
                 }
                 int end = num.end();
                 // blocked by what comes before the number (and its qualifier)
-                String b1 = qStart >= 1 ? t.get(qStart - 1).lower() : "";
-                boolean phraseBefore = qStart >= 1 && t.get(qStart - 1).in(In.BEFORE_PHRASE_END);
+                Token before = qStart >= 1 ? t.get(qStart - 1) : null;
+                // every BLOCK_BEFORE, BREAKDOWN and ELLIPTIC phrase ends with a BEFORE_PHRASE_END word (a one-word
+                // phrase is its own last word): after any other word, which is most, none can match and the phrase
+                // strings are not built
+                boolean phraseBefore = before != null && before.in(In.BEFORE_PHRASE_END);
+                String b1 = phraseBefore ? before.lower() : "";
                 String b2 = phraseBefore && qStart >= 2 ? t.get(qStart - 2).lower() + " " + b1 : "";
                 String b3 = phraseBefore && qStart >= 3 ? t.get(qStart - 3).lower() + " " + b2 : "";
-                if (BLOCK_BEFORE.contains(b1) || BLOCK_BEFORE.contains(b2) || BLOCK_BEFORE.contains(b3)
-                        || b2.equals("time above") || b3.endsWith("first time above")) {
+                if (phraseBefore && (BLOCK_BEFORE.contains(b1) || BLOCK_BEFORE.contains(b2)
+                        || BLOCK_BEFORE.contains(b3) || b2.equals("time above") || b3.endsWith("first time above"))) {
                     if (!(b1.equals("to") && q != Qualifier.EXACT)) {
                         i = end - 1;
                         continue;
                     }
                 }
                 // a range: "10 to 15 attacks", "between 10 and 15"
-                if (end + 1 < n && (t.get(end).is("to") || t.get(end).is("-") || (t.get(end).is("and") && b1.equals("between")))) {
+                if (end + 1 < n && (t.get(end).is("to") || t.get(end).is("-") || (t.get(end).is("and") && before != null && before.is("between")))) {
                     Numbers.Parsed upper = Numbers.parse(t, end + 1);
                     if (upper != null && upper.value() > num.value()) {
                         q = Qualifier.AT_LEAST;
@@ -667,7 +671,8 @@ public final class Extractor {
                 if (num.value() < 1) {
                     continue;
                 }
-                boolean breakdown = BREAKDOWN.contains(b1) || BREAKDOWN.contains(b2) || BREAKDOWN.contains(b3);
+                boolean breakdown = phraseBefore
+                        && (BREAKDOWN.contains(b1) || BREAKDOWN.contains(b2) || BREAKDOWN.contains(b3));
                 if (end + 1 < n && t.get(end).is("of") && t.get(end + 1).in(In.PARTITIVE)) {
                     continue; // "a dozen of those abducted": a part of a figure given elsewhere
                 }
@@ -737,8 +742,8 @@ public final class Extractor {
                     }
                 }
                 Fact inherit = null;
-                boolean elliptic = ELLIPTIC.contains(b2)
-                        || b1.equals("versus") || b1.equals("vs.");
+                boolean elliptic = (phraseBefore && ELLIPTIC.contains(b2))
+                        || (before != null && (before.is("versus") || before.is("vs.")));
                 if (elliptic && lastFact != null && lastFactSentence >= sentenceIndex - 1 && !toll
                         && (eventType == null || eventType.equals(lastFact.eventType()))) {
                     inherit = lastFact;
