@@ -1612,9 +1612,10 @@ public final class Extractor {
 
         private Places placesIn(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String text,
                                 int from, int to) {
-            TreeSet<String> codes = new TreeSet<>();
-            TreeSet<String> demonyms = new TreeSet<>();
-            List<String> areas = new ArrayList<>();
+            // made on the first place of their kind: most clauses and sentences name none
+            TreeSet<String> codes = null;
+            TreeSet<String> demonyms = null;
+            List<String> areas = null;
             for (int k = from; k < to; k++) {
                 Gazetteer.Mention m = at[k];
                 if (m == null || m.start() != k || attributed[k]) {
@@ -1626,11 +1627,22 @@ public final class Extractor {
                 switch (m.kind()) {
                     case COUNTRY, PLACE -> {
                         if (!compound) {
+                            if (codes == null) {
+                                codes = new TreeSet<>();
+                            }
                             codes.add(m.value());
                         }
                     }
-                    case DEMONYM -> demonyms.add(m.value());
+                    case DEMONYM -> {
+                        if (demonyms == null) {
+                            demonyms = new TreeSet<>();
+                        }
+                        demonyms.add(m.value());
+                    }
                     case AREA -> {
+                        if (areas == null) {
+                            areas = new ArrayList<>(2);
+                        }
                         if (!areas.contains(m.value())) {
                             areas.add(m.value());
                         }
@@ -1646,15 +1658,18 @@ public final class Extractor {
             // sentence does not say it, the clause does not either
             if (!lastCountries.isEmpty() && bothCountries.test(lowerText(text)) && saysBothCountries(
                     from == 0 && to == t.size() ? lowerText(text) : lowerText(text).substring(t.get(from).start(), t.get(to - 1).end()))) {
+                if (codes == null) {
+                    codes = new TreeSet<>();
+                }
                 codes.addAll(lastCountries);
             }
-            if (!codes.isEmpty()) {
+            if (codes != null && !codes.isEmpty()) {
                 return new Places(List.copyOf(codes), null, false);
             }
-            if (!areas.isEmpty()) {
+            if (areas != null) {
                 return new Places(List.of(), String.join(" and ", areas), false);
             }
-            if (!demonyms.isEmpty()) {
+            if (demonyms != null) {
                 return new Places(List.copyOf(demonyms), null, false);
             }
             return null;
@@ -1689,16 +1704,19 @@ public final class Extractor {
         }
 
         private List<String> countriesNamed(Tokens t, Gazetteer.Mention[] at, boolean[] attributed) {
-            List<String> out = new ArrayList<>();
+            List<String> out = null; // made on the first country: most sentences name none
             for (int k = 0; k < t.size(); k++) {
                 Gazetteer.Mention m = at[k];
                 if (m != null && m.start() == k && !attributed[k]
-                        && (m.kind() == Gazetteer.Kind.COUNTRY) && !out.contains(m.value())
+                        && (m.kind() == Gazetteer.Kind.COUNTRY) && (out == null || !out.contains(m.value()))
                         && !(m.end() < t.size() && t.get(m.end()).is("-"))) {
+                    if (out == null) {
+                        out = new ArrayList<>(4);
+                    }
                     out.add(m.value());
                 }
             }
-            return out;
+            return out != null ? out : List.of();
         }
 
         // -------------------------------------------------------------------------------------- what
