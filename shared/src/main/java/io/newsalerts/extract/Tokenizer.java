@@ -85,7 +85,7 @@ final class Tokenizer {
             }
             out[count++] = make(lexicon, s, cs, start, i, type);
         }
-        return new Tokens(count == out.length ? out : Arrays.copyOf(out, count));
+        return new Tokens(out, count);
     }
 
     private static int digitsAhead(char[] cs, int i) {

@@ -1,6 +1,7 @@
 package io.newsalerts.extract;
 
 import java.util.AbstractList;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -11,18 +12,21 @@ import java.util.RandomAccess;
 final class Tokens extends AbstractList<Token> implements RandomAccess {
 
     private final Token[] tokens;
+    private final int size;
 
-    Tokens(Token[] tokens) {
+    /** The first {@code size} of {@code tokens}: the tokenizer's array as it filled it, not a trimmed copy. */
+    Tokens(Token[] tokens, int size) {
         this.tokens = tokens;
+        this.size = size;
     }
 
     @Override
     public Token get(int index) {
-        return tokens[index];
+        return tokens[Objects.checkIndex(index, size)]; // an intrinsic: the array may be longer than the sentence
     }
 
     @Override
     public int size() {
-        return tokens.length;
+        return size;
     }
 }
