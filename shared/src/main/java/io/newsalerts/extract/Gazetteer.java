@@ -307,7 +307,11 @@ final class Gazetteer {
             int bestEnd = -1;
             for (int j = i; j < n; j++) {
                 if (j > i) {
-                    node = node.next(tokens.get(j).id());
+                    int next = tokens.get(j).id();
+                    if (next == Lexicon.UNKNOWN) {
+                        break; // no name has a word the lexicon does not know
+                    }
+                    node = node.next(next);
                     if (node == null) {
                         break;
                     }
