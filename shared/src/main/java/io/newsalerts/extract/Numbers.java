@@ -88,7 +88,6 @@ final class Numbers {
 
     static Parsed parse(Tokens t, int i) {
         Token first = t.get(i);
-        String w = first.lower();
         if (first.type() == Token.Type.NUMBER) {
             double v = wholeNumber(first);
             if (Double.isNaN(v)) {
@@ -100,14 +99,14 @@ final class Numbers {
             }
             int end = i + 1;
             if (end < t.size()) {
-                String next = t.get(end).lower();
-                if (next.equals("million")) {
+                Token next = t.get(end); // is(): no lower-case String of an unknown next word
+                if (next.is("million")) {
                     v *= 1_000_000;
                     end++;
-                } else if (next.equals("thousand")) {
+                } else if (next.is("thousand")) {
                     v *= 1_000;
                     end++;
-                } else if (next.equals("dozen")) {
+                } else if (next.is("dozen")) {
                     v *= 12;
                     end++;
                 }
@@ -117,6 +116,7 @@ final class Numbers {
             }
             return new Parsed((long) v, i, end, Qualifier.EXACT);
         }
+        String w = first.lower(); // a number's digits are never a number word: only a word's lower case is asked
         if (VAGUE.containsKey(w)) {
             // "dozens of", "tens of thousands of"
             if (w.equals("tens")) {
