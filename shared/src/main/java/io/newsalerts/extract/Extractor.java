@@ -537,16 +537,15 @@ public final class Extractor {
             List<PeriodParser.Span> usable = new ArrayList<>();
             boolean[] inPeriod = new boolean[n];
             for (PeriodParser.Span s : spans) {
+                // the tokens inside the span: one run, as tokens follow each other, found from its first
                 int a = -1;
                 int b = -1;
-                for (int k = 0; k < n; k++) {
-                    if (t.get(k).start() >= s.start() && t.get(k).end() <= s.end()) {
-                        if (a < 0) {
-                            a = k;
-                        }
-                        b = k + 1;
-                        inPeriod[k] = true;
+                for (int k = firstStartingAt(t, s.start()); k < n && t.get(k).end() <= s.end(); k++) {
+                    if (a < 0) {
+                        a = k;
                     }
+                    b = k + 1;
+                    inPeriod[k] = true;
                 }
                 if (a < 0) {
                     continue;
@@ -584,6 +583,21 @@ public final class Extractor {
                 claimedBy(c);
             }
             remember(c, factsBefore);
+        }
+
+        /** The first token starting at or after {@code offset} ({@code t.size()} if none): a binary search. */
+        private static int firstStartingAt(Tokens t, int offset) {
+            int lo = 0;
+            int hi = t.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (t.get(mid).start() < offset) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
 
         /** Counts that quantify an event ("153 attacks") or a toll ("killed 40 people") over a period. */
