@@ -506,8 +506,7 @@ public final class Extractor {
                     !shouting.test(text) && (licensed().contains(actor) || (at + 1 < tokens.size()
                             && tokens.get(at + 1).in(In.ACRONYM_LICENSOR))));
             int n = t.size();
-            // "al-Qaida-linked", "Iran-backed": an adjective, not a mention of the actor
-            mentions = new ArrayList<>(mentions);
+            // "al-Qaida-linked", "Iran-backed": an adjective, not a mention of the actor (match's list is ours)
             mentions.removeIf(m -> m.kind() == Gazetteer.Kind.ACTOR && m.end() + 1 < n && t.get(m.end()).is("-")
                     && t.get(m.end() + 1).in(In.COMPOUND));
             militaryPhrases(t, mentions);

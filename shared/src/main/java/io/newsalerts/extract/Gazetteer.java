@@ -289,7 +289,8 @@ final class Gazetteer {
 
     /**
      * Every name in the sentence, longest match first, in one pass: at each token the trie is walked as far as
-     * the text allows, and the longest accepted entry is taken; matching resumes after it.
+     * the text allows, and the longest accepted entry is taken; matching resumes after it. A new list, the caller's
+     * to change.
      */
     List<Mention> match(Tokens tokens, Licence licence) {
         List<Mention> out = new ArrayList<>();
