@@ -37,9 +37,9 @@ final class BodyCleaner {
             if (line.isEmpty()) {
                 continue;
             }
-            boolean shortLine = line.length() < 48;
-            if ((shortLine && STOP_HEADING.matcher(line).matches())
-                    || (!kept.isEmpty() && !line.startsWith("By ") && line.length() < 200 && endsWithAgency(line)
+            char first = line.charAt(0);
+            if ((line.length() < 48 && mayOpenStopHeading(first) && STOP_HEADING.matcher(line).matches())
+                    || (!kept.isEmpty() && line.length() < 200 && endsWithAgency(line) && !line.startsWith("By ")
                     && SIGN_OFF.matcher(line).matches())) {
                 break; // the story is over; what follows is somebody else's
             }
@@ -47,14 +47,16 @@ final class BodyCleaner {
             if (next >= 0 && cleaned(lines, cleaned, next).equals(line)) {
                 break; // a headline printed twice is a teaser card: the sidebar has started
             }
-            if ((line.length() < 24 && AGO.matcher(line).matches())
-                    || ((line.startsWith("By ") || line.startsWith("BY ")) && BYLINE.matcher(line).matches())
-                    || (line.length() < 100 && STAMP.matcher(line).matches())
-                    || ((line.startsWith("FILE") || line.startsWith("File") || line.contains("Photo"))
+            // each pattern only where its first character can open it: most lines open with none of them
+            if ((line.length() < 24 && Chars.isDigit(first) && AGO.matcher(line).matches())
+                    || (first == 'B' && (line.startsWith("By ") || line.startsWith("BY ")) && BYLINE.matcher(line).matches())
+                    || (line.length() < 100 && mayOpenStamp(first) && STAMP.matcher(line).matches())
+                    || ((first == 'F' && (line.startsWith("FILE") || line.startsWith("File")) || line.indexOf("Photo") >= 0)
                     && CAPTION.matcher(line).find())) {
                 continue;
             }
-            if (line.endsWith("...") || line.endsWith("…")) {
+            char last = line.charAt(line.length() - 1);
+            if (last == '…' || (last == '.' && line.endsWith("..."))) {
                 continue; // a truncated teaser snippet
             }
             kept.add(line);
@@ -62,11 +64,31 @@ final class BodyCleaner {
         return kept;
     }
 
+    /** STOP_HEADING's words start with one of these letters (its (?i) folds ASCII only). */
+    private static boolean mayOpenStopHeading(char c) {
+        return switch (c) {
+            case 'r', 'R', 'm', 'M', 't', 'T', 'y', 'Y', 'l', 'L', 'a', 'A', 's', 'S' -> true;
+            default -> false;
+        };
+    }
+
+    /** "posted", "published", "updated", "last updated" in any ASCII case. */
+    private static boolean mayOpenStamp(char c) {
+        return switch (c) {
+            case 'p', 'P', 'u', 'U', 'l', 'L' -> true;
+            default -> false;
+        };
+    }
+
     private static final String[] AGENCIES = {"Associated Press", "Reuters", "AFP", "Agence France-Presse"};
 
     /** What a SIGN_OFF line ends with: a look at the end of the line instead of a scan per agency. */
     private static boolean endsWithAgency(String line) {
-        int end = line.endsWith(".") ? line.length() - 1 : line.length();
+        int end = line.charAt(line.length() - 1) == '.' ? line.length() - 1 : line.length();
+        char last = end > 0 ? line.charAt(end - 1) : ' ';
+        if (last != 's' && last != 'P' && last != 'e') {
+            return false; // "...Press", "...Reuters", "AFP", "...France-Presse"
+        }
         for (String agency : AGENCIES) {
             if (line.startsWith(agency, end - agency.length())) {
                 return true;

@@ -60,17 +60,17 @@ final class PeriodParser {
                 phrases(phrase, words, gates, all, published, previous);
             }
         }
-        for (int k = 0; k < words.openers(); k++) {
+        for (int k = 0; words.any(PeriodPhrases.MONTH_NAME) && k < words.openers(); k++) {
             if (words.opens(k, PeriodPhrases.MONTH_NAME)) {
                 monthAt(s, words.openerAt(k), all, published);
             }
         }
-        for (int k = 0; k < words.openers(); k++) {
+        for (int k = 0; words.any(PeriodPhrases.YEAR_NUMBER) && k < words.openers(); k++) {
             if (words.opens(k, PeriodPhrases.YEAR_NUMBER)) {
                 yearAt(s, words.openerAt(k), all, published, gates);
             }
         }
-        for (int k = 0; k < words.openers(); k++) {
+        for (int k = 0; words.any(PeriodPhrases.WEEKDAY) && k < words.openers(); k++) {
             if (words.opens(k, PeriodPhrases.WEEKDAY)) {
                 weekdayAt(s, words.openerAt(k), all, published);
             }

@@ -1013,7 +1013,9 @@ final class PeriodPhrases {
         if (p < 0 || p + text.length() > to) {
             return -1;
         }
-        return s.startsWith(text, p) ? p + text.length() : -1;
+        // the first character by hand: most tries fail there, and startsWith sets up a bulk compare first
+        boolean first = text.isEmpty() || s.charAt(p) == text.charAt(0);
+        return first && s.startsWith(text, p) ? p + text.length() : -1;
     }
 
     /** Lower-case text at p in either ASCII case, as CASE_INSENSITIVE compares (other letters only as written). */

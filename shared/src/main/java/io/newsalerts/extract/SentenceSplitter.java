@@ -1,8 +1,8 @@
 package io.newsalerts.extract;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -26,6 +26,10 @@ public final class SentenceSplitter {
             "the", "it", "its", "a", "an", "in", "on", "at", "he", "she", "they", "we", "i", "but", "and", "this",
             "that", "these", "those", "there", "officials", "since", "after", "before", "during", "according", "as",
             "while", "when", "last", "from", "some", "many", "most", "his", "her", "their", "our");
+
+    /** The two sets as sorted {@link #key}s, so a probe neither lower-cases nor allocates. */
+    private static final long[] ABBREVIATION_KEYS = keys(ABBREVIATIONS);
+    private static final long[] OPENER_KEYS = keys(OPENERS);
 
     private SentenceSplitter() {
     }
@@ -80,22 +84,62 @@ public final class SentenceSplitter {
         while (w > sentenceStart && !Chars.isWhitespace(p.charAt(w - 1)) && p.charAt(w - 1) != '(') {
             w--;
         }
-        String word = p.substring(w, dot);
-        if (word.isEmpty()) {
+        if (w == dot) {
             return true;
         }
-        String lower = word.toLowerCase(Locale.ROOT);
-        if (ABBREVIATIONS.contains(lower)) {
+        if (contains(ABBREVIATION_KEYS, key(p, w, dot))) {
             return false;
         }
-        if (word.length() == 1 && Chars.isUpperCase(word.charAt(0))) {
+        if (dot - w == 1 && Chars.isUpperCase(p.charAt(w))) {
             return false; // an initial: "John F. Kennedy"
         }
+        String word = p.substring(w, dot);
         if (word.indexOf('.') >= 0 && isDotted(word)) {
-            String following = nextWord(p, next).toLowerCase(Locale.ROOT);
-            return OPENERS.contains(following);
+            int i = next;
+            while (i < p.length() && !Chars.isLetterOrDigit(p.charAt(i))) {
+                i++;
+            }
+            int j = i;
+            while (j < p.length() && Chars.isLetter(p.charAt(j))) {
+                j++;
+            }
+            return contains(OPENER_KEYS, key(p, i, j));
         }
         return true;
+    }
+
+    /**
+     * The word p[from, to) lower-cased, 7 bits a character, when it is at most 9 ASCII characters (1-127) long;
+     * otherwise -1, which no word of the sets has: every one is that short and ASCII. Only ASCII is folded, which is
+     * all {@code toLowerCase} could turn into a word of the sets (the Kelvin sign aside, and no word has a 'k').
+     */
+    static long key(CharSequence p, int from, int to) {
+        if (to - from > 9) {
+            return -1;
+        }
+        long key = 0;
+        for (int i = from; i < to; i++) {
+            char c = p.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                return -1;
+            }
+            key = key << 7 | (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return key;
+    }
+
+    private static boolean contains(long[] keys, long key) {
+        return key >= 0 && Arrays.binarySearch(keys, key) >= 0;
+    }
+
+    private static long[] keys(Set<String> words) {
+        long[] keys = new long[words.size()];
+        int k = 0;
+        for (String word : words) {
+            keys[k++] = key(word, 0, word.length());
+        }
+        Arrays.sort(keys);
+        return keys;
     }
 
     private static boolean isDotted(String word) {
@@ -106,18 +150,6 @@ public final class SentenceSplitter {
             }
         }
         return true;
-    }
-
-    private static String nextWord(String p, int from) {
-        int i = from;
-        while (i < p.length() && !Chars.isLetterOrDigit(p.charAt(i))) {
-            i++;
-        }
-        int j = i;
-        while (j < p.length() && Chars.isLetter(p.charAt(j))) {
-            j++;
-        }
-        return p.substring(i, j);
     }
 
     private static void addTrimmed(List<String> out, String s) {

@@ -35,4 +35,21 @@ class SentenceSplitterTest {
         assertThat(SentenceSplitter.split("John F. Kennedy paid 2.5 million. It rained."))
                 .containsExactly("John F. Kennedy paid 2.5 million.", "It rained.");
     }
+
+    @Test
+    void abbreviationsAndOpenersInAnyCaseButOnlyAscii() {
+        assertThat(SentenceSplitter.split("SGT. Smith met GOV'T. Officials. Troops left the U.S. OFFICIALS said so."))
+                .containsExactly("SGT. Smith met GOV'T. Officials.", "Troops left the U.S.", "OFFICIALS said so.");
+        // a non-ASCII letter makes another word, and a long word is never an abbreviation
+        assertThat(SentenceSplitter.split("He saw Dr\u00E9. Then Approximately. Then left."))
+                .containsExactly("He saw Dr\u00E9.", "Then Approximately.", "Then left.");
+    }
+
+    @Test
+    void keysFoldAsciiCaseAndRejectLongOrNonAsciiWords() {
+        assertThat(SentenceSplitter.key("Sgt.Maj", 0, 7)).isEqualTo(SentenceSplitter.key("sgt.maj", 0, 7));
+        assertThat(SentenceSplitter.key("According", 0, 9)).isPositive();
+        assertThat(SentenceSplitter.key("Accordingly", 0, 11)).isEqualTo(-1);
+        assertThat(SentenceSplitter.key("\u212Aw", 0, 2)).isEqualTo(-1);
+    }
 }

@@ -1,0 +1,46 @@
+package io.newsalerts.extract;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each line rule behind its first-character gate: the gates must never hide a line the patterns would catch. */
+class BodyCleanerTest {
+
+    @Test
+    void dropsCaptionsBylinesStampsAndTeasers() {
+        String body = String.join("\n",
+                "By Jane Doe",
+                "BY JOHN ROE",
+                "5h ago",
+                "12 minutes ago",
+                "Updated: 3 June 2024",
+                "posted 10:42",
+                "FILE - A ship at sea.",
+                "Smoke rises. (AP Photo/John Doe)",
+                "Gunmen attacked a convoy on Monday.",
+                "Officials said more would follow...",
+                "A teaser cut short…",
+                "Nine people were killed.");
+        assertThat(BodyCleaner.paragraphs(body))
+                .containsExactly("Gunmen attacked a convoy on Monday.", "Nine people were killed.");
+    }
+
+    @Test
+    void stopsAtAHeadingInAnyCaseOrASignOff() {
+        assertThat(BodyCleaner.paragraphs("Nine people were killed.\nrelated stories:\nOther news."))
+                .containsExactly("Nine people were killed.");
+        assertThat(BodyCleaner.paragraphs("Nine people were killed.\nYOU MAY ALSO LIKE\nOther news."))
+                .containsExactly("Nine people were killed.");
+        assertThat(BodyCleaner.paragraphs("Nine people were killed.\nJane Doe in Kabul, The Associated Press.\nMore."))
+                .containsExactly("Nine people were killed.");
+        assertThat(BodyCleaner.paragraphs("Nine people were killed.\nReporting by Jane Doe, Reuters\nMore."))
+                .containsExactly("Nine people were killed.");
+    }
+
+    @Test
+    void keepsLinesThatOnlyLookLikeTheRules() {
+        assertThat(BodyCleaner.paragraphs("Bystanders fled.\nPosters were torn down in 2024.\n5 ships were hit."))
+                .containsExactly("Bystanders fled.", "Posters were torn down in 2024.", "5 ships were hit.");
+    }
+}
