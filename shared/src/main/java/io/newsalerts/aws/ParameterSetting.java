@@ -88,8 +88,9 @@ public final class ParameterSetting<T> {
         long now = clock.millis();
         try {
             String raw = parameters.value(name);
-            T value = raw.equals(seen.raw()) ? seen.value() : parse.apply(raw, origin());
-            if (!raw.equals(seen.raw())) {
+            boolean changed = !raw.equals(seen.raw());
+            T value = changed ? parse.apply(raw, origin()) : seen.value();
+            if (changed) {
                 Log.info("setting changed", "parameter", name);
             }
             current = new Current<>(raw, value, now);

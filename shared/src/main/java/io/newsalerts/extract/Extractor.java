@@ -604,12 +604,9 @@ public final class Extractor {
             Tokens t = c.t;
             int n = t.size();
             Gazetteer.Mention[] at = c.at;
-            boolean[] attributed = c.attributed;
-            boolean[] inPeriod = c.inPeriod;
             String lowerText = lowerText(c.text);
-            List<Integer> usedEvents = c.usedEvents;
             for (int i = 0; i < n; i++) {
-                if (inPeriod[i] || attributed[i] || at[i] != null) {
+                if (c.inPeriod[i] || c.attributed[i] || at[i] != null) {
                     continue;
                 }
                 Token tok = t.get(i);
@@ -773,7 +770,7 @@ public final class Extractor {
                     continue;
                 }
                 if (emitCount(c, num.value(), q, i, qStart, eventType, toll, phraseActor, eventEnd, inherit)) {
-                    usedEvents.add(j);
+                    c.usedEvents.add(j);
                 }
                 i = Math.max(i, eventEnd - 1);
             }
@@ -783,19 +780,14 @@ public final class Extractor {
         private void reachedCounts(Ctx c) {
             Tokens t = c.t;
             int n = t.size();
-            Gazetteer.Mention[] at = c.at;
-            boolean[] attributed = c.attributed;
-            boolean[] inPeriod = c.inPeriod;
-            List<Gazetteer.Mention> mentions = c.mentions;
-            List<Integer> usedEvents = c.usedEvents;
-            for (Gazetteer.Mention m : mentions) {
-                if (m.kind() != Gazetteer.Kind.EVENT || usedEvents.contains(m.start()) || attributed[m.start()]
+            for (Gazetteer.Mention m : c.mentions) {
+                if (m.kind() != Gazetteer.Kind.EVENT || c.usedEvents.contains(m.start()) || c.attributed[m.start()]
                         || singular(t.get(m.end() - 1)) || !m.entry().context().isEmpty()) {
                     continue;
                 }
                 for (int k = m.end(); k < Math.min(n - 1, m.end() + 12); k++) {
                     Token v = t.get(k);
-                    if (v.is(",") || v.is(";") || attributed[k] || (v.type() == Token.Type.NUMBER && !inPeriod[k])) {
+                    if (v.is(",") || v.is(";") || c.attributed[k] || (v.type() == Token.Type.NUMBER && !c.inPeriod[k])) {
                         break;
                     }
                     int numAt = -1;
@@ -828,7 +820,7 @@ public final class Extractor {
                         q = num.qualifier();
                     }
                     if (emitCount(c, num.value(), q, x, m.start(), m.value(), false, null, m.end(), null)) {
-                        usedEvents.add(m.start());
+                        c.usedEvents.add(m.start());
                     }
                     break;
                 }
@@ -841,13 +833,6 @@ public final class Extractor {
             int n = t.size();
             Gazetteer.Mention[] at = c.at;
             boolean[] attributed = c.attributed;
-            List<PeriodParser.Span> usable = c.usable;
-            List<int[]> periodTokens = c.periodTokens;
-            List<Anaphor> anaphors = c.anaphors;
-            List<Gazetteer.Mention> mentions = c.mentions;
-            String attribution = c.attribution;
-            String text = c.text;
-            List<Integer> usedEvents = c.usedEvents;
             for (int i = 0; i < n; i++) {
                 int evAt = -1;
                 int verbAt = -1;
@@ -898,17 +883,17 @@ public final class Extractor {
                         }
                     }
                 }
-                if (evAt < 0 || usedEvents.contains(evAt)) {
+                if (evAt < 0 || c.usedEvents.contains(evAt)) {
                     continue;
                 }
                 Gazetteer.Mention ev = at[evAt];
-                PeriodParser.Span period = nearest(usable, periodTokens, evAt);
+                PeriodParser.Span period = nearest(c.usable, c.periodTokens, evAt);
                 Period p = period != null ? period.period() : Period.day(published);
-                String actor = actorFor(t, at, attributed, anaphors, mentions, Math.min(verbAt, evAt), ev.end());
-                Places where = places(t, at, attributed, text, evAt, actor);
+                String actor = actorFor(t, at, attributed, c.anaphors, c.mentions, Math.min(verbAt, evAt), ev.end());
+                Places where = places(t, at, attributed, c.text, evAt, actor);
                 add(new Fact(actor, where.regions, ev.value(), 1, Qualifier.EXACT, p, FactKind.INCIDENT,
-                        attribution, text, where.area));
-                usedEvents.add(evAt);
+                        c.attribution, c.text, where.area));
+                c.usedEvents.add(evAt);
                 i = ev.end() - 1;
             }
         }
@@ -918,14 +903,7 @@ public final class Extractor {
             Tokens t = c.t;
             int n = t.size();
             Gazetteer.Mention[] at = c.at;
-            boolean[] attributed = c.attributed;
-            boolean[] inPeriod = c.inPeriod;
-            List<PeriodParser.Span> usable = c.usable;
-            List<int[]> periodTokens = c.periodTokens;
-            List<Anaphor> anaphors = c.anaphors;
             List<Gazetteer.Mention> mentions = c.mentions;
-            String attribution = c.attribution;
-            String text = c.text;
             for (int i = 1; i < n; i++) {
                 String eventType = t.get(i).in(In.VERB_EVENT) ? VERB_EVENTS.get(t.get(i).lower()) : null;
                 if (t.get(i).is("opened") && !(i + 1 < n && t.get(i + 1).is("fire"))) {
@@ -934,7 +912,7 @@ public final class Extractor {
                 if (t.get(i).is("blew") && i + 2 < n && t.get(i + 1).lower().endsWith("self") && t.get(i + 2).is("up")) {
                     eventType = "bombing"; // "a suicide bomber blew himself up"
                 }
-                if (eventType == null || attributed[i] || at[i] != null || negated(t, i)
+                if (eventType == null || c.attributed[i] || at[i] != null || negated(t, i)
                         || (i + 1 < n && t.get(i + 1).is("by"))) {
                     continue;
                 }
@@ -953,7 +931,7 @@ public final class Extractor {
                         break;
                     }
                     Anaphor an = null;
-                    for (Anaphor a : anaphors) {
+                    for (Anaphor a : c.anaphors) {
                         if (a.end() - 1 == k || a.start() == k) {
                             an = a;
                         }
@@ -972,17 +950,17 @@ public final class Extractor {
                         found = true;
                         break;
                     }
-                    if (!(x.in(In.AUX) || inPeriod[k] || x.startsUpper() && k == i - 1 && false)) {
+                    if (!(x.in(In.AUX) || c.inPeriod[k] || x.startsUpper() && k == i - 1 && false)) {
                         break;
                     }
                 }
                 if (!found) {
                     continue;
                 }
-                PeriodParser.Span period = nearest(usable, periodTokens, i);
-                Places where = places(t, at, attributed, text, i, actor);
+                PeriodParser.Span period = nearest(c.usable, c.periodTokens, i);
+                Places where = places(t, at, c.attributed, c.text, i, actor);
                 add(new Fact(actor, where.regions, eventType, 1, Qualifier.EXACT, period.period(),
-                        FactKind.INCIDENT, attribution, text, where.area));
+                        FactKind.INCIDENT, c.attribution, c.text, where.area));
                 break;
             }
         }
@@ -1015,12 +993,7 @@ public final class Extractor {
 
         /** Memory for the next sentences: actors named, places, countries named together, a period. */
         private void remember(Ctx c, int factsBefore) {
-            Tokens t = c.t;
-            Gazetteer.Mention[] at = c.at;
-            boolean[] attributed = c.attributed;
-            List<PeriodParser.Span> usable = c.usable;
-            List<Gazetteer.Mention> mentions = c.mentions;
-            for (Gazetteer.Mention m : mentions) {
+            for (Gazetteer.Mention m : c.mentions) {
                 if (m.kind() == Gazetteer.Kind.ACTOR) {
                     recent.add(new ActorRef(m.value(), m.entry().actorType()));
                 }
@@ -1028,8 +1001,8 @@ public final class Extractor {
             if (recent.size() > 64) {
                 recent.subList(0, recent.size() - 32).clear();
             }
-            Places here = places(t, at, attributed, c.text);
-            List<String> countries = countriesNamed(t, at, attributed);
+            Places here = places(c.t, c.at, c.attributed, c.text);
+            List<String> countries = countriesNamed(c.t, c.at, c.attributed);
             if (countries.size() >= 2) {
                 lastCountries = countries;
             }
@@ -1042,7 +1015,7 @@ public final class Extractor {
             if (factsBefore == facts.size() && lastPeriod == null) {
                 // "over the past five days ... over the same period": a period can be referred back to even when
                 // the sentence that gave it counted nothing we keep (rockets fired)
-                for (PeriodParser.Span sp : usable) {
+                for (PeriodParser.Span sp : c.usable) {
                     if (!sp.day() && !sp.anaphoric()) {
                         lastPeriod = sp.period();
                         break;

@@ -123,12 +123,14 @@ public final class LocalResources {
     }
 
     private String resolve(String name, String value) {
+        if (PARAMETERS.containsKey(value)) {
+            return parameterName(value);
+        }
         return switch (value) {
             case "ArticlesTable" -> tables.articles();
             case "CountersTable" -> tables.counters();
             case "AlertsTable" -> tables.alerts();
             case "SilencesTable" -> tables.silences();
-            case "RulesParameter", "GazetteerParameter" -> parameterName(value);
             case "AlertsTopic" -> topicArn;
             default -> {
                 String p = template.parameterDefault(value);

@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Set;
 
 /**
@@ -71,9 +72,14 @@ public final class IngestHandler implements RequestStreamHandler {
     }
 
     private IngestHandler(Clients clients, DynamoDbClient ddb, String table) {
-        this(new Ingestion(GazetteerSource.load(System.getenv(GazetteerSource.PARAMETER_ENV), new ParameterStore(clients),
-                Clock.systemUTC()), new ArticleRepository(ddb, table), Clock.systemUTC()), new BulkDrops(clients));
-        this.priming = Priming.register("ingest", () -> prime(ddb, table));
+        this(clients, ddb, table, GazetteerSource.load(System.getenv(GazetteerSource.PARAMETER_ENV),
+                new ParameterStore(clients), Clock.systemUTC()));
+    }
+
+    private IngestHandler(Clients clients, DynamoDbClient ddb, String table, Supplier<Extractor> extractor) {
+        this(new Ingestion(extractor, new ArticleRepository(ddb, table), Clock.systemUTC()), new BulkDrops(clients));
+        // primes the extractor the function uses: with the deployer's additions, the bundled-only one is never built
+        this.priming = Priming.register("ingest", () -> prime(extractor.get(), ddb, table));
     }
 
     public IngestHandler(Ingestion ingestion, BulkDrops drops) {
@@ -86,13 +92,13 @@ public final class IngestHandler implements RequestStreamHandler {
      * and one PutItem to the function's own table (the only call its role allows) whose condition can never hold,
      * so DynamoDB writes nothing (it charges one write unit); marshalling, signing, HTTP and error reading are warm.
      */
-    private void prime(DynamoDbClient ddb, String table) {
+    private void prime(Extractor extractor, DynamoDbClient ddb, String table) {
         try {
             handleRequest(new ByteArrayInputStream(PRIMING_EVENT.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Extractor.defaults().extract(ArticleReader.read(PRIMING_ARTICLE, "text/plain", null));
+        extractor.extract(ArticleReader.read(PRIMING_ARTICLE, "text/plain", null));
         try {
             ddb.putItem(b -> b.tableName(table).item(Map.of("id", AttributeValue.fromS("__priming__")))
                     .conditionExpression("attribute_exists(id) AND attribute_not_exists(id)"));
