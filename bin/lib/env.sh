@@ -5,7 +5,7 @@ NEWSALERTS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 NEWSALERTS_BUILD="$NEWSALERTS_ROOT/build"
 
 # Pinned Python tools, one virtualenv each under build/ (their dependency pins conflict with one another).
-# moto serves DynamoDB, DynamoDB Streams, SNS and SQS when there is no Docker engine.
+# moto serves SNS, SQS, S3 and SSM when there is no Docker engine (and DynamoDB where dynoxide, below, cannot).
 declare -A NEWSALERTS_PY_TOOLS=(
   [moto]="moto[server]==5.2.5"
   [sam]="aws-sam-cli==1.170.0 cfn-lint==1.58.0"
@@ -109,6 +109,94 @@ stop_moto() {
     wait "$MOTO_PID" 2>/dev/null || true # its exit status is the signal's, not a failure of ours
   fi
   MOTO_PID=""
+}
+
+# DynamoDB locally: dynoxide (https://github.com/nubo-db/dynoxide, MIT OR Apache-2.0), a DynamoDB emulator in Rust
+# on SQLite, with Streams and transactions: one static binary from the npm registry, checked against its SHA-256.
+# About 30x cheaper per request than moto's DynamoDB, which is what lets the end-to-end benchmark measure our code.
+# Where no pinned binary exists for the platform (or NEWSALERTS_DYNAMODB=moto), moto serves DynamoDB too.
+NEWSALERTS_DYNOXIDE_VERSION="1.2.1"
+declare -A NEWSALERTS_DYNOXIDE_SHA256=(
+  [linux-x64]="80e1ed33e33ec33c7bdcb1779ea09678e5c6f87c5c225f44c2037d2b2ea71164"
+)
+
+dynoxide_platform() {
+  local os arch
+  case "$(uname -s)" in Linux) os=linux ;; Darwin) os=darwin ;; *) return 1 ;; esac
+  case "$(uname -m)" in x86_64|amd64) arch=x64 ;; aarch64|arm64) arch=arm64 ;; *) return 1 ;; esac
+  echo "$os-$arch"
+}
+
+# require_dynoxide: installs the pinned dynoxide into build/bin the first time and exports NEWSALERTS_DYNOXIDE;
+# returns 1 (after saying why) when this platform has no pinned binary or it cannot be fetched.
+require_dynoxide() {
+  local platform sha bin tmp
+  platform="$(dynoxide_platform)" || { echo "dynoxide: no pinned binary for $(uname -s)/$(uname -m)" >&2; return 1; }
+  sha="${NEWSALERTS_DYNOXIDE_SHA256[$platform]:-}"
+  [ -n "$sha" ] || { echo "dynoxide: no pinned binary for $platform" >&2; return 1; }
+  bin="$NEWSALERTS_BUILD/bin/dynoxide-$NEWSALERTS_DYNOXIDE_VERSION"
+  if [ ! -x "$bin" ]; then
+    echo "Installing dynoxide $NEWSALERTS_DYNOXIDE_VERSION ($platform) into build/bin (first run only) ..." >&2
+    mkdir -p "$NEWSALERTS_BUILD/bin"
+    tmp="$(mktemp -d)"
+    if ! curl -fsSL -o "$tmp/d.tgz" "https://registry.npmjs.org/@dynoxide/$platform/-/$platform-$NEWSALERTS_DYNOXIDE_VERSION.tgz"; then
+      rm -rf "$tmp"; echo "dynoxide: download from registry.npmjs.org failed" >&2; return 1
+    fi
+    if [ "$(sha256sum "$tmp/d.tgz" | cut -d' ' -f1)" != "$sha" ]; then
+      rm -rf "$tmp"; die "dynoxide download does not match its pinned SHA-256 (bin/lib/env.sh)"
+    fi
+    tar -xzf "$tmp/d.tgz" -C "$tmp" package/dynoxide && install -m 0755 "$tmp/package/dynoxide" "$bin"
+    rm -rf "$tmp"
+  fi
+  export NEWSALERTS_DYNOXIDE="$bin"
+}
+
+# start_dynamodb: a DynamoDB (with Streams) on a free loopback port; sets DYNAMODB_ENDPOINT (and DYNOXIDE_PID).
+# moto's (started here if it is not yet) when dynoxide is unavailable or NEWSALERTS_DYNAMODB=moto.
+start_dynamodb() {
+  local port log
+  if [ "${NEWSALERTS_DYNAMODB:-dynoxide}" = moto ] || ! require_dynoxide; then
+    [ -n "${MOTO_ENDPOINT:-}" ] || start_moto
+    echo "DynamoDB: moto's ($MOTO_ENDPOINT)" >&2
+    DYNAMODB_ENDPOINT="$MOTO_ENDPOINT"
+    return 0
+  fi
+  port="$(free_port)"
+  log="$NEWSALERTS_BUILD/dynoxide-$port.log"
+  "$NEWSALERTS_DYNOXIDE" serve --host 127.0.0.1 --port "$port" >"$log" 2>&1 &
+  DYNOXIDE_PID=$!
+  DYNAMODB_ENDPOINT="http://127.0.0.1:$port"
+  for _ in $(seq 1 100); do
+    if "$NEWSALERTS_DYNOXIDE" healthcheck --port "$port" --timeout 1 >/dev/null 2>&1; then
+      return 0
+    fi
+    kill -0 "$DYNOXIDE_PID" 2>/dev/null || die "dynoxide exited at start; see $log"
+    sleep 0.1
+  done
+  die "dynoxide did not answer on $DYNAMODB_ENDPOINT within 10 s; see $log"
+}
+
+stop_dynamodb() {
+  if [ -n "${DYNOXIDE_PID:-}" ]; then
+    kill "$DYNOXIDE_PID" 2>/dev/null || true
+    wait "$DYNOXIDE_PID" 2>/dev/null || true
+  fi
+  DYNOXIDE_PID=""
+}
+
+# start_emulators: moto (SNS, SQS, S3, SSM) and a DynamoDB, exported the standard way: AWS_ENDPOINT_URL for all, and
+# AWS_ENDPOINT_URL_DYNAMODB / _DYNAMODB_STREAMS for DynamoDB, which the SDK, the functions and the tests all honour.
+# Callers: trap stop_emulators EXIT.
+start_emulators() {
+  start_moto
+  start_dynamodb
+  export AWS_ENDPOINT_URL="$MOTO_ENDPOINT"
+  export AWS_ENDPOINT_URL_DYNAMODB="$DYNAMODB_ENDPOINT" AWS_ENDPOINT_URL_DYNAMODB_STREAMS="$DYNAMODB_ENDPOINT"
+}
+
+stop_emulators() {
+  stop_dynamodb
+  stop_moto
 }
 
 docker_engine_available() {

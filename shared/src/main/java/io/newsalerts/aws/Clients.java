@@ -11,7 +11,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.net.URI;
@@ -29,19 +31,21 @@ public final class Clients {
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final URI endpoint; // null: let the SDK resolve it (AWS, or AWS_ENDPOINT_URL*)
+    private final URI dynamoDbEndpoint; // DynamoDB and its Streams: endpoint, unless an emulator of its own serves them
     private final SdkHttpClient http;
 
-    private Clients(Region region, AwsCredentialsProvider credentials, URI endpoint) {
-        this(region, credentials, endpoint, UrlConnectionHttpClient.builder()
+    private Clients(Region region, AwsCredentialsProvider credentials, URI endpoint, URI dynamoDbEndpoint) {
+        this(region, credentials, endpoint, dynamoDbEndpoint, UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(10))
                 .build());
     }
 
-    private Clients(Region region, AwsCredentialsProvider credentials, URI endpoint, SdkHttpClient http) {
+    private Clients(Region region, AwsCredentialsProvider credentials, URI endpoint, URI dynamoDbEndpoint, SdkHttpClient http) {
         this.region = region;
         this.credentials = credentials;
         this.endpoint = endpoint;
+        this.dynamoDbEndpoint = dynamoDbEndpoint;
         this.http = http;
     }
 
@@ -56,18 +60,26 @@ public final class Clients {
         AwsCredentialsProvider creds = System.getenv("AWS_ACCESS_KEY_ID") != null
                 ? EnvironmentVariableCredentialsProvider.create()
                 : DefaultCredentialsProvider.builder().build();
-        return new Clients(region, creds, null);
+        return new Clients(region, creds, null, null);
     }
 
     /** For a local emulator (moto, LocalStack) at a known endpoint, with throwaway credentials. */
     public static Clients forEndpoint(URI endpoint, String region) {
+        return forEndpoints(endpoint, endpoint, region);
+    }
+
+    /**
+     * For local emulators at known endpoints, with throwaway credentials: DynamoDB and DynamoDB Streams at
+     * {@code dynamoDbEndpoint} (dynoxide, say), every other service at {@code endpoint} (moto).
+     */
+    public static Clients forEndpoints(URI endpoint, URI dynamoDbEndpoint, String region) {
         return new Clients(Region.of(region),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), endpoint);
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), endpoint, dynamoDbEndpoint);
     }
 
     /** Any region, credentials, endpoint (null: resolved as in Lambda) and HTTP client; for tests of the signed calls. */
     static Clients of(Region region, AwsCredentialsProvider credentials, URI endpoint, SdkHttpClient http) {
-        return new Clients(region, credentials, endpoint, http);
+        return new Clients(region, credentials, endpoint, endpoint, http);
     }
 
     public DynamoDbClient dynamoDb() {
@@ -85,8 +97,13 @@ public final class Clients {
     /** Applies region, credentials, HTTP client and (locally) endpoint to any service's builder. */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
         builder.region(region).credentialsProvider(credentials).httpClient(http);
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
+        URI e = endpoint;
+        if (dynamoDbEndpoint != endpoint // only locally: in Lambda both are null and no builder type is looked at
+                && (builder instanceof DynamoDbClientBuilder || builder instanceof DynamoDbStreamsClientBuilder)) {
+            e = dynamoDbEndpoint;
+        }
+        if (e != null) {
+            builder.endpointOverride(e);
         }
         return builder;
     }
@@ -97,6 +114,11 @@ public final class Clients {
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** Where DynamoDB and DynamoDB Streams are served: {@link #endpoint()} unless given apart. */
+    public URI dynamoDbEndpoint() {
+        return dynamoDbEndpoint;
     }
 
     public SdkHttpClient httpClient() {

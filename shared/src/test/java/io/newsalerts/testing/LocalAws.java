@@ -17,8 +17,9 @@ import java.util.UUID;
  * HTTP with the real SDK clients.
  *
  * <p>Where from, in order: {@code AWS_ENDPOINT_URL} (or the system property {@code aws.endpointUrl}) — bin/test sets
- * it to the moto server it starts; else LocalStack through Testcontainers when a Docker engine answers (image from
- * {@code LOCALSTACK_IMAGE} or the {@code localstack.image} property); else the test fails, saying how to get one.
+ * it to the moto server it starts, and {@code AWS_ENDPOINT_URL_DYNAMODB} (or {@code aws.endpointUrlDynamoDb}) to the
+ * DynamoDB emulator it starts beside it; else LocalStack through Testcontainers when a Docker engine answers (image
+ * from {@code LOCALSTACK_IMAGE} or the {@code localstack.image} property); else the test fails, saying how to get one.
  * Never skipped: a missing emulator is a broken setup, not a pass.
  */
 public final class LocalAws implements ParameterResolver {
@@ -26,8 +27,11 @@ public final class LocalAws implements ParameterResolver {
     private static final String REGION = "us-east-1";
     private static volatile Endpoint shared;
 
-    /** Clients for one emulator endpoint; names made unique per test so tests never depend on each other. */
-    public record Endpoint(URI uri, Clients clients) {
+    /**
+     * Clients for the emulators: DynamoDB (with Streams) at {@code dynamoDbUri}, the rest at {@code uri} (the same
+     * when one emulator serves all); names made unique per test so tests never depend on each other.
+     */
+    public record Endpoint(URI uri, URI dynamoDbUri, Clients clients) {
         public SqsClient sqs() {
             return clients.configure(SqsClient.builder()).build();
         }
@@ -53,7 +57,9 @@ public final class LocalAws implements ParameterResolver {
             synchronized (LocalAws.class) {
                 if (shared == null) {
                     URI uri = locate();
-                    shared = new Endpoint(uri, Clients.forEndpoint(uri, REGION));
+                    String d = System.getProperty("aws.endpointUrlDynamoDb", System.getenv("AWS_ENDPOINT_URL_DYNAMODB"));
+                    URI dynamoDb = d == null || d.isBlank() ? uri : URI.create(d);
+                    shared = new Endpoint(uri, dynamoDb, Clients.forEndpoints(uri, dynamoDb, REGION));
                 }
                 e = shared;
             }

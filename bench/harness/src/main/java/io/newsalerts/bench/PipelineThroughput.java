@@ -30,7 +30,27 @@ public final class PipelineThroughput {
                          List<Double> latenciesMs, int latencyAlerts, Map<String, long[]> writeUnits, long totalUnits,
                          int writeRequests, long awsCalls, double awsSeconds,
                          Map<String, long[]> callsByOperation, Map<String, double[]> motoByOperation,
-                         double jvmCpuSeconds) {
+                         double jvmCpuSeconds, DynamoDbEmulator dynamoDb, double dynamoDbCpuSeconds, double reportedUnits) {
+    }
+
+    /**
+     * The DynamoDB emulator when it is a process of its own (bench/run exports NEWSALERTS_DYNAMODB_PID for the
+     * dynoxide it starts): its name and a reading of its CPU time. None when moto serves DynamoDB too.
+     */
+    record DynamoDbEmulator(String name, ProcessHandle process) {
+        static java.util.Optional<DynamoDbEmulator> fromEnvironment() {
+            String pid = System.getenv("NEWSALERTS_DYNAMODB_PID");
+            if (pid == null || pid.isBlank()) {
+                return java.util.Optional.empty();
+            }
+            return ProcessHandle.of(Long.parseLong(pid.trim())).map(h -> new DynamoDbEmulator(
+                    h.info().command().map(c -> java.nio.file.Path.of(c).getFileName().toString()).orElse("pid " + pid), h));
+        }
+
+        /** CPU seconds the process has used so far (user + system), or NaN where the OS does not say. */
+        double cpuSeconds() {
+            return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+        }
     }
 
     /**
@@ -91,8 +111,8 @@ public final class PipelineThroughput {
         return n.endsWith(".json") ? "application/json" : n.endsWith(".html") || n.endsWith(".htm") ? "text/html" : "text/plain";
     }
 
-    public static Result run(URI endpoint, List<Corpus.Doc> docs, int articles, int latencySamples) {
-        Clients clients = Clients.forEndpoint(endpoint, "us-east-1");
+    public static Result run(Clients clients, List<Corpus.Doc> docs, int articles, int latencySamples) {
+        URI endpoint = clients.endpoint();
         Tables tables = Tables.withPrefix("bench-" + UUID.randomUUID().toString().substring(0, 8));
         var ddb = clients.dynamoDb();
         var sns = clients.sns();
@@ -121,6 +141,7 @@ public final class PipelineThroughput {
             shift = s + 1;
         }
         WriteUnits.WRITES.clear();
+        WriteUnits.REPORTED_UNITS.reset();
         WriteUnits.recording = true;
         long publishedBefore = WriteUnits.PUBLISHED.get();
         Map<String, long[]> ops0 = snapshot(WriteUnits.BY_OPERATION);
@@ -129,6 +150,8 @@ public final class PipelineThroughput {
         long callNanos0 = WriteUnits.CALL_NANOS.sum();
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
+        var emulator = DynamoDbEmulator.fromEnvironment();
+        double emulatorCpu0 = emulator.map(DynamoDbEmulator::cpuSeconds).orElse(Double.NaN);
         long t0 = System.nanoTime();
         // As in Lambda, the stream stages work while articles are still being posted (one ingest at a time).
         pipeline.drainWhile(() -> {
@@ -138,7 +161,9 @@ public final class PipelineThroughput {
         });
         double seconds = (System.nanoTime() - t0) / 1e9;
         double jvmCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+        double emulatorCpu = emulator.map(DynamoDbEmulator::cpuSeconds).orElse(Double.NaN) - emulatorCpu0;
         WriteUnits.recording = false;
+        double reportedUnits = WriteUnits.REPORTED_UNITS.sum();
         Map<String, double[]> moto = motoStats(endpoint, false);
         long published = WriteUnits.PUBLISHED.get() - publishedBefore;
         long awsCalls = WriteUnits.CALLS.sum() - calls0;
@@ -190,7 +215,7 @@ public final class PipelineThroughput {
         ddb.close();
         sns.close();
         return new Result(articles, seconds, articles / seconds, published, lat, latencyAlerts, byOp, total, writes.size(),
-                awsCalls, awsSeconds, ops, moto, jvmCpu);
+                awsCalls, awsSeconds, ops, moto, jvmCpu, emulator.orElse(null), emulatorCpu, reportedUnits);
     }
 
     private static Map<String, long[]> snapshot(Map<String, long[]> byOperation) {

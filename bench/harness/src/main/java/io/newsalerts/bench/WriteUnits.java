@@ -17,8 +17,10 @@ import java.util.Map;
 
 /**
  * Records every DynamoDB write the pipeline sends (registered for every client in this JVM through the SDK's global
- * interceptor file), so bench/run can price them in write units by DynamoDB's rules: moto does not report real
- * consumed capacity (it answers 1.0 for any PutItem, whatever the size).
+ * interceptor file), so bench/run can price them in write units by DynamoDB's rules, and, while recording, asks for
+ * ReturnConsumedCapacity on each and adds up what the emulator answers: dynoxide answers as DynamoDB does (1 unit per
+ * KB started, transactions 2x); moto answers 1.0 for any PutItem, whatever the size, so the computed figure is the
+ * one that holds on either.
  */
 public final class WriteUnits implements ExecutionInterceptor {
 
@@ -28,6 +30,8 @@ public final class WriteUnits implements ExecutionInterceptor {
 
     public static final List<Write> WRITES = Collections.synchronizedList(new ArrayList<>());
     public static volatile boolean recording;
+    /** Write units the emulator reported (ConsumedCapacity) for the writes sent while recording; failures report none. */
+    public static final java.util.concurrent.atomic.DoubleAdder REPORTED_UNITS = new java.util.concurrent.atomic.DoubleAdder();
     /** SNS messages published (Publish calls, or entries of PublishBatch), whether recording or not. */
     public static final java.util.concurrent.atomic.AtomicLong PUBLISHED = new java.util.concurrent.atomic.AtomicLong();
     /** Every AWS call of this JVM: how many, and the nanoseconds spent waiting for their answers. */
@@ -42,8 +46,43 @@ public final class WriteUnits implements ExecutionInterceptor {
             new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("bench.started");
 
     @Override
+    public software.amazon.awssdk.core.SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        Object r = context.request();
+        if (!recording) {
+            return context.request();
+        }
+        var total = software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity.TOTAL;
+        if (r instanceof PutItemRequest p) {
+            return p.toBuilder().returnConsumedCapacity(total).build();
+        } else if (r instanceof UpdateItemRequest u) {
+            return u.toBuilder().returnConsumedCapacity(total).build();
+        } else if (r instanceof DeleteItemRequest d) {
+            return d.toBuilder().returnConsumedCapacity(total).build();
+        } else if (r instanceof TransactWriteItemsRequest t) {
+            return t.toBuilder().returnConsumedCapacity(total).build();
+        }
+        return context.request();
+    }
+
+    @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         done(attributes);
+        Object r = context.response();
+        if (r instanceof software.amazon.awssdk.services.dynamodb.model.PutItemResponse p) {
+            reported(p.consumedCapacity());
+        } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse u) {
+            reported(u.consumedCapacity());
+        } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse d) {
+            reported(d.consumedCapacity());
+        } else if (r instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse t && t.hasConsumedCapacity()) {
+            t.consumedCapacity().forEach(WriteUnits::reported);
+        }
+    }
+
+    private static void reported(software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity c) {
+        if (c != null && c.capacityUnits() != null) {
+            REPORTED_UNITS.add(c.capacityUnits());
+        }
     }
 
     @Override

@@ -116,7 +116,7 @@ class FaultsIT {
         Tables tables = Tables.withPrefix(LocalAws.Endpoint.uniqueName("throttle"));
         tables.create(aws.clients().dynamoDb());
         Article article = Article.of("https://example.org/throttled", "t", LocalDate.of(2024, 3, 5), "Some text.");
-        try (FaultyProxy proxy = FaultyProxy.in(aws.uri())) {
+        try (FaultyProxy proxy = FaultyProxy.in(aws.dynamoDbUri())) {
             // The same client Lambda gets (Clients), only its endpoint is the proxy.
             ArticleRepository articles = new ArticleRepository(Clients.forEndpoint(proxy.uri(), "us-east-1").dynamoDb(),
                     tables.articles());
@@ -135,7 +135,7 @@ class FaultsIT {
         Tables tables = Tables.withPrefix(LocalAws.Endpoint.uniqueName("throttle"));
         tables.create(aws.clients().dynamoDb());
         Article article = Article.of("https://example.org/throttled-long", "t", LocalDate.of(2024, 3, 5), "Some text.");
-        try (FaultyProxy proxy = FaultyProxy.in(aws.uri())) {
+        try (FaultyProxy proxy = FaultyProxy.in(aws.dynamoDbUri())) {
             ArticleRepository articles = new ArticleRepository(Clients.forEndpoint(proxy.uri(), "us-east-1").dynamoDb(),
                     tables.articles());
             proxy.failNext(1000, FaultyProxy.Fault.DYNAMODB_THROTTLE);

@@ -14,12 +14,12 @@ import java.util.UUID;
 /**
  * The template's tables and topic, created on the local emulator under unique names, and each function's
  * environment as Lambda would set it: template values with {@code !Ref}s resolved to those names (parameters to
- * their defaults), plus the variables Lambda itself provides (region, credentials) and AWS_ENDPOINT_URL.
+ * their defaults), plus the variables Lambda itself provides (region, credentials) and the emulators' endpoints.
  */
 public final class LocalResources {
     public static final String REGION = "us-east-1";
 
-    private final URI endpoint;
+    private final Clients emulators;
     private final Tables tables;
     private final String topicArn;
     /** The template's SSM parameters (logical id) to the last part of the names created here: /PREFIX/rules. */
@@ -28,8 +28,8 @@ public final class LocalResources {
     private final String prefix;
     private final Template template;
 
-    private LocalResources(URI endpoint, Tables tables, String topicArn, String prefix, Template template) {
-        this.endpoint = endpoint;
+    private LocalResources(Clients emulators, Tables tables, String topicArn, String prefix, Template template) {
+        this.emulators = emulators;
         this.tables = tables;
         this.topicArn = topicArn;
         this.prefix = prefix;
@@ -38,16 +38,15 @@ public final class LocalResources {
 
     /**
      * Creates the tables (with streams), the alerts topic and the SSM parameters (with the template's values) on the
-     * emulator at {@code endpoint}.
+     * emulators {@code clients} name.
      */
-    public static LocalResources create(URI endpoint, Template template) {
-        Clients clients = Clients.forEndpoint(endpoint, REGION);
+    public static LocalResources create(Clients clients, Template template) {
         String prefix = "smoke-" + UUID.randomUUID().toString().substring(0, 8);
         Tables tables = Tables.withPrefix(prefix);
         try (var ddb = clients.dynamoDb(); var sns = clients.sns(); var ssm = clients.configure(SsmClient.builder()).build()) {
             tables.create(ddb);
             String topic = sns.createTopic(b -> b.name(prefix + "-alerts")).topicArn();
-            LocalResources created = new LocalResources(endpoint, tables, topic, prefix, template);
+            LocalResources created = new LocalResources(clients, tables, topic, prefix, template);
             created.parameterValues().forEach((name, value) ->
                     ssm.putParameter(b -> b.name(name).type(ParameterType.STRING).value(value)));
             return created;
@@ -59,7 +58,7 @@ public final class LocalResources {
      * archive training's stand-in, {@link ArchiveTraining}).
      */
     public static LocalResources named(URI endpoint, Template template, String prefix) {
-        return new LocalResources(endpoint, Tables.withPrefix(prefix), "arn:aws:sns:" + REGION + ":000000000000:" + prefix + "-alerts",
+        return new LocalResources(Clients.forEndpoint(endpoint, REGION), Tables.withPrefix(prefix), "arn:aws:sns:" + REGION + ":000000000000:" + prefix + "-alerts",
                 prefix, template);
     }
 
@@ -80,13 +79,17 @@ public final class LocalResources {
         return "/" + prefix + "/" + PARAMETERS.get(logicalId);
     }
 
-    /** The emulator from AWS_ENDPOINT_URL (bin/test and bench/run set it to the moto server they start). */
-    public static URI endpointFromEnvironment() {
+    /**
+     * Clients for the emulators bin/test and bench/run start: moto at AWS_ENDPOINT_URL, and DynamoDB (with Streams) at
+     * AWS_ENDPOINT_URL_DYNAMODB when it is served apart.
+     */
+    public static Clients emulatorsFromEnvironment() {
         String e = System.getProperty("aws.endpointUrl", System.getenv("AWS_ENDPOINT_URL"));
         if (e == null || e.isBlank()) {
-            throw new IllegalStateException("AWS_ENDPOINT_URL is not set: run through bin/test or bench/run, which start moto server");
+            throw new IllegalStateException("AWS_ENDPOINT_URL is not set: run through bin/test or bench/run, which start the emulators");
         }
-        return URI.create(e);
+        String d = System.getProperty("aws.endpointUrlDynamoDb", System.getenv("AWS_ENDPOINT_URL_DYNAMODB"));
+        return Clients.forEndpoints(URI.create(e), URI.create(d == null || d.isBlank() ? e : d), REGION);
     }
 
     public Tables tables() {
@@ -97,12 +100,8 @@ public final class LocalResources {
         return topicArn;
     }
 
-    public URI endpoint() {
-        return endpoint;
-    }
-
     public Clients clients() {
-        return Clients.forEndpoint(endpoint, REGION);
+        return emulators;
     }
 
     /** The function's whole environment in the emulator. */
@@ -114,7 +113,11 @@ public final class LocalResources {
         env.put("AWS_ACCESS_KEY_ID", "test");
         env.put("AWS_SECRET_ACCESS_KEY", "test");
         env.put("AWS_SESSION_TOKEN", "test");
-        env.put("AWS_ENDPOINT_URL", endpoint.toString());
+        env.put("AWS_ENDPOINT_URL", emulators.endpoint().toString());
+        if (!emulators.dynamoDbEndpoint().equals(emulators.endpoint())) {
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDbEndpoint().toString());
+            env.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", emulators.dynamoDbEndpoint().toString());
+        }
         env.put("AWS_LAMBDA_FUNCTION_NAME", f.logicalId());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         env.put("AWS_LAMBDA_FUNCTION_TIMEOUT", "60");

@@ -41,7 +41,7 @@ class FunctionsUnderRieIT {
         template = Template.read(root);
         rie = Rie.binary(root);
         ric = Rie.ricJars(root);
-        aws = LocalResources.create(LocalResources.endpointFromEnvironment(), template);
+        aws = LocalResources.create(LocalResources.emulatorsFromEnvironment(), template);
         logs = Files.createDirectories(root.resolve("bin/smoke/target/rie-logs"));
     }
 
