@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class PipelineThroughput {
     private static final Pattern YEAR = Pattern.compile("\\b(19[5-9][0-9]|20[0-2][0-9])\\b");
 
-    public record Result(int articles, double seconds, double articlesPerSecond, long published,
+    public record Result(int articles, int posters, double seconds, double articlesPerSecond, long published,
                          List<Double> latenciesMs, int latencyAlerts, Map<String, long[]> writeUnits, long totalUnits,
                          int writeRequests, long awsCalls, double awsSeconds,
                          Map<String, long[]> callsByOperation, Map<String, double[]> motoByOperation,
@@ -92,7 +92,11 @@ public final class PipelineThroughput {
         return content.replace("Iraqi", p[0]).replace("Iraq", p[0]).replace("Syria", p[1]);
     }
 
-    /** The corpus with every year shifted back by {@code shift}: new content, new ids, new periods, new alerts. */
+    /**
+     * The corpus with every year shifted back by {@code shift}: new content, new ids, new periods, new alerts. A 29
+     * February that lands in a common year becomes the 28th, and the story's URL (its id, where it has one) gets the
+     * shift as a first path segment: the same story in another year is another article, not a replay.
+     */
     static String shifted(String content, int shift) {
         if (shift == 0) {
             return content;
@@ -103,15 +107,24 @@ public final class PipelineThroughput {
             m.appendReplacement(sb, Integer.toString(Integer.parseInt(m.group(1)) - shift));
         }
         m.appendTail(sb);
-        return sb.toString();
+        Matcher leap = LEAP_DAY.matcher(sb);
+        StringBuilder out = new StringBuilder();
+        while (leap.find()) {
+            leap.appendReplacement(out, java.time.Year.isLeap(Integer.parseInt(leap.group(1))) ? "$0" : "$1-02-28");
+        }
+        leap.appendTail(out);
+        return EXAMPLE_URL.matcher(out).replaceAll("$1" + shift + "/");
     }
+
+    private static final Pattern LEAP_DAY = Pattern.compile("\\b(\\d{4})-02-29\\b");
+    private static final Pattern EXAMPLE_URL = Pattern.compile("(https?://[a-z0-9.-]+\\.example/)");
 
     static String contentType(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
         return n.endsWith(".json") ? "application/json" : n.endsWith(".html") || n.endsWith(".htm") ? "text/html" : "text/plain";
     }
 
-    public static Result run(Clients clients, List<Corpus.Doc> docs, int articles, int latencySamples) {
+    public static Result run(Clients clients, List<Corpus.Doc> docs, int articles, int posters, int latencySamples) {
         URI endpoint = clients.endpoint();
         Tables tables = Tables.withPrefix("bench-" + UUID.randomUUID().toString().substring(0, 8));
         var ddb = clients.dynamoDb();
@@ -122,20 +135,26 @@ public final class PipelineThroughput {
         NotifyHandler notify = new NotifyHandler(new AlertRepository(ddb, tables.alerts()), new AlertPublisher(sns, topic), 200);
         LocalPipeline pipeline = new LocalPipeline(clients, tables, notify, a -> alerts.incrementAndGet(), Clock.systemUTC());
 
-        // Warm-up (JIT, connections): the three sample articles, not counted.
+        // Warm-up, not counted: the corpus once, so the burst measures the pipeline as a running service does, with its
+        // code compiled and connections open, not the JIT's first pass over it (which a container pays once).
         int shift = 40;
-        for (int i = 0; i < Math.min(3, docs.size()); i++) {
-            pipeline.postArticle(shifted(docs.get(i).content(), shift), contentType(docs.get(i).name()));
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (int i = 0; i < docs.size(); i++) {
+            String content = shifted(docs.get(i).content(), shift);
+            taken.add(content);
+            pipeline.postArticle(content, contentType(docs.get(i).name()));
         }
         pipeline.drain();
         shift++;
 
-        // Throughput: post a burst while the stages run, until all streams are drained.
+        // Throughput: post a burst while the stages run, until all streams are drained. Every article distinct: a
+        // document with no year to shift is taken once, not posted again as a replay.
         List<String[]> burst = new ArrayList<>();
         for (int s = shift; burst.size() < articles; s++) {
             for (Corpus.Doc d : docs) {
-                if (burst.size() < articles) {
-                    burst.add(new String[] {shifted(d.content(), s), contentType(d.name())});
+                String content = shifted(d.content(), s);
+                if (burst.size() < articles && taken.add(content)) {
+                    burst.add(new String[] {content, contentType(d.name())});
                 }
             }
             shift = s + 1;
@@ -153,12 +172,34 @@ public final class PipelineThroughput {
         var emulator = DynamoDbEmulator.fromEnvironment();
         double emulatorCpu0 = emulator.map(DynamoDbEmulator::cpuSeconds).orElse(Double.NaN);
         long t0 = System.nanoTime();
-        // As in Lambda, the stream stages work while articles are still being posted (one ingest at a time).
+        // As in Lambda, the stream stages work while articles are still being posted, and the API invokes ingest for
+        // `posters` requests at once (Lambda runs concurrent requests in containers of their own).
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
         pipeline.drainWhile(() -> {
-            for (String[] a : burst) {
-                pipeline.postArticle(a[0], a[1]);
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < posters; t++) {
+                threads.add(Thread.ofPlatform().name("ingest-" + t).start(() -> {
+                    for (int i = next.getAndIncrement(); i < burst.size(); i = next.getAndIncrement()) {
+                        var response = pipeline.postArticle(burst.get(i)[0], burst.get(i)[1]);
+                        if (response.path("statusCode").asInt() != 201) {
+                            refused.add(response.path("statusCode").asInt() + " " + response.path("body").asText());
+                        }
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
             }
         });
+        if (!refused.isEmpty()) { // every article of the burst is new and valid: anything else is a broken benchmark
+            throw new IllegalStateException(refused.size() + " of " + burst.size() + " articles not taken as new, e.g. " + refused.getFirst());
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double jvmCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         double emulatorCpu = emulator.map(DynamoDbEmulator::cpuSeconds).orElse(Double.NaN) - emulatorCpu0;
@@ -214,7 +255,7 @@ public final class PipelineThroughput {
         }
         ddb.close();
         sns.close();
-        return new Result(articles, seconds, articles / seconds, published, lat, latencyAlerts, byOp, total, writes.size(),
+        return new Result(articles, posters, seconds, articles / seconds, published, lat, latencyAlerts, byOp, total, writes.size(),
                 awsCalls, awsSeconds, ops, moto, jvmCpu, emulator.orElse(null), emulatorCpu, reportedUnits);
     }
 
