@@ -243,10 +243,12 @@ public final class BenchRun {
                 classes.put(f.logicalId() + "/" + v.name(), cs.classesLoaded(f, v));
             }
         }
-        p("## Cold start per function (RIE, against moto)");
+        p("## Cold start per function (RIE, against the local emulators)");
         p("");
         p("From starting `aws-lambda-rie` (which execs a fresh `java -cp RIC:function.jar ...AWSLambda HANDLER`) to the first "
-                + "answer of the invoke API, for the function's sample event against moto: medians of " + runs + " fresh JVMs "
+                + "answer of the invoke API, for the function's sample event against the local emulators (DynamoDB: "
+                + (System.getenv("NEWSALERTS_DYNAMODB_PID") == null || System.getenv("NEWSALERTS_DYNAMODB_PID").isBlank() ? "moto" : "dynoxide")
+                + "; SNS, SSM: moto): medians of " + runs + " fresh JVMs "
                 + "per variant, variants alternating within each round. JVM flags from template.yaml's JAVA_TOOL_OPTIONS (`"
                 + t.javaToolOptions() + "`) for every variant. *init* and *invoke* are the emulator's own timings of the init "
                 + "phase and the first invocation (medians). *baseline* = the naive handlers of bench/baseline (POJO events "

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Cold start under the Runtime Interface Emulator against moto: from starting aws-lambda-rie (which starts a fresh
- * JVM) to the first event answered. Our functions (template.yaml's Handler and CodeUri) side by side with the naive
- * baseline handlers, with and without the application CDS archive the build trains; the variants alternate within each round so
- * drift on this shared machine hits them alike.
+ * Cold start under the Runtime Interface Emulator against the local emulators: from starting aws-lambda-rie (which
+ * starts a fresh JVM) to the first event answered. Our functions (template.yaml's Handler and CodeUri) side by side with
+ * the naive baseline handlers, with and without the application CDS archive the build trains; the variants alternate
+ * within each round so drift on this shared machine hits them alike.
  */
 public final class ColdStart {
 
