@@ -52,20 +52,79 @@ public final class Detection {
         this(counters, () -> rules, alerts, silences, Clock.systemUTC());
     }
 
+    /** What the rules found for one series, from its history as read now. */
+    public record Judgement(SeriesKey series, List<Finding> findings) {
+    }
+
+    /** A series of a batch: the transitions recorded for it, or what stopped it (the others went on). */
+    public record Outcome(List<Alert> recorded, RuntimeException failure) {
+    }
+
     /** The transitions recorded for this series, each alert in its new state (empty when nothing changed). */
     public List<Alert> detect(SeriesKey series) {
+        Judgement judgement = judge(series);
+        return record(judgement, judgement.findings().size() > 1 ? readAhead(List.of(judgement)) : new HashMap<>());
+    }
+
+    /**
+     * Several series, as a stream batch brings them: each judged, then the alerts of all their findings read in one
+     * request, then each series' transitions recorded. Reading ahead saves a read per finding; it changes nothing
+     * else, since every write is conditioned on the version read and a lost race reads again. A series that fails is
+     * reported in its outcome and does not stop the others.
+     */
+    public Map<SeriesKey, Outcome> detectAll(java.util.Collection<SeriesKey> series) {
+        Map<SeriesKey, Outcome> outcomes = new java.util.LinkedHashMap<>();
+        List<Judgement> judged = new ArrayList<>();
+        for (SeriesKey s : series) {
+            try {
+                judged.add(judge(s));
+            } catch (RuntimeException e) {
+                outcomes.put(s, new Outcome(List.of(), e));
+            }
+        }
+        Map<String, Optional<Lifecycle.Standing>> read = judged.stream().mapToInt(j -> j.findings().size()).sum() > 1
+                ? readAhead(judged) : new HashMap<>();
+        for (Judgement j : judged) {
+            try {
+                outcomes.put(j.series(), new Outcome(record(j, read), null));
+            } catch (RuntimeException e) {
+                outcomes.put(j.series(), new Outcome(List.of(), e));
+            }
+        }
+        return outcomes;
+    }
+
+    /** The rules run on the series' history as the counters table holds it now. */
+    public Judgement judge(SeriesKey series) {
         RuleSet rules = this.rules.get();
         boolean days = rules.needsDays() && series.source() == SeriesKey.Source.INCIDENTS;
         History history = new History(counters.series(series), days ? counters.days(series) : List.of());
+        return new Judgement(series, rules.judge(series, history));
+    }
+
+    /**
+     * Every finding's alert as the table holds it, in one request (a failure to read ahead only means reading each
+     * again later).
+     */
+    private Map<String, Optional<Lifecycle.Standing>> readAhead(List<Judgement> judged) {
+        try {
+            return new HashMap<>(alerts.standings(judged.stream()
+                    .flatMap(j -> j.findings().stream()).map(f -> f.alert().id()).toList()));
+        } catch (RuntimeException e) {
+            io.newsalerts.log.Log.warn("alerts not read ahead; each is read on its own", "errorType", e.getClass().getName(),
+                    "errorMessage", String.valueOf(e.getMessage()));
+            return new HashMap<>();
+        }
+    }
+
+    /**
+     * Moves each finding's alert through its lifecycle. {@code read}: alerts read ahead; only a key's first finding
+     * uses its entry, and only on its first attempt: anything after reads again.
+     */
+    private List<Alert> record(Judgement judgement, Map<String, Optional<Lifecycle.Standing>> read) {
         List<Silence> muted = null; // read only when something is about to change
         List<Alert> recorded = new ArrayList<>();
-        List<Finding> findings = rules.judge(series, history);
-        // Every finding's alert as the table holds it, in one read when there are several. Only a key's first
-        // finding uses it, and only on its first attempt: anything after reads again, as before.
-        Map<String, Optional<Lifecycle.Standing>> read = findings.size() > 1
-                ? new HashMap<>(alerts.standings(findings.stream().map(f -> f.alert().id()).toList()))
-                : new HashMap<>();
-        for (Finding finding : findings) {
+        for (Finding finding : judgement.findings()) {
             for (int attempt = 1; ; attempt++) {
                 Optional<Lifecycle.Standing> prefetched = attempt == 1 ? read.remove(finding.alert().id()) : null;
                 Optional<Lifecycle.Standing> standing = prefetched != null ? prefetched : alerts.standing(finding.alert().id());

@@ -2,6 +2,7 @@ package io.newsalerts.detect;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newsalerts.api.StreamBatch;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.Clients;
@@ -27,6 +28,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -86,14 +90,21 @@ public final class DetectHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         var event = Json.MAPPER.readTree(input);
-        Set<String> seen = new HashSet<>(); // a batch often touches one series several times: evaluate it once
+        // A batch often touches one series several times: each is evaluated once, all of them together (their alerts
+        // read in one request), and each record then answers with its series' outcome.
+        Map<SeriesKey, Detection.Outcome> outcomes = detection.detectAll(seriesOf(event));
+        Set<String> seen = new HashSet<>();
         Metrics metrics = Metrics.of("detect").add(Metrics.Name.AlertsFired, 0);
         var response = StreamBatch.process(event, record -> {
             var key = record.keys().get("series");
             if (key == null || CounterRepository.isBookkeeping(key.s()) || !seen.add(key.s())) {
                 return;
             }
-            var alerts = detection.detect(SeriesKey.decode(key.s()));
+            Detection.Outcome outcome = outcomes.get(SeriesKey.decode(key.s())); // a key that cannot be decoded fails here
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            var alerts = outcome.recorded();
             metrics.add(Metrics.Name.AlertsFired, alerts.size());
             for (var a : alerts) {
                 Log.info("alert " + a.state().wire(), "alertId", a.id(), "rule", a.rule(), "series", a.series().encode(),
@@ -102,5 +113,21 @@ public final class DetectHandler implements RequestStreamHandler {
         }, (record, e) -> Log.error("detect failed", e, "sequenceNumber", record.sequenceNumber()));
         metrics.add(Metrics.Name.Failures, response.path("batchItemFailures").size()).flush();
         Json.MAPPER.writeValue(output, response);
+    }
+
+    /** The series a batch's records changed, each once, in order; bookkeeping items and undecodable keys left out. */
+    private static List<SeriesKey> seriesOf(JsonNode event) {
+        Set<SeriesKey> series = new LinkedHashSet<>();
+        for (var record : StreamBatch.records(event)) {
+            var key = record.keys().get("series");
+            if (key != null && !CounterRepository.isBookkeeping(key.s())) {
+                try {
+                    series.add(SeriesKey.decode(key.s()));
+                } catch (RuntimeException undecodable) {
+                    // left to its record, which fails with this error when processed
+                }
+            }
+        }
+        return List.copyOf(series);
     }
 }

@@ -1,6 +1,7 @@
 package io.newsalerts.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.CounterRepository;
 import io.newsalerts.aws.SilenceRepository;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -102,6 +104,73 @@ class DetectHandlerIT {
         }
 
         assertThat(alerts.scanAll()).hasSize(1);
+    }
+
+    /** The sample event's records, again for each of {@code actors} (their series in the counters table too). */
+    private ObjectNode givenTheSampleFiguresFor(List<String> actors) {
+        ObjectNode event = Events.json("detect-stream.json");
+        var records = event.putArray("Records");
+        long sequence = 1;
+        for (String actor : actors) {
+            for (JsonNode r : Events.json("detect-stream.json").path("Records")) {
+                var copy = (ObjectNode) r.deepCopy();
+                String series = r.path("dynamodb").path("Keys").path("series").path("S").asText().replace("Islamic State", actor);
+                var dynamodb = (ObjectNode) copy.path("dynamodb");
+                ((ObjectNode) dynamodb.path("Keys").path("series")).put("S", series);
+                ((ObjectNode) dynamodb.path("NewImage").path("series")).put("S", series);
+                dynamodb.put("SequenceNumber", Long.toString(sequence++));
+                ddb.putItem(b -> b.tableName(tables.counters()).item(StreamImages.item(dynamodb.path("NewImage"))));
+                records.add(copy);
+            }
+        }
+        return event;
+    }
+
+    @Test
+    void theAlertsOfABatchAreReadInOneRequest(LocalAws.Endpoint aws) {
+        var event = givenTheSampleFiguresFor(List.of("Islamic State", "al-Shabab", "Boko Haram"));
+        // The real client, observed: which DynamoDB operations reach the alerts table.
+        List<String> alertReads = java.util.Collections.synchronizedList(new ArrayList<>());
+        DynamoDbClient observed = aws.clients().configure(DynamoDbClient.builder()).overrideConfiguration(o -> o
+                .addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution c,
+                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
+                        if (c.request() instanceof software.amazon.awssdk.services.dynamodb.model.GetItemRequest g
+                                && g.tableName().equals(tables.alerts())) {
+                            alertReads.add("GetItem");
+                        } else if (c.request() instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest b
+                                && b.requestItems().containsKey(tables.alerts())) {
+                            alertReads.add("BatchGetItem");
+                        }
+                    }
+                })).build();
+        DetectHandler observedHandler = new DetectHandler(new Detection(new CounterRepository(observed, tables.counters()),
+                RuleSet.standard(RuleSettings.DEFAULTS), new AlertRepository(observed, tables.alerts()),
+                new SilenceRepository(observed, tables.silences())));
+
+        JsonNode response = Lambda.invoke(observedHandler, event);
+
+        assertThat(response.path("batchItemFailures")).isEmpty();
+        assertThat(alerts.pending(10)).extracting(a -> a.series().actor())
+                .containsExactlyInAnyOrder("Islamic State", "al-Shabab", "Boko Haram");
+        assertThat(alertReads).containsExactly("BatchGetItem");
+    }
+
+    @Test
+    void aSeriesThatCannotBeReadFailsAloneAndTheOthersAreRecorded() {
+        ObjectNode event = givenTheSampleFiguresFor(List.of("Broken", "Islamic State"));
+        // One more item of the first series, with a period nobody can read: judging that series fails.
+        ddb.putItem(b -> b.tableName(tables.counters()).item(java.util.Map.of(
+                "series", AttributeValue.fromS("S|Broken|IQ+SY|attack|-"), "period", AttributeValue.fromS("last Tuesday"),
+                "count", AttributeValue.fromN("1"), "kind", AttributeValue.fromS("statistic"))));
+
+        JsonNode response = Lambda.invoke(handler, event);
+
+        // Its first record is reported (Lambda retries the batch from there); the other series is recorded.
+        assertThat(response.path("batchItemFailures")).singleElement()
+                .satisfies(f -> assertThat(f.path("itemIdentifier").asText()).isEqualTo("1"));
+        assertThat(alerts.pending(10)).singleElement().satisfies(a -> assertThat(a.series().actor()).isEqualTo("Islamic State"));
     }
 
     /** The first-half alert recorded, then the nine-month figure (x3.31) in the counters table. */
