@@ -23,6 +23,21 @@ public record Silence(String id, String actor, String region, String rule, Insta
         }
     }
 
+    /**
+     * The end of a silence as the API and the CLI take it: an ISO-8601 instant ({@code 2026-12-31T00:00:00Z}) or a
+     * duration from {@code now} ({@code P30D}, {@code PT12H}), which never goes stale in a saved request or a sample.
+     *
+     * @throws IllegalArgumentException naming the value when it is neither
+     */
+    public static Instant until(String text, Instant now) {
+        try {
+            return text.startsWith("P") || text.startsWith("p") ? now.plus(java.time.Duration.parse(text)) : Instant.parse(text);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw new IllegalArgumentException("until is neither an ISO-8601 instant (e.g. 2026-12-31T00:00:00Z) nor a "
+                    + "duration from now (e.g. P30D, PT12H): " + text);
+        }
+    }
+
     public boolean isActive(Instant now) {
         return now.isBefore(until);
     }

@@ -56,8 +56,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--silence", paramLabel = "SCOPE",
             description = "mute a scope before the run, as POST /silences would: 'actor=Islamic State,region=IQ,rule=yoy-doubling,"
-                    + "until=2030-01-01T00:00:00Z,reason=...' (at least one of actor, region, rule; until defaults to a day "
-                    + "from now); repeatable")
+                    + "until=P30D,reason=...' (at least one of actor, region, rule; until an ISO-8601 instant or a duration from "
+                    + "now, default P1D); repeatable")
     List<String> silences = new ArrayList<>();
 
     @Option(names = "--rules", paramLabel = "FILE",
@@ -171,8 +171,13 @@ final class RunCommand implements Callable<Integer> {
             }
             v.put(key, pair.substring(eq + 1).strip());
         }
-        Instant until = v.containsKey("until") ? Instant.parse(v.get("until")) : Instant.now().plus(java.time.Duration.ofDays(1));
-        return table.add(v.get("actor"), v.get("region"), v.get("rule"), until, v.get("reason"));
+        try {
+            Instant until = Silence.until(v.getOrDefault("until", "P1D"), Instant.now());
+            return table.add(v.get("actor"), v.get("region"), v.get("rule"), until, v.get("reason"));
+        } catch (IllegalArgumentException e) { // an unreadable until, or no scope
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new RunCommand()),
+                    "--silence '" + scope + "': " + e.getMessage());
+        }
     }
 
     private static String describe(Silence s) {

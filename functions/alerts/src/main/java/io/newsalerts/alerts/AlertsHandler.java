@@ -152,17 +152,17 @@ public final class AlertsHandler implements RequestStreamHandler {
         Instant now = clock.instant();
         Instant until = null;
         if (!body.hasNonNull("until") || !body.get("until").isTextual()) {
-            problems.add("until is required: an ISO-8601 instant such as 2026-12-31T00:00:00Z");
+            problems.add("until is required: an ISO-8601 instant such as 2026-12-31T00:00:00Z, or a duration from now such as P30D");
         } else {
             try {
-                until = Instant.parse(body.get("until").asText());
+                until = Silence.until(body.get("until").asText(), now);
                 if (!until.isAfter(now)) {
                     problems.add("until must be in the future (now is " + now + ")");
                 } else if (until.isAfter(now.plus(java.time.Duration.ofDays(366)))) {
                     problems.add("until must be within a year; unsubscribe to stop alerts for good");
                 }
-            } catch (DateTimeParseException e) {
-                problems.add("until is not an ISO-8601 instant (e.g. 2026-12-31T00:00:00Z): " + body.get("until").asText());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
         }
         if (text(body, "actor") == null && text(body, "region") == null && text(body, "rule") == null) {

@@ -71,7 +71,7 @@ class AlertsHandlerIT {
         assertThat(response.path("statusCode").asInt()).isEqualTo(201);
         JsonNode body = Lambda.body(response);
         assertThat(body.path("actor").asText()).isEqualTo("al-Shabab");
-        assertThat(body.path("until").asText()).isEqualTo("2027-03-01T00:00:00Z");
+        assertThat(body.path("until").asText()).as("P90D from the clock's now").isEqualTo("2027-02-27T08:00:00Z");
         assertThat(silences.active()).singleElement().satisfies(s -> {
             assertThat(s.id()).isEqualTo(body.path("id").asText());
             assertThat(s.region()).isEqualTo("SO");
@@ -92,11 +92,28 @@ class AlertsHandlerIT {
     }
 
     @Test
-    void anUntilThatIsNoInstantIsRefused() {
+    void anUntilThatIsNeitherAnInstantNorADurationIsRefused() {
         JsonNode response = Lambda.invoke(handler, silence("{\"rule\": \"spike\", \"until\": \"tomorrow\"}"));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(400);
-        assertThat(Lambda.body(response).path("detail").asText()).contains("until is not an ISO-8601 instant");
+        assertThat(Lambda.body(response).path("detail").asText())
+                .contains("until is neither an ISO-8601 instant (e.g. 2026-12-31T00:00:00Z) nor a duration from now (e.g. P30D, PT12H): tomorrow");
+        assertThat(silences.active()).isEmpty();
+    }
+
+    @Test
+    void anUntilGivenAsADurationCountsFromNowAndKeepsTheSameLimits() {
+        JsonNode twelveHours = Lambda.invoke(handler, silence("{\"rule\": \"spike\", \"until\": \"PT12H\"}"));
+        JsonNode past = Lambda.invoke(handler, silence("{\"rule\": \"spike\", \"until\": \"-P1D\"}"));
+        JsonNode tooLong = Lambda.invoke(handler, silence("{\"rule\": \"spike\", \"until\": \"P400D\"}"));
+        JsonNode overflowing = Lambda.invoke(handler, silence("{\"rule\": \"spike\", \"until\": \"P99999999999999D\"}"));
+
+        assertThat(twelveHours.path("statusCode").asInt()).isEqualTo(201);
+        assertThat(Lambda.body(twelveHours).path("until").asText()).isEqualTo("2026-11-29T20:00:00Z");
+        assertThat(Lambda.body(past).path("detail").asText()).contains("until is neither"); // a duration starts with P
+        assertThat(Lambda.body(tooLong).path("detail").asText()).contains("until must be within a year");
+        assertThat(Lambda.body(overflowing).path("detail").asText()).contains("until is neither");
+        assertThat(silences.active()).singleElement().satisfies(s -> assertThat(s.rule()).isEqualTo("spike"));
     }
 
     @Test
