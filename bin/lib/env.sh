@@ -93,14 +93,21 @@ start_moto() {
   "$(venv_bin moto)/python" "$NEWSALERTS_ROOT/bin/lib/moto_server.py" -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
   MOTO_PID=$!
   MOTO_ENDPOINT="http://127.0.0.1:$port"
+  wait_for "moto server on $MOTO_ENDPOINT" "$MOTO_PID" "$log" curl -s -o /dev/null "$MOTO_ENDPOINT/moto-api/"
+}
+
+# wait_for WHAT PID LOG COMMAND...: returns once COMMAND succeeds; dies if the process PID ends or 10 s pass.
+wait_for() {
+  local what="$1" pid="$2" log="$3"
+  shift 3
   for _ in $(seq 1 100); do
-    if curl -s -o /dev/null "$MOTO_ENDPOINT/moto-api/"; then
+    if "$@" >/dev/null 2>&1; then
       return 0
     fi
-    kill -0 "$MOTO_PID" 2>/dev/null || die "moto server exited at start; see $log"
+    kill -0 "$pid" 2>/dev/null || die "$what exited at start; see $log"
     sleep 0.1
   done
-  die "moto server did not answer on $MOTO_ENDPOINT within 10 s; see $log"
+  die "$what did not answer within 10 s; see $log"
 }
 
 stop_moto() {
@@ -166,14 +173,7 @@ start_dynamodb() {
   "$NEWSALERTS_DYNOXIDE" serve --host 127.0.0.1 --port "$port" >"$log" 2>&1 &
   DYNOXIDE_PID=$!
   DYNAMODB_ENDPOINT="http://127.0.0.1:$port"
-  for _ in $(seq 1 100); do
-    if "$NEWSALERTS_DYNOXIDE" healthcheck --port "$port" --timeout 1 >/dev/null 2>&1; then
-      return 0
-    fi
-    kill -0 "$DYNOXIDE_PID" 2>/dev/null || die "dynoxide exited at start; see $log"
-    sleep 0.1
-  done
-  die "dynoxide did not answer on $DYNAMODB_ENDPOINT within 10 s; see $log"
+  wait_for "dynoxide on $DYNAMODB_ENDPOINT" "$DYNOXIDE_PID" "$log" "$NEWSALERTS_DYNOXIDE" healthcheck --port "$port" --timeout 1
 }
 
 stop_dynamodb() {
