@@ -23,7 +23,17 @@ final class Token {
     private String text;
     private String lower;
 
+    /** A token whose {@code lower} (when not null) has the token's length: an ASCII word's. */
     Token(String sentence, int start, int end, Type type, int id, long classes, String lower) {
+        this(sentence, start, end, type, id, classes, lower, end - start);
+    }
+
+    /**
+     * {@code lowerLength}: the length of {@code lower}, or of the token when there is no lower yet. Given rather
+     * than read from {@code lower}: a known word's String lies elsewhere in the heap, and reading its length was a
+     * cache miss per token.
+     */
+    Token(String sentence, int start, int end, Type type, int id, long classes, String lower, int lowerLength) {
         this.sentence = sentence;
         this.start = start;
         this.end = end;
@@ -31,7 +41,7 @@ final class Token {
         this.id = id;
         this.classes = classes;
         this.lower = lower;
-        this.lowerLength = lower != null ? lower.length() : end - start; // without a lower yet: ASCII, same length
+        this.lowerLength = lowerLength;
     }
 
     int start() {
