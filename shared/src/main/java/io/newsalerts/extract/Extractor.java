@@ -530,7 +530,7 @@ public final class Extractor {
                 countable = x.type() == Token.Type.NUMBER || (at[k] != null && at[k].kind() == Gazetteer.Kind.EVENT)
                         || (x.isWord() && x.in(In.NUMBER_WORD | In.VERB_EVENT));
             }
-            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, lowerText(text), published, lastPeriod)
+            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, () -> lowerText(text), published, lastPeriod)
                     : List.of();
             List<int[]> periodTokens = new ArrayList<>();
             List<PeriodParser.Span> usable = new ArrayList<>();
@@ -604,7 +604,6 @@ public final class Extractor {
             Tokens t = c.t;
             int n = t.size();
             Gazetteer.Mention[] at = c.at;
-            String lowerText = lowerText(c.text);
             for (int i = 0; i < n; i++) {
                 if (c.inPeriod[i] || c.attributed[i] || at[i] != null) {
                     continue;
@@ -718,7 +717,7 @@ public final class Extractor {
                     if (!ev.entry().context().isEmpty()) {
                         boolean ok = false;
                         for (String w : ev.entry().context()) {
-                            if (lowerText.contains(w) || lowerBody().contains(w)) {
+                            if (lowerText(c.text).contains(w) || lowerBody().contains(w)) {
                                 ok = true; // one is enough: the rest (and the body's lower case) need not be read
                                 break;
                             }
@@ -740,7 +739,7 @@ public final class Extractor {
                         && t.get(qStart - 1).in(In.STRIKE_VERB)) {
                     // "struck 312 PKK targets": each target struck is a strike
                     eventType = t.get(j).in(In.SHIP) ? "attack"
-                            : AIR.matcher(lowerText).find() ? "airstrike" : "strike";
+                            : AIR.matcher(lowerText(c.text)).find() ? "airstrike" : "strike";
                     eventEnd = j + 1;
                     phraseActor = null; // "PKK targets" are the PKK's, struck by someone else
                 }
