@@ -1029,19 +1029,8 @@ public final class Extractor {
         private final PerSentence placeAnaphor = new PerSentence(
                 lowerText -> PLACE_ANAPHOR_STARTS.find(PLACE_ANAPHOR.matcher(lowerText), lowerText, 0, lowerText.length()));
         private final PerSentence shouting = new PerSentence(BodyCleaner::mostlyUpperCase);
-        private final PerSentence itsSoil = new PerSentence(Run::saysItsSoil);
+        private final PerSentence itsSoil = new PerSentence(Extractor::saysItsSoil);
         private final PerSentence bothCountries = new PerSentence(Run::saysBothCountries);
-
-        /** Whether the (lower-case) sentence says "its soil" or "its territory". */
-        private static boolean saysItsSoil(String lowerText) {
-            // one scan for "its " instead of one per phrase
-            for (int i = lowerText.indexOf("its "); i >= 0; i = lowerText.indexOf("its ", i + 1)) {
-                if (lowerText.startsWith("soil", i + 4) || lowerText.startsWith("territory", i + 4)) {
-                    return true;
-                }
-            }
-            return false;
-        }
 
         private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
                                   boolean toll, String phraseActor, int eventEnd, Fact inherit) {
@@ -1550,7 +1539,7 @@ public final class Extractor {
                         return clause;
                     }
                 }
-                if (itsSoil.test(lowerText(text))) {
+                if (itsSoil.test(text)) {
                     TreeSet<String> sayer = new TreeSet<>();
                     for (int k = 0; k < t.size(); k++) {
                         if (attributed[k] && at[k] != null && at[k].kind() == Gazetteer.Kind.COUNTRY) {
@@ -1949,6 +1938,37 @@ public final class Extractor {
             i++;
         }
         return new int[]{cityEnd, i};
+    }
+
+    /**
+     * Whether the sentence's lower case says "its soil" or "its territory", read from the sentence itself: most
+     * sentences that ask need no lower case otherwise. Only 'A'-'Z' lower-case to the letters of these phrases
+     * (besides U+0130, which becomes "i" and a combining dot, never followed by "t"), so folding those is
+     * enough.
+     */
+    static boolean saysItsSoil(String text) {
+        for (int space = text.indexOf(' '); space >= 0; space = text.indexOf(' ', space + 1)) {
+            if (space >= 3 && foldsTo(text, space - 3, "its")
+                    && (foldsTo(text, space + 1, "soil") || foldsTo(text, space + 1, "territory"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether s at {@code at} is {@code lowerLetters} (a-z) with any of its letters in upper case. */
+    private static boolean foldsTo(String s, int at, String lowerLetters) {
+        if (at + lowerLetters.length() > s.length()) {
+            return false;
+        }
+        for (int k = 0; k < lowerLetters.length(); k++) {
+            char c = s.charAt(at + k);
+            char lower = lowerLetters.charAt(k);
+            if (c != lower && c != lower - ('a' - 'A')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean upper(char c) {
