@@ -1948,7 +1948,8 @@ public final class Extractor {
      */
     static boolean saysItsSoil(String text) {
         for (int space = text.indexOf(' '); space >= 0; space = text.indexOf(' ', space + 1)) {
-            if (space >= 3 && foldsTo(text, space - 3, "its")
+            // 's' or 'S' before the space (| 0x20 makes no other character 's'): most spaces end there
+            if (space >= 3 && (text.charAt(space - 1) | 0x20) == 's' && foldsTo(text, space - 3, "its")
                     && (foldsTo(text, space + 1, "soil") || foldsTo(text, space + 1, "territory"))) {
                 return true;
             }
