@@ -530,7 +530,7 @@ public final class Extractor {
                 countable = x.type() == Token.Type.NUMBER || (at[k] != null && at[k].kind() == Gazetteer.Kind.EVENT)
                         || (x.isWord() && x.in(In.NUMBER_WORD | In.VERB_EVENT));
             }
-            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, () -> lowerText(text), published, lastPeriod)
+            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, t, () -> lowerText(text), published, lastPeriod)
                     : List.of();
             List<int[]> periodTokens = new ArrayList<>();
             List<PeriodParser.Span> usable = new ArrayList<>();

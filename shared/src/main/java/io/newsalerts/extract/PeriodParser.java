@@ -41,16 +41,19 @@ final class PeriodParser {
      *                 refer back to it (null: such phrases are not periods)
      */
     static List<Span> find(String s, LocalDate published, Period previous) {
-        return find(s, () -> s.toLowerCase(Locale.ROOT), published, previous);
+        return find(s, null, () -> s.toLowerCase(Locale.ROOT), published, previous);
     }
 
     /**
-     * @param lower gives {@code s.toLowerCase(Locale.ROOT)}, asked only when a phrase's gate needs it (most
-     *              sentences open no phrase): the caller's, when the caller keeps the sentence's lower case anyway
+     * @param tokens the sentence's tokens, when the caller has them (null: none), which spare reading most of its
+     *               words again
+     * @param lower  gives {@code s.toLowerCase(Locale.ROOT)}, asked only when a phrase's gate needs it (most
+     *               sentences open no phrase): the caller's, when the caller keeps the sentence's lower case anyway
      */
-    static List<Span> find(String s, Supplier<String> lower, LocalDate published, Period previous) {
+    static List<Span> find(String s, Tokens tokens, Supplier<String> lower, LocalDate published, Period previous) {
         // one pass finds the words an expression can begin with; most sentences have few, many none
-        PeriodPhrases words = PeriodPhrases.scan(s, previous != null);
+        PeriodPhrases words = tokens != null ? PeriodPhrases.scan(s, tokens, previous != null)
+                : PeriodPhrases.scan(s, previous != null);
         List<Span> all = new ArrayList<>();
         if (words.openers() == 0) {
             return all;

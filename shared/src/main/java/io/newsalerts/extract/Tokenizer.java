@@ -130,6 +130,7 @@ final class Tokenizer {
         // see Lexicon) as its lower case
         int h = 0;
         long packed = 0;
+        boolean plain = true;
         for (int i = start; i < end; i++) {
             char c = cs[i];
             if (c >= 0x80) {
@@ -139,13 +140,14 @@ final class Tokenizer {
                 return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, lower, lower.length())
                         : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id), lower.length());
             }
+            plain &= Chars.isLetterOrDigit(c);
             char lower = Lexicon.asciiLower(c);
             h = 31 * h + lower;
             packed |= (long) lower << (8 * (i - start)); // meaningful for the first seven only
         }
         int id = lexicon.findAsciiLowered(cs, start, end, h, packed);
         // ASCII: the lower case has the token's length
-        return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, null) // lower made on demand
-                : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id));
+        return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, null, plain, h) // lower made on demand
+                : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id), plain, h);
     }
 }
