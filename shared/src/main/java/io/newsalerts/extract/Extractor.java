@@ -530,7 +530,7 @@ public final class Extractor {
                 countable = x.type() == Token.Type.NUMBER || (at[k] != null && at[k].kind() == Gazetteer.Kind.EVENT)
                         || (x.isWord() && x.in(In.NUMBER_WORD | In.VERB_EVENT));
             }
-            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, lowerText(text), published, lastPeriod)
+            List<PeriodParser.Span> spans = countable ? PeriodParser.find(text, t, () -> lowerText(text), published, lastPeriod)
                     : List.of();
             List<int[]> periodTokens = new ArrayList<>();
             List<PeriodParser.Span> usable = new ArrayList<>();
@@ -604,7 +604,6 @@ public final class Extractor {
             Tokens t = c.t;
             int n = t.size();
             Gazetteer.Mention[] at = c.at;
-            String lowerText = lowerText(c.text);
             for (int i = 0; i < n; i++) {
                 if (c.inPeriod[i] || c.attributed[i] || at[i] != null) {
                     continue;
@@ -718,7 +717,7 @@ public final class Extractor {
                     if (!ev.entry().context().isEmpty()) {
                         boolean ok = false;
                         for (String w : ev.entry().context()) {
-                            if (lowerText.contains(w) || lowerBody().contains(w)) {
+                            if (lowerText(c.text).contains(w) || lowerBody().contains(w)) {
                                 ok = true; // one is enough: the rest (and the body's lower case) need not be read
                                 break;
                             }
@@ -740,7 +739,7 @@ public final class Extractor {
                         && t.get(qStart - 1).in(In.STRIKE_VERB)) {
                     // "struck 312 PKK targets": each target struck is a strike
                     eventType = t.get(j).in(In.SHIP) ? "attack"
-                            : AIR.matcher(lowerText).find() ? "airstrike" : "strike";
+                            : AIR.matcher(lowerText(c.text)).find() ? "airstrike" : "strike";
                     eventEnd = j + 1;
                     phraseActor = null; // "PKK targets" are the PKK's, struck by someone else
                 }
@@ -1030,19 +1029,8 @@ public final class Extractor {
         private final PerSentence placeAnaphor = new PerSentence(
                 lowerText -> PLACE_ANAPHOR_STARTS.find(PLACE_ANAPHOR.matcher(lowerText), lowerText, 0, lowerText.length()));
         private final PerSentence shouting = new PerSentence(BodyCleaner::mostlyUpperCase);
-        private final PerSentence itsSoil = new PerSentence(Run::saysItsSoil);
+        private final PerSentence itsSoil = new PerSentence(Extractor::saysItsSoil);
         private final PerSentence bothCountries = new PerSentence(Run::saysBothCountries);
-
-        /** Whether the (lower-case) sentence says "its soil" or "its territory". */
-        private static boolean saysItsSoil(String lowerText) {
-            // one scan for "its " instead of one per phrase
-            for (int i = lowerText.indexOf("its "); i >= 0; i = lowerText.indexOf("its ", i + 1)) {
-                if (lowerText.startsWith("soil", i + 4) || lowerText.startsWith("territory", i + 4)) {
-                    return true;
-                }
-            }
-            return false;
-        }
 
         private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
                                   boolean toll, String phraseActor, int eventEnd, Fact inherit) {
@@ -1551,7 +1539,7 @@ public final class Extractor {
                         return clause;
                     }
                 }
-                if (itsSoil.test(lowerText(text))) {
+                if (itsSoil.test(text)) {
                     TreeSet<String> sayer = new TreeSet<>();
                     for (int k = 0; k < t.size(); k++) {
                         if (attributed[k] && at[k] != null && at[k].kind() == Gazetteer.Kind.COUNTRY) {
@@ -1950,6 +1938,38 @@ public final class Extractor {
             i++;
         }
         return new int[]{cityEnd, i};
+    }
+
+    /**
+     * Whether the sentence's lower case says "its soil" or "its territory", read from the sentence itself: most
+     * sentences that ask need no lower case otherwise. Only 'A'-'Z' lower-case to the letters of these phrases
+     * (besides U+0130, which becomes "i" and a combining dot, never followed by "t"), so folding those is
+     * enough.
+     */
+    static boolean saysItsSoil(String text) {
+        for (int space = text.indexOf(' '); space >= 0; space = text.indexOf(' ', space + 1)) {
+            // 's' or 'S' before the space (| 0x20 makes no other character 's'): most spaces end there
+            if (space >= 3 && (text.charAt(space - 1) | 0x20) == 's' && foldsTo(text, space - 3, "its")
+                    && (foldsTo(text, space + 1, "soil") || foldsTo(text, space + 1, "territory"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether s at {@code at} is {@code lowerLetters} (a-z) with any of its letters in upper case. */
+    private static boolean foldsTo(String s, int at, String lowerLetters) {
+        if (at + lowerLetters.length() > s.length()) {
+            return false;
+        }
+        for (int k = 0; k < lowerLetters.length(); k++) {
+            char c = s.charAt(at + k);
+            char lower = lowerLetters.charAt(k);
+            if (c != lower && c != lower - ('a' - 'A')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean upper(char c) {

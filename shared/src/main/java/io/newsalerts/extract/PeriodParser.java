@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Finds time expressions in a sentence and resolves them against the publication date to inclusive periods.
@@ -40,18 +41,24 @@ final class PeriodParser {
      *                 refer back to it (null: such phrases are not periods)
      */
     static List<Span> find(String s, LocalDate published, Period previous) {
-        return find(s, s.toLowerCase(Locale.ROOT), published, previous);
+        return find(s, null, () -> s.toLowerCase(Locale.ROOT), published, previous);
     }
 
-    /** @param l {@code s.toLowerCase(Locale.ROOT)}, when the caller has it already */
-    static List<Span> find(String s, String l, LocalDate published, Period previous) {
+    /**
+     * @param tokens the sentence's tokens, when the caller has them (null: none), which spare reading most of its
+     *               words again
+     * @param lower  gives {@code s.toLowerCase(Locale.ROOT)}, asked only when a phrase's gate needs it (most
+     *               sentences open no phrase): the caller's, when the caller keeps the sentence's lower case anyway
+     */
+    static List<Span> find(String s, Tokens tokens, Supplier<String> lower, LocalDate published, Period previous) {
         // one pass finds the words an expression can begin with; most sentences have few, many none
-        PeriodPhrases words = PeriodPhrases.scan(s, previous != null);
+        PeriodPhrases words = tokens != null ? PeriodPhrases.scan(s, tokens, previous != null)
+                : PeriodPhrases.scan(s, previous != null);
         List<Span> all = new ArrayList<>();
         if (words.openers() == 0) {
             return all;
         }
-        Gates gates = new Gates(s, l, previous);
+        Gates gates = new Gates(s, lower, previous);
         for (Phrase phrase : PHRASES) {
             if (phrase == Phrase.FROM_TO && words.any(PeriodPhrases.HALF_OR_QUARTER_CODE)) {
                 halfOrQuarterCodes(words, all, published); // their spans are listed here: ties go to the first
@@ -327,15 +334,17 @@ final class PeriodParser {
      */
     private static final class Gates {
         final String s;
-        final String l;
+        private final Supplier<String> lower;
+        /** {@code s} lower-cased, on first need. */
+        private String l;
         final Period previous;
         private long cues = -1;
         private int dates = -1;
         private List<int[]>[] windows;
 
-        Gates(String s, String l, Period previous) {
+        Gates(String s, Supplier<String> lower, Period previous) {
             this.s = s;
-            this.l = l;
+            this.lower = lower;
             this.previous = previous;
         }
 
@@ -347,7 +356,7 @@ final class PeriodParser {
             }
             List<int[]> ws = windows[phrase.ordinal()];
             if (ws == null) {
-                ws = open(phrase) ? lowerWindows(s, l, phrase.stems, phrase.before, phrase.after) : List.of();
+                ws = open(phrase) ? lowerWindows(s, lower(), phrase.stems, phrase.before, phrase.after) : List.of();
                 windows[phrase.ordinal()] = ws;
             }
             for (int[] w : ws) {
@@ -379,9 +388,16 @@ final class PeriodParser {
 
         private boolean has(Cue cue) {
             if (cues < 0) {
-                cues = cues(l); // fewer cues than 63: never negative
+                cues = cues(lower()); // fewer cues than 63: never negative
             }
             return (cues & (1L << cue.ordinal())) != 0;
+        }
+
+        private String lower() {
+            if (l == null) {
+                l = lower.get();
+            }
+            return l;
         }
 
         boolean hasMonth() {

@@ -7,7 +7,7 @@ import java.util.Locale;
  * offsets into the sentence. {@code id} is the word's id in the {@link Lexicon} ({@link Lexicon#UNKNOWN} for a word
  * no name and no word list has), {@code classes} the word lists it is in: looked up once, when the token is made,
  * instead of once per question. {@link #lower} is the matching key: for a known word the lexicon's String, for
- * another ASCII word made on first use (most tokens are never asked for it), like {@link #text}.
+ * another ASCII word made on first use (most tokens are never asked for it).
  */
 final class Token {
 
@@ -20,10 +20,32 @@ final class Token {
     private final int id;
     private final long classes;
     private final int lowerLength;
-    private String text;
+    /** Whether the token is ASCII letters and digits only: one run of regex word characters ({@code \w}). */
+    private final boolean plain;
+    /** For a plain token, {@code String.hashCode} of its lower case (as {@link PeriodPhrases} hashes a word). */
+    private final int plainHash;
     private String lower;
 
-    Token(String sentence, int start, int end, Type type, int id, long classes, String lower) {
+    /**
+     * An ASCII token, whose {@code lower} (when not null) has the token's length; {@code plain} and
+     * {@code plainHash} as the fields.
+     */
+    Token(String sentence, int start, int end, Type type, int id, long classes, String lower, boolean plain,
+          int plainHash) {
+        this(sentence, start, end, type, id, classes, lower, end - start, plain, plainHash);
+    }
+
+    /**
+     * {@code lowerLength}: the length of {@code lower}, or of the token when there is no lower yet. Given rather
+     * than read from {@code lower}: a known word's String lies elsewhere in the heap, and reading its length was a
+     * cache miss per token.
+     */
+    Token(String sentence, int start, int end, Type type, int id, long classes, String lower, int lowerLength) {
+        this(sentence, start, end, type, id, classes, lower, lowerLength, false, 0);
+    }
+
+    private Token(String sentence, int start, int end, Type type, int id, long classes, String lower, int lowerLength,
+                  boolean plain, int plainHash) {
         this.sentence = sentence;
         this.start = start;
         this.end = end;
@@ -31,7 +53,9 @@ final class Token {
         this.id = id;
         this.classes = classes;
         this.lower = lower;
-        this.lowerLength = lower != null ? lower.length() : end - start; // without a lower yet: ASCII, same length
+        this.lowerLength = lowerLength;
+        this.plain = plain;
+        this.plainHash = plainHash;
     }
 
     int start() {
@@ -50,11 +74,17 @@ final class Token {
         return id;
     }
 
+    /** The token as written, made on each call: the rules hardly ask, and a field for it made every token larger. */
     String text() {
-        if (text == null) {
-            text = sentence.substring(start, end);
-        }
-        return text;
+        return sentence.substring(start, end);
+    }
+
+    boolean plain() {
+        return plain;
+    }
+
+    int plainHash() {
+        return plainHash;
     }
 
     String lower() {

@@ -123,27 +123,31 @@ final class Tokenizer {
 
     private static Token make(Lexicon lexicon, String s, char[] cs, int start, int end, Token.Type type) {
         if (lexicon == null) {
-            return new Token(s, start, end, type, Lexicon.UNKNOWN, 0L, s.substring(start, end).toLowerCase(Locale.ROOT));
+            String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
+            return new Token(s, start, end, type, Lexicon.UNKNOWN, 0L, lower, lower.length());
         }
         // ASCII lower-cases char by char: the word is looked up from the sentence, hashed (and, if short, packed:
         // see Lexicon) as its lower case
         int h = 0;
         long packed = 0;
+        boolean plain = true;
         for (int i = start; i < end; i++) {
             char c = cs[i];
             if (c >= 0x80) {
                 // other case mappings may change the length or depend on context: the library's, per token
                 String lower = s.substring(start, end).toLowerCase(Locale.ROOT);
                 int id = lexicon.find(lower);
-                return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, lower)
-                        : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id));
+                return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, lower, lower.length())
+                        : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id), lower.length());
             }
+            plain &= Chars.isLetterOrDigit(c);
             char lower = Lexicon.asciiLower(c);
             h = 31 * h + lower;
             packed |= (long) lower << (8 * (i - start)); // meaningful for the first seven only
         }
         int id = lexicon.findAsciiLowered(cs, start, end, h, packed);
-        return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, null) // lower made on demand
-                : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id));
+        // ASCII: the lower case has the token's length
+        return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, null, plain, h) // lower made on demand
+                : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id), plain, h);
     }
 }
