@@ -95,6 +95,9 @@ public final class BenchRun {
         p("## Extraction throughput (issue 4)");
         p("");
         p("JMH " + (quick ? "(quick: 2 x 1 s warm-up, 3 x 1 s measurement)" : "(3 x 2 s warm-up, 5 x 2 s measurement)")
+                + ", after the benchmark's setup has extracted until the JIT settled (a second of passes with under 100 ms of "
+                + "compiling, at most a minute: C2 needs about 12 s of compiler time for this code on one compiler thread, "
+                + "which JMH's warm-up alone left unfinished)"
                 + ", 1 fork, 1 thread: `Extractor.defaults().extract(article)` over " + docs.size() + " articles, "
                 + String.format(Locale.ROOT, "%.1f", bytes / 1024.0) + " KiB of article body text, read at setup from "
                 + Corpus.dirs(root).stream().map(d -> "`" + root.relativize(d) + "`").toList() + ". MB/s per core = body bytes "
