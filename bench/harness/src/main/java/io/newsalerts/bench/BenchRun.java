@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * bench/run: every figure in docs/benchmarks.md, in one run on one machine, printed and written as Markdown.
  * Arguments: --runs N (fresh JVMs per cold-start variant and for the gazetteer load), --articles N (end-to-end
- * burst), --posters N (POSTs in flight at once in that burst), --latency N (one-at-a-time samples), --jmh quick|full, --only jmh,gazetteer,jars,coldstart,pipeline,
+ * burst), --bursts N (how many such bursts; the median rate is reported), --posters N (POSTs in flight at once),
+ * --latency N (one-at-a-time samples), --jmh quick|full, --only jmh,gazetteer,jars,coldstart,pipeline,
  * --out FILE, --command "what to print as the command".
  */
 public final class BenchRun {
@@ -38,7 +39,7 @@ public final class BenchRun {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>(Map.of("--runs", "5", "--articles", "600", "--posters", "2", "--latency", "25",
+        Map<String, String> a = new LinkedHashMap<>(Map.of("--runs", "5", "--articles", "600", "--bursts", "3", "--posters", "2", "--latency", "25",
                 "--jmh", "full", "--only", "jmh,gazetteer,jars,coldstart,pipeline", "--out", "docs/benchmarks.md",
                 "--command", "bench/run"));
         for (int i = 0; i + 1 < argv.length; i += 2) {
@@ -63,7 +64,8 @@ public final class BenchRun {
             b.coldStart(runs);
         }
         if (only.contains("pipeline")) {
-            b.pipeline(Integer.parseInt(a.get("--articles")), Integer.parseInt(a.get("--posters")), Integer.parseInt(a.get("--latency")));
+            b.pipeline(Integer.parseInt(a.get("--articles")), Integer.parseInt(a.get("--bursts")), Integer.parseInt(a.get("--posters")),
+                    Integer.parseInt(a.get("--latency")));
         }
         Path out = root.resolve(a.get("--out"));
         Files.createDirectories(out.getParent());
@@ -304,12 +306,13 @@ public final class BenchRun {
      * runs with in Lambda (C1 only): this JVM's flags are the JMH host's, and C2 compiling the whole pipeline in a
      * short run is a cost Lambda's functions do not pay.
      */
-    private void pipeline(int articles, int posters, int latency) throws Exception {
+    private void pipeline(int articles, int bursts, int posters, int latency) throws Exception {
         Template t = Template.read(root);
         List<String> cmd = new ArrayList<>(List.of(Rie.javaBinary()));
         cmd.addAll(Arrays.asList(t.javaToolOptions().split("\\s+")));
         cmd.addAll(List.of("-Dnewsalerts.root=" + root, "-cp", System.getProperty("java.class.path"),
-                PipelineMain.class.getName(), Integer.toString(articles), Integer.toString(posters), Integer.toString(latency),
+                PipelineMain.class.getName(), Integer.toString(articles), Integer.toString(bursts), Integer.toString(posters),
+                Integer.toString(latency),
                 t.javaToolOptions()));
         Process pr = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(pr.getInputStream(),
@@ -322,10 +325,11 @@ public final class BenchRun {
     }
 
     /** Runs the end-to-end measurement in this JVM and hands its section's lines to {@code p}. */
-    static void pipelineReport(Path root, int articles, int posters, int latency, String jvmFlags, java.util.function.Consumer<String> p)
+    static void pipelineReport(Path root, int articles, int bursts, int posters, int latency, String jvmFlags,
+                               java.util.function.Consumer<String> p)
             throws Exception {
         List<Corpus.Doc> docs = Corpus.load(root);
-        var r = PipelineThroughput.run(LocalResources.emulatorsFromEnvironment(), docs, articles, posters, latency);
+        var r = PipelineThroughput.run(LocalResources.emulatorsFromEnvironment(), docs, articles, bursts, posters, latency);
         List<Double> lat = new ArrayList<>(r.latenciesMs());
         lat.sort(null);
         p.accept("## End to end on the emulator (ingest -> count -> detect -> notify -> SNS)");
@@ -336,8 +340,9 @@ public final class BenchRun {
                 + "runs with template.yaml's JAVA_TOOL_OPTIONS (`" + jvmFlags + "`), as the functions do in Lambda. Articles: the "
                 + "corpus with years shifted back, so each is new (new id, new periods), after a warm-up of the corpus once (not counted).");
         p.accept("");
-        p.accept(String.format(Locale.ROOT, "- Throughput: %d articles posted, %d at a time (concurrent API requests), while the stages run, until all streams are drained: %.1f s, **%.1f articles/s**, %d SNS messages published.",
-                r.articles(), r.posters(), r.seconds(), r.articlesPerSecond(), r.published()));
+        p.accept(String.format(Locale.ROOT, "- Throughput: %d bursts of %d articles, each posted %d at a time (concurrent API requests) while the stages run, until all streams are drained: **%.1f articles/s**, the median burst's (each: %s); %d SNS messages published in all.",
+                r.burstRates().size(), r.articles() / r.burstRates().size(), r.posters(), r.articlesPerSecond(),
+                String.join(", ", r.burstRates().stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList()), r.published()));
         p.accept(String.format(Locale.ROOT, "- Where the time goes: %d AWS calls in that phase, %.1f s waiting for their answers, summed over "
                 + "the threads that wait = %.0f%% of the wall time (mean %.1f ms per call). The stages run and wait at the same time, "
                 + "so what bounds the throughput is CPU, below.", r.awsCalls(), r.awsSeconds(), 100 * r.awsSeconds() / r.seconds(),
@@ -372,9 +377,9 @@ public final class BenchRun {
         }
         String largest = shares.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("this JVM");
         p.accept(String.format(Locale.ROOT, "- This JVM's CPU time in that phase (the handlers, the SDK, the stream pumps, GC and JIT): %.2f s = "
-                + "**%.1f ms per article**. Altogether %.1f ms of CPU per article, on a machine of 2 cores shared with whatever else "
+                + "**%.1f ms per article**, of which the JIT compiler %.1f ms. Altogether %.1f ms of CPU per article, on a machine of 2 cores shared with whatever else "
                 + "runs: a ceiling of about %.0f articles/s; the largest share is %s's.", r.jvmCpuSeconds(),
-                1000 * r.jvmCpuSeconds() / r.articles(), 1000 * total / r.articles(), 2 * r.articles() / Math.max(1e-9, total), largest));
+                1000 * r.jvmCpuSeconds() / r.articles(), 1000 * r.jitSeconds() / r.articles(), 1000 * total / r.articles(), 2 * r.articles() / Math.max(1e-9, total), largest));
         p.accept("");
         if (!r.motoByOperation().isEmpty()) {
             p.accept("| moto operation | requests | CPU ms per request | CPU ms per article |");
