@@ -7,13 +7,16 @@ import io.newsalerts.domain.Alert;
 import io.newsalerts.domain.SeriesKey;
 import io.newsalerts.lifecycle.Lifecycle;
 import io.newsalerts.lifecycle.Silence;
+import io.newsalerts.log.Log;
 import io.newsalerts.rules.Finding;
 import io.newsalerts.rules.History;
 import io.newsalerts.rules.RuleSet;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +56,7 @@ public final class Detection {
     }
 
     /** What the rules found for one series, from its history as read now. */
-    public record Judgement(SeriesKey series, List<Finding> findings) {
+    private record Judgement(SeriesKey series, List<Finding> findings) {
     }
 
     /** A series of a batch: the transitions recorded for it, or what stopped it (the others went on). */
@@ -62,8 +65,11 @@ public final class Detection {
 
     /** The transitions recorded for this series, each alert in its new state (empty when nothing changed). */
     public List<Alert> detect(SeriesKey series) {
-        Judgement judgement = judge(series);
-        return record(judgement, judgement.findings().size() > 1 ? readAhead(List.of(judgement)) : new HashMap<>());
+        Outcome outcome = detectAll(List.of(series)).get(series);
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        return outcome.recorded();
     }
 
     /**
@@ -72,8 +78,8 @@ public final class Detection {
      * else, since every write is conditioned on the version read and a lost race reads again. A series that fails is
      * reported in its outcome and does not stop the others.
      */
-    public Map<SeriesKey, Outcome> detectAll(java.util.Collection<SeriesKey> series) {
-        Map<SeriesKey, Outcome> outcomes = new java.util.LinkedHashMap<>();
+    public Map<SeriesKey, Outcome> detectAll(Collection<SeriesKey> series) {
+        Map<SeriesKey, Outcome> outcomes = new LinkedHashMap<>();
         List<Judgement> judged = new ArrayList<>();
         for (SeriesKey s : series) {
             try {
@@ -95,7 +101,7 @@ public final class Detection {
     }
 
     /** The rules run on the series' history as the counters table holds it now. */
-    public Judgement judge(SeriesKey series) {
+    private Judgement judge(SeriesKey series) {
         RuleSet rules = this.rules.get();
         boolean days = rules.needsDays() && series.source() == SeriesKey.Source.INCIDENTS;
         History history = new History(counters.series(series), days ? counters.days(series) : List.of());
@@ -111,7 +117,7 @@ public final class Detection {
             return new HashMap<>(alerts.standings(judged.stream()
                     .flatMap(j -> j.findings().stream()).map(f -> f.alert().id()).toList()));
         } catch (RuntimeException e) {
-            io.newsalerts.log.Log.warn("alerts not read ahead; each is read on its own", "errorType", e.getClass().getName(),
+            Log.warn("alerts not read ahead; each is read on its own", "errorType", e.getClass().getName(),
                     "errorMessage", String.valueOf(e.getMessage()));
             return new HashMap<>();
         }

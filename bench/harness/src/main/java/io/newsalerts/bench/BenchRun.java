@@ -313,7 +313,7 @@ public final class BenchRun {
         List<String> cmd = new ArrayList<>(List.of(Rie.javaBinary()));
         cmd.addAll(Arrays.asList(t.javaToolOptions().split("\\s+")));
         cmd.addAll(List.of("-Dnewsalerts.root=" + root, "-cp", System.getProperty("java.class.path"),
-                PipelineMain.class.getName(), Integer.toString(articles), "1", Integer.toString(posters),
+                PipelineMain.class.getName(), Integer.toString(articles), Integer.toString(posters),
                 Integer.toString(latency), t.javaToolOptions()));
         // Each burst in a JVM of its own, against a DynamoDB emulator of its own when bench/run gave us dynoxide:
         // dynoxide's cost per write grows with every stream record it holds, which DynamoDB's does not.
@@ -398,11 +398,11 @@ public final class BenchRun {
     }
 
     /** Runs the end-to-end measurement in this JVM and hands its section's lines to {@code p}. */
-    static void pipelineReport(Path root, int articles, int bursts, int posters, int latency, String jvmFlags,
+    static void pipelineReport(Path root, int articles, int posters, int latency, String jvmFlags,
                                java.util.function.Consumer<String> p)
             throws Exception {
         List<Corpus.Doc> docs = Corpus.load(root);
-        var r = PipelineThroughput.run(LocalResources.emulatorsFromEnvironment(), docs, articles, bursts, posters, latency);
+        var r = PipelineThroughput.run(LocalResources.emulatorsFromEnvironment(), docs, articles, posters, latency);
         List<Double> lat = new ArrayList<>(r.latenciesMs());
         lat.sort(null);
         p.accept("## End to end on the emulator (ingest -> count -> detect -> notify -> SNS)");
@@ -413,12 +413,8 @@ public final class BenchRun {
                 + "runs with template.yaml's JAVA_TOOL_OPTIONS (`" + jvmFlags + "`), as the functions do in Lambda. Articles: the "
                 + "corpus with years shifted back, so each is new (new id, new periods), after a warm-up of the corpus once (not counted).");
         p.accept("");
-        p.accept(r.burstRates().size() == 1
-                ? String.format(Locale.ROOT, "- Throughput: %d articles posted %d at a time (concurrent API requests) while the stages run, until all streams are drained: %.1f s, **%.1f articles/s**; %d SNS messages published.",
-                        r.articles(), r.posters(), r.seconds(), r.articlesPerSecond(), r.published())
-                : String.format(Locale.ROOT, "- Throughput: %d bursts of %d articles, each posted %d at a time (concurrent API requests) while the stages run, until all streams are drained: **%.1f articles/s**, the median burst's (each: %s); %d SNS messages published in all.",
-                        r.burstRates().size(), r.articles() / r.burstRates().size(), r.posters(), r.articlesPerSecond(),
-                        String.join(", ", r.burstRates().stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList()), r.published()));
+        p.accept(String.format(Locale.ROOT, "- Throughput: %d articles posted %d at a time (concurrent API requests) while the stages run, until all streams are drained: %.1f s, **%.1f articles/s**; %d SNS messages published.",
+                r.articles(), r.posters(), r.seconds(), r.articlesPerSecond(), r.published()));
         p.accept(String.format(Locale.ROOT, "- Where the time goes: %d AWS calls in that phase, %.1f s waiting for their answers, summed over "
                 + "the threads that wait = %.0f%% of the wall time (mean %.1f ms per call). The stages run and wait at the same time, "
                 + "so what bounds the throughput is CPU, below.", r.awsCalls(), r.awsSeconds(), 100 * r.awsSeconds() / r.seconds(),

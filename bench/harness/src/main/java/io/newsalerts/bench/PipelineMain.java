@@ -4,7 +4,7 @@ import io.newsalerts.smoke.Template;
 
 /**
  * The end-to-end section of bench/run in a JVM of its own (BenchRun starts it with template.yaml's JAVA_TOOL_OPTIONS):
- * arguments ARTICLES BURSTS POSTERS LATENCY_SAMPLES JVM_FLAGS; prints the section's Markdown lines.
+ * arguments ARTICLES POSTERS LATENCY_SAMPLES JVM_FLAGS; prints the section's Markdown lines.
  */
 public final class PipelineMain {
     private PipelineMain() {
@@ -12,7 +12,7 @@ public final class PipelineMain {
 
     public static void main(String[] args) throws Exception {
         BenchRun.pipelineReport(Template.findRoot(), Integer.parseInt(args[0]), Integer.parseInt(args[1]),
-                Integer.parseInt(args[2]), Integer.parseInt(args[3]), args.length > 4 ? args[4] : "", System.out::println);
+                Integer.parseInt(args[2]), args.length > 3 ? args[3] : "", System.out::println);
         System.out.flush();
         System.exit(0);
     }

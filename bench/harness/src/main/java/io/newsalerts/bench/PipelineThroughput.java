@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class PipelineThroughput {
     private static final Pattern YEAR = Pattern.compile("\\b(19[5-9][0-9]|20[0-2][0-9])\\b");
 
-    public record Result(int articles, List<Double> burstRates, int posters, double seconds, double articlesPerSecond, long published,
+    public record Result(int articles, int posters, double seconds, double articlesPerSecond, long published,
                          List<Double> latenciesMs, int latencyAlerts, Map<String, long[]> writeUnits, long totalUnits,
                          int writeRequests, long awsCalls, double awsSeconds,
                          Map<String, long[]> callsByOperation, Map<String, double[]> motoByOperation,
@@ -125,137 +125,94 @@ public final class PipelineThroughput {
     }
 
     /**
-     * {@code bursts} bursts of {@code articles} new articles each, one after the other, each on tables of its own: the
-     * rate is the median burst's (this machine is shared: one burst can meet a neighbour's load), every other figure
-     * is over all of them. Fresh tables because dynoxide's cost per write grows with the length of the table's stream
-     * (measured: PutItem 0.75 ms of its CPU at 1,500 stream records, 3.1 ms at 6,000; flat 0.31 ms without a stream),
-     * which DynamoDB's does not: on one set of tables each burst would run slower than the one before for that alone.
-     * It also grows with the stream records of tables written before (the warm-up's, an earlier burst's), so a burst's
-     * tables are dropped once it is measured (their final item sizes taken first, for the write units).
+     * One burst of {@code articles} new articles, on tables of its own, after a warm-up on other tables that are
+     * dropped first: dynoxide's cost per write grows with every stream record it holds (measured: PutItem 0.75 ms of
+     * its CPU at 1,500 stream records, 3.1 ms at 6,000; flat 0.31 ms without a stream), which DynamoDB's does not.
+     * bench/run runs several bursts, each in a JVM of its own against a dynoxide of its own.
      */
-    public static Result run(Clients clients, List<Corpus.Doc> docs, int articles, int bursts, int posters, int latencySamples) {
+    public static Result run(Clients clients, List<Corpus.Doc> docs, int articles, int posters, int latencySamples) {
         URI endpoint = clients.endpoint();
         String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         var ddb = clients.dynamoDb();
         var sns = clients.sns();
         String topic = sns.createTopic(b -> b.name(prefix + "-alerts")).topicArn();
         AtomicInteger alerts = new AtomicInteger(); // alerts recorded (LocalPipeline's callback)
-        Map<String, String> kinds = new HashMap<>(); // every table made here: articles, counters or alerts
-        Map<LocalPipeline, Tables> tablesOf = new HashMap<>();
-        java.util.function.Function<String, LocalPipeline> pipelineOn = name -> {
-            Tables t = Tables.withPrefix(prefix + "-" + name);
+        java.util.function.Function<Tables, LocalPipeline> pipelineOn = t -> {
             t.create(ddb);
-            kinds.put(t.articles(), "articles");
-            kinds.put(t.counters(), "counters");
-            kinds.put(t.alerts(), "alerts");
             NotifyHandler notify = new NotifyHandler(new AlertRepository(ddb, t.alerts()), new AlertPublisher(sns, topic), 200);
-            LocalPipeline p = new LocalPipeline(clients, t, notify, a -> alerts.incrementAndGet(), Clock.systemUTC());
-            tablesOf.put(p, t);
-            return p;
+            return new LocalPipeline(clients, t, notify, a -> alerts.incrementAndGet(), Clock.systemUTC());
         };
-        // Each item's size as its table holds it at the end (for the write units of updates), then the tables dropped.
-        Map<String, Long> finalSizes = new HashMap<>();
-        java.util.function.Consumer<LocalPipeline> measuredAndDropped = p -> {
-            Tables t = tablesOf.remove(p);
-            for (String table : List.of(t.articles(), t.counters(), t.alerts())) {
-                ddb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
-                        .forEach(item -> finalSizes.put(table + keyOf(kinds.get(table), item), WriteUnits.size(item)));
-            }
-            for (String table : List.of(t.articles(), t.counters(), t.alerts(), t.silences())) {
-                ddb.deleteTable(b -> b.tableName(table));
-            }
-        };
-        LocalPipeline pipeline = pipelineOn.apply("warm");
 
         // Warm-up, not counted: the corpus once, so the burst measures the pipeline as a running service does, with its
         // code compiled and connections open, not the JIT's first pass over it (which a container pays once).
+        Tables warmTables = Tables.withPrefix(prefix + "-warm");
+        LocalPipeline warm = pipelineOn.apply(warmTables);
         int shift = 40;
         java.util.Set<String> taken = new java.util.HashSet<>();
         for (int i = 0; i < docs.size(); i++) {
             String content = shifted(docs.get(i).content(), shift);
             taken.add(content);
-            pipeline.postArticle(content, contentType(docs.get(i).name()));
+            warm.postArticle(content, contentType(docs.get(i).name()));
         }
-        pipeline.drain();
-        measuredAndDropped.accept(pipeline);
-        shift++;
+        warm.drain();
+        for (String table : List.of(warmTables.articles(), warmTables.counters(), warmTables.alerts(), warmTables.silences())) {
+            ddb.deleteTable(b -> b.tableName(table));
+        }
 
-        // The bursts' articles, every one distinct: a document with no year to shift is taken once, not posted again
+        // The burst's articles, every one distinct: a document with no year to shift is taken once, not posted again
         // as a replay.
-        List<List<String[]>> all = new ArrayList<>();
-        for (int b = 0; b < bursts; b++) {
-            List<String[]> burst = new ArrayList<>();
-            for (int s = shift; burst.size() < articles; s++) {
-                for (Corpus.Doc d : docs) {
-                    String content = shifted(d.content(), s);
-                    if (burst.size() < articles && taken.add(content)) {
-                        burst.add(new String[] {content, contentType(d.name())});
-                    }
+        List<String[]> burst = new ArrayList<>();
+        for (int s = shift + 1; burst.size() < articles; s++) {
+            for (Corpus.Doc d : docs) {
+                String content = shifted(d.content(), s);
+                if (burst.size() < articles && taken.add(content)) {
+                    burst.add(new String[] {content, contentType(d.name())});
                 }
-                shift = s + 1;
             }
-            all.add(burst);
         }
+        Tables tables = Tables.withPrefix(prefix + "-burst");
+        LocalPipeline pipeline = pipelineOn.apply(tables);
         WriteUnits.WRITES.clear();
         WriteUnits.REPORTED_UNITS.reset();
         motoStats(endpoint, true);
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         var emulator = DynamoDbEmulator.fromEnvironment();
-        List<Double> rates = new ArrayList<>();
-        double seconds = 0;
-        double jvmCpu = 0;
-        double jitSeconds = 0;
-        double emulatorCpu = 0;
-        long published = 0;
-        long awsCalls = 0;
-        double awsSeconds = 0;
-        Map<String, long[]> ops = new java.util.TreeMap<>();
+        long publishedBefore = WriteUnits.PUBLISHED.get();
+        Map<String, long[]> ops0 = snapshot(WriteUnits.BY_OPERATION);
+        long calls0 = WriteUnits.CALLS.sum();
+        long callNanos0 = WriteUnits.CALL_NANOS.sum();
+        long cpu0 = os.getProcessCpuTime();
+        long jit0 = jit.getTotalCompilationTime();
+        double emulatorCpu0 = emulator.map(DynamoDbEmulator::cpuSeconds).orElse(Double.NaN);
         List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (int b = 0; b < all.size(); b++) {
-            List<String[]> burst = all.get(b);
-            LocalPipeline p = pipelineOn.apply("b" + b);
-            // Counted: the burst alone (its tables' making, measuring and dropping are not).
-            long publishedBefore = WriteUnits.PUBLISHED.get();
-            Map<String, long[]> ops0 = snapshot(WriteUnits.BY_OPERATION);
-            long calls0 = WriteUnits.CALLS.sum();
-            long callNanos0 = WriteUnits.CALL_NANOS.sum();
-            long cpu0 = os.getProcessCpuTime();
-            long jit0 = jit.getTotalCompilationTime();
-            double emulatorCpu0 = emulator.map(DynamoDbEmulator::cpuSeconds).orElse(Double.NaN);
-            WriteUnits.recording = true;
-            double s = burst(p, burst, posters, refused);
-            WriteUnits.recording = false;
-            jvmCpu += (os.getProcessCpuTime() - cpu0) / 1e9;
-            jitSeconds += (jit.getTotalCompilationTime() - jit0) / 1e3;
-            emulatorCpu += emulator.map(DynamoDbEmulator::cpuSeconds).orElse(Double.NaN) - emulatorCpu0;
-            published += WriteUnits.PUBLISHED.get() - publishedBefore;
-            awsCalls += WriteUnits.CALLS.sum() - calls0;
-            awsSeconds += (WriteUnits.CALL_NANOS.sum() - callNanos0) / 1e9;
-            snapshot(WriteUnits.BY_OPERATION).forEach((op, v) -> {
-                long[] before = ops0.getOrDefault(op, new long[2]);
-                if (v[0] > before[0]) {
-                    long[] acc = ops.computeIfAbsent(op, k -> new long[2]);
-                    acc[0] += v[0] - before[0];
-                    acc[1] += v[1] - before[1];
-                }
-            });
-            measuredAndDropped.accept(p);
-            seconds += s;
-            rates.add(burst.size() / s);
-        }
-        if (!refused.isEmpty()) { // every article of a burst is new and valid: anything else is a broken benchmark
-            throw new IllegalStateException(refused.size() + " of " + bursts * articles + " articles not taken as new, e.g. " + refused.getFirst());
+        WriteUnits.recording = true;
+        double seconds = burst(pipeline, burst, posters, refused);
+        WriteUnits.recording = false;
+        double jvmCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+        double jitSeconds = (jit.getTotalCompilationTime() - jit0) / 1e3;
+        double emulatorCpu = emulator.map(DynamoDbEmulator::cpuSeconds).orElse(Double.NaN) - emulatorCpu0;
+        long published = WriteUnits.PUBLISHED.get() - publishedBefore;
+        long awsCalls = WriteUnits.CALLS.sum() - calls0;
+        double awsSeconds = (WriteUnits.CALL_NANOS.sum() - callNanos0) / 1e9;
+        Map<String, long[]> ops = new java.util.TreeMap<>();
+        snapshot(WriteUnits.BY_OPERATION).forEach((op, v) -> {
+            long[] before = ops0.getOrDefault(op, new long[2]);
+            if (v[0] > before[0]) {
+                ops.put(op, new long[] {v[0] - before[0], v[1] - before[1]});
+            }
+        });
+        if (!refused.isEmpty()) { // every article of the burst is new and valid: anything else is a broken benchmark
+            throw new IllegalStateException(refused.size() + " of " + articles + " articles not taken as new, e.g. " + refused.getFirst());
         }
         double reportedUnits = WriteUnits.REPORTED_UNITS.sum();
-        Map<String, double[]> moto = motoStats(endpoint, false); // (moto serves SNS here: only the bursts publish)
+        Map<String, double[]> moto = motoStats(endpoint, false);
         List<WriteUnits.Write> writes = List.copyOf(WriteUnits.WRITES);
 
         // Latency: one article at a time, POST until every stage is done and its alert is published to SNS. The IS
         // article (which raises a year-over-year alert) moved to another pair of countries each time: a new series.
         List<Double> lat = new ArrayList<>();
         int latencyAlerts = 0;
-        pipeline = pipelineOn.apply("latency");
         Corpus.Doc alerting = docs.stream().filter(d -> d.name().contains("is-attacks")).findFirst().orElse(docs.get(0));
         for (int i = 0; i < latencySamples; i++) {
             long before = WriteUnits.PUBLISHED.get();
@@ -272,11 +229,16 @@ public final class PipelineThroughput {
         // Write units by DynamoDB's rules, from the sizes of what was written (final item size for updates).
         Map<String, long[]> byOp = new java.util.TreeMap<>();
         long total = 0;
+        Map<String, Long> finalSizes = new HashMap<>();
+        for (String t : List.of(tables.articles(), tables.counters(), tables.alerts())) {
+            ddb.scanPaginator(b -> b.tableName(t).consistentRead(true)).items()
+                    .forEach(item -> finalSizes.put(t + keyOf(t, tables, item), WriteUnits.size(item)));
+        }
         for (WriteUnits.Write w : writes) {
             long size = w.item() != null ? WriteUnits.size(w.item())
-                    : finalSizes.getOrDefault(w.table() + keyOf(kinds.get(w.table()), w.key()), 1L);
+                    : finalSizes.getOrDefault(w.table() + keyOf(w.table(), tables, w.key()), 1L);
             long u = WriteUnits.units(size, w.transactional());
-            String table = kinds.get(w.table());
+            String table = w.table().equals(tables.articles()) ? "articles" : w.table().equals(tables.counters()) ? "counters" : "alerts";
             long[] acc = byOp.computeIfAbsent(table + " " + w.op(), k -> new long[2]);
             acc[0]++;
             acc[1] += u;
@@ -284,8 +246,7 @@ public final class PipelineThroughput {
         }
         ddb.close();
         sns.close();
-        List<Double> sorted = rates.stream().sorted().toList();
-        return new Result(bursts * articles, rates, posters, seconds, sorted.get(sorted.size() / 2), published, lat, latencyAlerts, byOp, total, writes.size(),
+        return new Result(articles, posters, seconds, articles / seconds, published, lat, latencyAlerts, byOp, total, writes.size(),
                 awsCalls, awsSeconds, ops, moto, jvmCpu, jitSeconds, emulator.orElse(null), emulatorCpu, reportedUnits);
     }
 
@@ -331,8 +292,8 @@ public final class PipelineThroughput {
         return out;
     }
 
-    private static String keyOf(String kind, Map<String, AttributeValue> item) {
-        if ("counters".equals(kind)) {
+    private static String keyOf(String table, Tables tables, Map<String, AttributeValue> item) {
+        if (table.equals(tables.counters())) {
             return "|" + s(item.get("series")) + "|" + s(item.get("period"));
         }
         return "|" + s(item.get("id"));
