@@ -2,11 +2,11 @@ package io.newsalerts.aws;
 
 import io.newsalerts.testing.FaultyProxy;
 import io.newsalerts.testing.LocalAws;
+import io.newsalerts.testing.TestParameter;
 import io.newsalerts.testing.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +24,7 @@ class ParameterSettingIT {
     private static final FaultyProxy.Fault SSM_ACCESS_DENIED = new FaultyProxy.Fault(400, "application/x-amz-json-1.1",
             "{\"__type\":\"AccessDeniedException\",\"message\":\"not authorized to perform ssm:GetParameter\"}");
 
-    private SsmClient ssm;
+    private TestParameter parameter;
     private ParameterStore parameters;
     private String name;
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T12:00:00Z"));
@@ -40,22 +40,18 @@ class ParameterSettingIT {
 
     @BeforeEach
     void setUp(LocalAws.Endpoint aws) {
-        ssm = aws.clients().configure(SsmClient.builder()).build();
-        parameters = new ParameterStore(aws.clients());
-        name = "/" + LocalAws.Endpoint.uniqueName("newsalerts") + "/setting";
-    }
-
-    private void put(String value) {
-        ssm.putParameter(b -> b.name(name).type("String").value(value).overwrite(true));
+        parameter = TestParameter.named(aws, "setting");
+        parameters = parameter.store();
+        name = parameter.name();
     }
 
     @Test
     void readAtOnceAndKeptUntilStale() {
-        put("one");
+        parameter.put("one");
         ParameterSetting<String> setting = ParameterSetting.read(name, parameters, parse, clock);
         assertThat(setting.get()).isEqualTo("ONE");
 
-        put("two");
+        parameter.put("two");
         clock.advance(ParameterSetting.MAX_AGE.minusSeconds(1));
         assertThat(setting.get()).isEqualTo("ONE");
 
@@ -66,7 +62,7 @@ class ParameterSettingIT {
 
     @Test
     void anUnchangedValueIsNotParsedAgain() {
-        put("one");
+        parameter.put("one");
         ParameterSetting<String> setting = ParameterSetting.read(name, parameters, parse, clock);
         String first = setting.get();
 
@@ -77,27 +73,27 @@ class ParameterSettingIT {
 
     @Test
     void anInvalidNewValueKeepsTheLastGoodOneUntilFixed() {
-        put("one");
+        parameter.put("one");
         ParameterSetting<String> setting = ParameterSetting.read(name, parameters, parse, clock);
 
-        put("bad file");
+        parameter.put("bad file");
         clock.advance(STALE);
         assertThat(setting.get()).isEqualTo("ONE");
         assertThat(setting.get()).isEqualTo("ONE"); // not parsed again on every call
         assertThat(parsed).containsExactly("one", "bad file");
 
-        put("three");
+        parameter.put("three");
         clock.advance(STALE);
         assertThat(setting.get()).isEqualTo("THREE");
     }
 
     @Test
     void anUnreadableParameterKeepsTheLastGoodValue(LocalAws.Endpoint aws) {
-        put("one");
+        parameter.put("one");
         try (FaultyProxy proxy = FaultyProxy.in(aws.uri())) {
             ParameterSetting<String> setting = ParameterSetting.read(name,
                     new ParameterStore(Clients.forEndpoint(proxy.uri(), "us-east-1")), parse, clock);
-            put("two");
+            parameter.put("two");
             proxy.failNext(1, SSM_ACCESS_DENIED);
             clock.advance(STALE);
 
@@ -114,7 +110,7 @@ class ParameterSettingIT {
         assertThatThrownBy(() -> ParameterSetting.read(name, parameters, parse, clock))
                 .isInstanceOf(AwsCallException.NotFound.class).hasMessageContaining("SSM parameter " + name);
 
-        put("bad file");
+        parameter.put("bad file");
         assertThatThrownBy(() -> ParameterSetting.read(name, parameters, parse, clock))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("SSM parameter " + name + ": not a valid file");
     }

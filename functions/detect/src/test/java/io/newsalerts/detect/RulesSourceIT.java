@@ -6,10 +6,10 @@ import io.newsalerts.rules.InvalidRulesException;
 import io.newsalerts.rules.Rule;
 import io.newsalerts.rules.RuleSet;
 import io.newsalerts.testing.LocalAws;
+import io.newsalerts.testing.TestParameter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.time.Clock;
 
@@ -20,24 +20,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(LocalAws.class)
 class RulesSourceIT {
 
-    private SsmClient ssm;
+    private TestParameter parameter;
     private ParameterStore parameters;
     private String name;
 
     @BeforeEach
     void setUp(LocalAws.Endpoint aws) {
-        ssm = aws.clients().configure(SsmClient.builder()).build();
-        parameters = new ParameterStore(aws.clients());
-        name = "/" + LocalAws.Endpoint.uniqueName("newsalerts") + "/rules";
-    }
-
-    private void put(String value) {
-        ssm.putParameter(b -> b.name(name).type("String").value(value).overwrite(true));
+        parameter = TestParameter.named(aws, "rules");
+        parameters = parameter.store();
+        name = parameter.name();
     }
 
     @Test
     void theParameterReplacesTheBundledRules() {
-        put("""
+        parameter.put("""
                 {"rules": [{"id": "houthi-rise", "kind": "yoy-doubling", "severity": "high",
                   "scope": {"actors": ["Houthis"]}, "parameters": {"factor": 1.5, "minBaseline": 5}}]}""");
 
@@ -48,7 +44,7 @@ class RulesSourceIT {
 
     @Test
     void bundledMeansTheRulesInTheJar() {
-        put("bundled");
+        parameter.put("bundled");
 
         assertThat(RulesSource.load(name, parameters, Clock.systemUTC()).get().rules()).extracting(Rule::id)
                 .containsExactlyElementsOf(RuleSet.defaults().rules().stream().map(Rule::id).toList());
@@ -56,7 +52,7 @@ class RulesSourceIT {
 
     @Test
     void anInvalidFileFailsNamingTheParameterAndTheRule() {
-        put("{\"rules\": [{\"id\": \"typo\", \"kind\": \"threshold\", \"severity\": \"low\", \"parameters\": {\"cout\": 3}}]}");
+        parameter.put("{\"rules\": [{\"id\": \"typo\", \"kind\": \"threshold\", \"severity\": \"low\", \"parameters\": {\"cout\": 3}}]}");
 
         assertThatThrownBy(() -> RulesSource.load(name, parameters, Clock.systemUTC()).get())
                 .isInstanceOf(InvalidRulesException.class)

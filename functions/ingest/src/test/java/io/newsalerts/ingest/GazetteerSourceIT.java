@@ -13,13 +13,13 @@ import io.newsalerts.pipeline.Ingestion;
 import io.newsalerts.testing.Events;
 import io.newsalerts.testing.Lambda;
 import io.newsalerts.testing.LocalAws;
+import io.newsalerts.testing.TestParameter;
 import io.newsalerts.testing.ManualClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -38,20 +38,16 @@ class GazetteerSourceIT {
              "places": {"Zorbastan Ridge": "IQ"}}""";
     private static final String SENTENCE = "EF fighters carried out 14 raids near Zorbastan Ridge in 2023.";
 
-    private SsmClient ssm;
+    private TestParameter parameter;
     private ParameterStore parameters;
     private String name;
     private final ManualClock clock = new ManualClock(Instant.parse("2024-07-17T09:00:00Z"));
 
     @BeforeEach
     void setUp(LocalAws.Endpoint aws) {
-        ssm = aws.clients().configure(SsmClient.builder()).build();
-        parameters = new ParameterStore(aws.clients());
-        name = "/" + LocalAws.Endpoint.uniqueName("newsalerts") + "/gazetteer";
-    }
-
-    private void put(String value) {
-        ssm.putParameter(b -> b.name(name).type("String").value(value).overwrite(true));
+        parameter = TestParameter.named(aws, "gazetteer");
+        parameters = parameter.store();
+        name = parameter.name();
     }
 
     private static List<Fact> facts(io.newsalerts.extract.Extractor extractor) {
@@ -60,7 +56,7 @@ class GazetteerSourceIT {
 
     @Test
     void theParameterAddsActorsAndPlaces() {
-        put(EXTRA);
+        parameter.put(EXTRA);
 
         List<Fact> facts = facts(GazetteerSource.load(name, parameters, clock).get());
 
@@ -73,7 +69,7 @@ class GazetteerSourceIT {
 
     @Test
     void bundledMeansNoAdditions() {
-        put("bundled");
+        parameter.put("bundled");
 
         assertThat(facts(GazetteerSource.load(name, parameters, clock).get()))
                 .allSatisfy(f -> assertThat(f.actor()).isNull());
@@ -84,7 +80,7 @@ class GazetteerSourceIT {
         assertThatThrownBy(() -> GazetteerSource.load(name, parameters, clock))
                 .isInstanceOf(AwsCallException.NotFound.class).hasMessageContaining("SSM parameter " + name);
 
-        put("{\"actors\": [");
+        parameter.put("{\"actors\": [");
         assertThatThrownBy(() -> GazetteerSource.load(name, parameters, clock))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("SSM parameter " + name + ": extra gazetteer is not valid JSON");
@@ -93,14 +89,14 @@ class GazetteerSourceIT {
     /** A running function takes the deployer's new file within ParameterSetting.MAX_AGE: no redeploy, no rebuild. */
     @Test
     void aRunningFunctionPicksUpANewFile(LocalAws.Endpoint aws) {
-        put("bundled");
+        parameter.put("bundled");
         DynamoDbClient ddb = aws.clients().dynamoDb();
         Tables tables = Tables.withPrefix(LocalAws.Endpoint.uniqueName("gazetteer"));
         tables.create(ddb);
         IngestHandler handler = new IngestHandler(new Ingestion(GazetteerSource.load(name, parameters, clock),
                 new ArticleRepository(ddb, tables.articles()), clock), new BulkDrops(aws.clients()));
 
-        put(EXTRA);
+        parameter.put(EXTRA);
         clock.advance(ParameterSetting.MAX_AGE.plusSeconds(1));
         JsonNode response = Lambda.invoke(handler, Events.post("ingest-post.json", "text/plain",
                 ("date 2024-07-17 Example Front raids\n\n" + SENTENCE).getBytes(StandardCharsets.UTF_8), false));
