@@ -1,5 +1,6 @@
 package io.newsalerts.bench;
 
+import io.newsalerts.aws.Clients;
 import io.newsalerts.smoke.ArchiveTraining;
 import io.newsalerts.smoke.LocalResources;
 import io.newsalerts.smoke.Rie;
@@ -26,7 +27,7 @@ import java.util.Map;
  * bench/run: every figure in docs/benchmarks.md, in one run on one machine, printed and written as Markdown.
  * Arguments: --runs N (fresh JVMs per cold-start variant and for the gazetteer load), --articles N (end-to-end
  * burst), --bursts N (how many, each in a JVM of its own with a fresh emulator; the median is reported), --posters N
- * (POSTs in flight at once),
+ * (POSTs in flight at once), --warmup N (passes over the corpus before each burst, not counted),
  * --latency N (one-at-a-time samples), --jmh quick|full, --only jmh,gazetteer,jars,coldstart,pipeline,
  * --out FILE, --command "what to print as the command".
  */
@@ -41,7 +42,7 @@ public final class BenchRun {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>(Map.of("--runs", "5", "--articles", "600", "--bursts", "3", "--posters", "2", "--latency", "25",
+        Map<String, String> a = new LinkedHashMap<>(Map.of("--runs", "5", "--articles", "600", "--bursts", "3", "--posters", "2", "--latency", "25", "--warmup", "5",
                 "--jmh", "full", "--only", "jmh,gazetteer,jars,coldstart,pipeline", "--out", "docs/benchmarks.md",
                 "--command", "bench/run"));
         for (int i = 0; i + 1 < argv.length; i += 2) {
@@ -67,7 +68,7 @@ public final class BenchRun {
         }
         if (only.contains("pipeline")) {
             b.pipeline(Integer.parseInt(a.get("--articles")), Integer.parseInt(a.get("--bursts")), Integer.parseInt(a.get("--posters")),
-                    Integer.parseInt(a.get("--latency")));
+                    Integer.parseInt(a.get("--latency")), Integer.parseInt(a.get("--warmup")));
         }
         Path out = root.resolve(a.get("--out"));
         Files.createDirectories(out.getParent());
@@ -308,32 +309,30 @@ public final class BenchRun {
      * runs with in Lambda (C1 only): this JVM's flags are the JMH host's, and C2 compiling the whole pipeline in a
      * short run is a cost Lambda's functions do not pay.
      */
-    private void pipeline(int articles, int bursts, int posters, int latency) throws Exception {
+    private void pipeline(int articles, int bursts, int posters, int latency, int warmPasses) throws Exception {
         Template t = Template.read(root);
         List<String> cmd = new ArrayList<>(List.of(Rie.javaBinary()));
         cmd.addAll(Arrays.asList(t.javaToolOptions().split("\\s+")));
         cmd.addAll(List.of("-Dnewsalerts.root=" + root, "-cp", System.getProperty("java.class.path"),
                 PipelineMain.class.getName(), Integer.toString(articles), Integer.toString(posters),
-                Integer.toString(latency), t.javaToolOptions()));
-        // Each burst in a JVM of its own, against a DynamoDB emulator of its own when bench/run gave us dynoxide:
-        // dynoxide's cost per write grows with every stream record it holds, which DynamoDB's does not.
+                Integer.toString(latency), t.javaToolOptions(), Integer.toString(warmPasses)));
+        // Each burst in a JVM of its own, against a DynamoDB emulator of its own when bench/run gave us dynoxide, and
+        // its warm-up against another: dynoxide's cost per write grows with every stream record it holds, which
+        // DynamoDB's does not.
         String dynoxide = System.getenv("NEWSALERTS_DYNOXIDE");
         List<List<String>> runs = new ArrayList<>();
         for (int b = 0; b < bursts; b++) {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
-            Process emulator = null;
+            List<Emulator> emulators = new ArrayList<>();
             if (dynoxide != null && !dynoxide.isBlank()) {
-                int port;
-                try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                    port = socket.getLocalPort();
-                }
-                emulator = new ProcessBuilder(dynoxide, "serve", "--host", "127.0.0.1", "--port", Integer.toString(port))
-                        .redirectErrorStream(true).redirectOutput(work.resolve("dynoxide-e2e-" + b + ".log").toFile()).start();
-                String url = "http://127.0.0.1:" + port;
-                awaitAnswer(URI.create(url + "/"), emulator);
-                pb.environment().put("AWS_ENDPOINT_URL_DYNAMODB", url);
-                pb.environment().put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", url);
-                pb.environment().put("NEWSALERTS_DYNAMODB_PID", Long.toString(emulator.pid()));
+                Emulator burst = startDynoxide(dynoxide, "dynoxide-e2e-" + b + ".log");
+                emulators.add(burst);
+                Emulator warm = startDynoxide(dynoxide, "dynoxide-e2e-" + b + "-warmup.log");
+                emulators.add(warm);
+                pb.environment().put("AWS_ENDPOINT_URL_DYNAMODB", burst.url());
+                pb.environment().put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", burst.url());
+                pb.environment().put("NEWSALERTS_DYNAMODB_PID", Long.toString(burst.process().pid()));
+                pb.environment().put(PipelineMain.WARMUP_DYNAMODB_ENV, warm.url());
             }
             try {
                 Process pr = pb.start();
@@ -348,9 +347,9 @@ public final class BenchRun {
                 }
                 runs.add(out);
             } finally {
-                if (emulator != null) {
-                    emulator.destroy();
-                    emulator.waitFor();
+                for (Emulator e : emulators) {
+                    e.process().destroy();
+                    e.process().waitFor();
                 }
             }
             System.err.println("end-to-end burst " + (b + 1) + "/" + bursts + " done");
@@ -380,6 +379,23 @@ public final class BenchRun {
         throw new IllegalStateException("no articles/s in the end-to-end section: " + section);
     }
 
+    /** A DynamoDB emulator process started for one burst, and where it answers. */
+    private record Emulator(Process process, String url) {
+    }
+
+    /** A dynoxide of its own on a free port, answering; its output to {@code log} under build/bench. */
+    private Emulator startDynoxide(String binary, String log) throws IOException, InterruptedException {
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Process p = new ProcessBuilder(binary, "serve", "--host", "127.0.0.1", "--port", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(work.resolve(log).toFile()).start();
+        String url = "http://127.0.0.1:" + port;
+        awaitAnswer(URI.create(url + "/"), p);
+        return new Emulator(p, url);
+    }
+
     /** Waits until {@code uri} answers (up to 10 s), or fails if {@code process} ended. */
     private static void awaitAnswer(URI uri, Process process) throws InterruptedException {
         var http = java.net.http.HttpClient.newHttpClient();
@@ -398,11 +414,15 @@ public final class BenchRun {
     }
 
     /** Runs the end-to-end measurement in this JVM and hands its section's lines to {@code p}. */
-    static void pipelineReport(Path root, int articles, int posters, int latency, String jvmFlags,
+    static void pipelineReport(Path root, int articles, int posters, int latency, String jvmFlags, int warmPasses,
                                java.util.function.Consumer<String> p)
             throws Exception {
         List<Corpus.Doc> docs = Corpus.load(root);
-        var r = PipelineThroughput.run(LocalResources.emulatorsFromEnvironment(), docs, articles, posters, latency);
+        Clients clients = LocalResources.emulatorsFromEnvironment();
+        String warmDynamoDb = System.getenv(PipelineMain.WARMUP_DYNAMODB_ENV);
+        Clients warmClients = warmDynamoDb == null || warmDynamoDb.isBlank() ? clients
+                : Clients.forEndpoints(clients.endpoint(), URI.create(warmDynamoDb), clients.region().id());
+        var r = PipelineThroughput.run(clients, warmClients, docs, articles, warmPasses, posters, latency);
         List<Double> lat = new ArrayList<>(r.latenciesMs());
         lat.sort(null);
         p.accept("## End to end on the emulator (ingest -> count -> detect -> notify -> SNS)");
@@ -411,7 +431,8 @@ public final class BenchRun {
         p.accept("io.newsalerts.cli.LocalPipeline in one JVM (the real handlers; each table's stream read through the DynamoDB "
                 + "Streams API and handed on in Lambda's event shape). DynamoDB and its Streams: " + dynamoDb + "; SNS: moto. That JVM "
                 + "runs with template.yaml's JAVA_TOOL_OPTIONS (`" + jvmFlags + "`), as the functions do in Lambda. Articles: the "
-                + "corpus with years shifted back, so each is new (new id, new periods), after a warm-up of the corpus once (not counted).");
+                + "corpus with years shifted back, so each is new (new id, new periods), after a warm-up of the corpus " + warmPasses + " times over (not counted; on DynamoDB tables of their own, "
+                + (warmClients == clients ? "dropped before the burst" : "in another emulator") + ").");
         p.accept("");
         p.accept(String.format(Locale.ROOT, "- Throughput: %d articles posted %d at a time (concurrent API requests) while the stages run, until all streams are drained: %.1f s, **%.1f articles/s**; %d SNS messages published.",
                 r.articles(), r.posters(), r.seconds(), r.articlesPerSecond(), r.published()));

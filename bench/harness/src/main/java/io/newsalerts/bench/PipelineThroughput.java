@@ -125,44 +125,51 @@ public final class PipelineThroughput {
     }
 
     /**
-     * One burst of {@code articles} new articles, on tables of its own, after a warm-up on other tables that are
-     * dropped first: dynoxide's cost per write grows with every stream record it holds (measured: PutItem 0.75 ms of
-     * its CPU at 1,500 stream records, 3.1 ms at 6,000; flat 0.31 ms without a stream), which DynamoDB's does not.
-     * bench/run runs several bursts, each in a JVM of its own against a dynoxide of its own.
+     * One burst of {@code articles} new articles, on tables of its own, after a warm-up of {@code warmPasses} passes over
+     * the corpus (each with years shifted anew) on other tables, through {@code warmClients}: bench/run points those
+     * at a DynamoDB emulator of their own, because dynoxide's cost per write grows with every stream record it holds
+     * (measured: PutItem 0.75 ms of its CPU at 1,500 stream records, 3.1 ms at 6,000; flat 0.31 ms without a stream),
+     * dropped tables included, which DynamoDB's does not. bench/run runs several bursts, each in a JVM of its own.
      */
-    public static Result run(Clients clients, List<Corpus.Doc> docs, int articles, int posters, int latencySamples) {
+    public static Result run(Clients clients, Clients warmClients, List<Corpus.Doc> docs, int articles, int warmPasses,
+                             int posters, int latencySamples) {
         URI endpoint = clients.endpoint();
         String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         var ddb = clients.dynamoDb();
         var sns = clients.sns();
         String topic = sns.createTopic(b -> b.name(prefix + "-alerts")).topicArn();
         AtomicInteger alerts = new AtomicInteger(); // alerts recorded (LocalPipeline's callback)
-        java.util.function.Function<Tables, LocalPipeline> pipelineOn = t -> {
-            t.create(ddb);
-            NotifyHandler notify = new NotifyHandler(new AlertRepository(ddb, t.alerts()), new AlertPublisher(sns, topic), 200);
-            return new LocalPipeline(clients, t, notify, a -> alerts.incrementAndGet(), Clock.systemUTC());
+        java.util.function.BiFunction<Clients, Tables, LocalPipeline> pipelineOn = (c, t) -> {
+            t.create(c.dynamoDb());
+            NotifyHandler notify = new NotifyHandler(new AlertRepository(c.dynamoDb(), t.alerts()), new AlertPublisher(c.sns(), topic), 200);
+            return new LocalPipeline(c, t, notify, a -> alerts.incrementAndGet(), Clock.systemUTC());
         };
 
-        // Warm-up, not counted: the corpus once, so the burst measures the pipeline as a running service does, with its
-        // code compiled and connections open, not the JIT's first pass over it (which a container pays once).
+        // Warm-up, not counted: the burst measures the pipeline as a running service does, with its code compiled and
+        // its connections open, not the JIT's first passes over it (which a container pays once). The JIT compiles a
+        // method after about 200 calls (C1, as the template's JAVA_TOOL_OPTIONS set), and much of the pipeline runs
+        // once per article or once per batch: one pass of the corpus (60 articles) left it compiling through the burst.
         Tables warmTables = Tables.withPrefix(prefix + "-warm");
-        LocalPipeline warm = pipelineOn.apply(warmTables);
+        LocalPipeline warm = pipelineOn.apply(warmClients, warmTables);
         int shift = 40;
         java.util.Set<String> taken = new java.util.HashSet<>();
-        for (int i = 0; i < docs.size(); i++) {
-            String content = shifted(docs.get(i).content(), shift);
-            taken.add(content);
-            warm.postArticle(content, contentType(docs.get(i).name()));
+        for (int pass = 0; pass < warmPasses; pass++, shift++) {
+            for (Corpus.Doc doc : docs) {
+                String content = shifted(doc.content(), shift);
+                if (taken.add(content)) {
+                    warm.postArticle(content, contentType(doc.name()));
+                }
+            }
+            warm.drain();
         }
-        warm.drain();
         for (String table : List.of(warmTables.articles(), warmTables.counters(), warmTables.alerts(), warmTables.silences())) {
-            ddb.deleteTable(b -> b.tableName(table));
+            warmClients.dynamoDb().deleteTable(b -> b.tableName(table));
         }
 
         // The burst's articles, every one distinct: a document with no year to shift is taken once, not posted again
         // as a replay.
         List<String[]> burst = new ArrayList<>();
-        for (int s = shift + 1; burst.size() < articles; s++) {
+        for (int s = shift; burst.size() < articles; s++) {
             for (Corpus.Doc d : docs) {
                 String content = shifted(d.content(), s);
                 if (burst.size() < articles && taken.add(content)) {
@@ -171,7 +178,7 @@ public final class PipelineThroughput {
             }
         }
         Tables tables = Tables.withPrefix(prefix + "-burst");
-        LocalPipeline pipeline = pipelineOn.apply(tables);
+        LocalPipeline pipeline = pipelineOn.apply(clients, tables);
         WriteUnits.WRITES.clear();
         WriteUnits.REPORTED_UNITS.reset();
         motoStats(endpoint, true);
