@@ -19,23 +19,13 @@ import java.util.List;
  * <p>Incident tallies only: a reported statistic ("121 attacks in 2023") describes activity that was already going on,
  * so the first statistic we read about an actor is no sign that the actor is new there.
  */
-public final class NewActorInRegion implements Rule {
+public record NewActorInRegion(RuleBasics basics, long minCount) implements Rule {
     public static final String KIND = "new-actor-in-region";
 
-    private final RuleBasics basics;
-    private final long minCount;
-
-    public NewActorInRegion(RuleBasics basics, long minCount) {
+    public NewActorInRegion {
         if (minCount < 1) {
             throw new IllegalArgumentException("minCount must be at least 1, got " + minCount);
         }
-        this.basics = basics;
-        this.minCount = minCount;
-    }
-
-    @Override
-    public RuleBasics basics() {
-        return basics;
     }
 
     @Override
@@ -47,7 +37,6 @@ public final class NewActorInRegion implements Rule {
     public double strength() {
         return minCount;
     }
-
 
     @Override
     public List<Finding> judge(SeriesKey series, History history) {

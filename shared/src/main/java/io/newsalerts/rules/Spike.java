@@ -24,16 +24,10 @@ import java.util.stream.Collectors;
  * months before anything was counted are unknown, and at least {@code minHistory} known months are required.
  * Incident tallies only: a reported statistic is not a monthly series.
  */
-public final class Spike implements Rule {
+public record Spike(RuleBasics basics, int months, double pValue, long minCount, int minHistory) implements Rule {
     public static final String KIND = "spike";
 
-    private final RuleBasics basics;
-    private final int months;
-    private final double pValue;
-    private final long minCount;
-    private final int minHistory;
-
-    public Spike(RuleBasics basics, int months, double pValue, long minCount, int minHistory) {
+    public Spike {
         if (months < 1 || minHistory < 1 || minHistory > months) {
             throw new IllegalArgumentException("spike needs 1 <= minHistory <= months, got minHistory " + minHistory
                     + " and months " + months);
@@ -44,16 +38,6 @@ public final class Spike implements Rule {
         if (minCount < 1) {
             throw new IllegalArgumentException("minCount must be at least 1, got " + minCount);
         }
-        this.basics = basics;
-        this.months = months;
-        this.pValue = pValue;
-        this.minCount = minCount;
-        this.minHistory = minHistory;
-    }
-
-    @Override
-    public RuleBasics basics() {
-        return basics;
     }
 
     @Override
@@ -66,7 +50,6 @@ public final class Spike implements Rule {
     public double strength() {
         return -Math.log10(pValue);
     }
-
 
     @Override
     public List<Finding> judge(SeriesKey series, History history) {

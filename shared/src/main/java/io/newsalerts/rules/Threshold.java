@@ -18,34 +18,18 @@ import java.util.List;
  * ends in: one alert per series and month, which resolves when the trailing count falls below the threshold again.
  * The ratio is count / threshold, so the alert escalates at twice (three times, ...) the threshold.
  */
-public final class Threshold implements Rule {
+public record Threshold(RuleBasics basics, long count, Window window, int days, int recencyDays) implements Rule {
     public static final String KIND = "threshold";
 
     public enum Window { MONTH, QUARTER, YEAR, DAYS }
 
-    private final RuleBasics basics;
-    private final long count;
-    private final Window window;
-    private final int days;
-    private final int recencyDays;
-
-    public Threshold(RuleBasics basics, long count, Window window, int days, int recencyDays) {
+    public Threshold {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
         }
         if (window == Window.DAYS && days < 1) {
             throw new IllegalArgumentException("a trailing window needs days of at least 1, got " + days);
         }
-        this.basics = basics;
-        this.count = count;
-        this.window = window;
-        this.days = days;
-        this.recencyDays = recencyDays;
-    }
-
-    @Override
-    public RuleBasics basics() {
-        return basics;
     }
 
     @Override
@@ -57,7 +41,6 @@ public final class Threshold implements Rule {
     public double strength() {
         return count;
     }
-
 
     @Override
     public boolean needsDays() {

@@ -13,23 +13,11 @@ import java.util.List;
  * (year vs year, H1 vs H1, June vs June). Month-over-month jumps and two-year gaps are not compared.
  * The factor is a parameter: 2 = doubling, 1.5 = a 50% rise.
  */
-public final class YoyDoubling implements Rule {
+public record YoyDoubling(RuleBasics basics, RuleSettings settings) implements Rule {
     public static final String ID = "yoy-doubling";
-    private final RuleBasics basics;
-    private final RuleSettings settings;
 
     public YoyDoubling(RuleSettings settings) {
         this(RuleBasics.of(ID, Severity.MEDIUM), settings);
-    }
-
-    public YoyDoubling(RuleBasics basics, RuleSettings settings) {
-        this.basics = basics;
-        this.settings = settings;
-    }
-
-    @Override
-    public RuleBasics basics() {
-        return basics;
     }
 
     @Override
@@ -41,7 +29,6 @@ public final class YoyDoubling implements Rule {
     public double strength() {
         return settings.factor();
     }
-
 
     @Override
     public List<Finding> judge(SeriesKey series, History history) {

@@ -22,23 +22,11 @@ import java.util.Optional;
  * <p>Only reported statistics are projected: a running tally of incidents is a count of what we happened to read, not
  * a measured share of the year.
  */
-public final class YoyProjectedDoubling implements Rule {
+public record YoyProjectedDoubling(RuleBasics basics, RuleSettings settings) implements Rule {
     public static final String ID = "yoy-projected-doubling";
-    private final RuleBasics basics;
-    private final RuleSettings settings;
 
     public YoyProjectedDoubling(RuleSettings settings) {
         this(RuleBasics.of(ID, Severity.MEDIUM), settings);
-    }
-
-    public YoyProjectedDoubling(RuleBasics basics, RuleSettings settings) {
-        this.basics = basics;
-        this.settings = settings;
-    }
-
-    @Override
-    public RuleBasics basics() {
-        return basics;
     }
 
     @Override
@@ -50,7 +38,6 @@ public final class YoyProjectedDoubling implements Rule {
     public double strength() {
         return settings.factor();
     }
-
 
     @Override
     public List<Finding> judge(SeriesKey series, History history) {
