@@ -42,9 +42,10 @@ import java.util.function.Consumer;
  * mappings in template.yaml would: articles -> count, counters -> detect, alerts -> notify.
  */
 public final class LocalPipeline {
-    private static final int BATCH_SIZE = 10;
+    /** template.yaml's BatchSize on every stream mapping (each read one batch at a time: ParallelizationFactor 1). */
+    public static final int BATCH_SIZE = 10;
     /** First try plus template.yaml's MaximumRetryAttempts (5) on every stream mapping. */
-    static final int MAX_ATTEMPTS = 6;
+    public static final int MAX_ATTEMPTS = 6;
     /** Lambda retries a failed asynchronous invocation (S3 notifications, schedules) twice. */
     static final int ASYNC_ATTEMPTS = 3;
     /** A drain that delivers more batches than this is a loop (a stage feeding its own stream), not a workload. */

@@ -1,0 +1,45 @@
+package io.newsalerts.smoke;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsalerts.cli.LocalPipeline;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local pipeline hands each function its stream as template.yaml's event-source mappings would: same batch size,
+ * one batch at a time (ParallelizationFactor 1, the default), same retries. Without this a change to the template's
+ * mappings would leave the local runs, the tests and the benchmark measuring something that is not deployed.
+ */
+class StreamMappingsMatchTemplateTest {
+
+    /** The functions a stream feeds. */
+    private static final List<String> FUNCTIONS = List.of("CountFunction", "DetectFunction", "NotifyFunction");
+
+    @Test
+    void everyStreamMappingIsTheOneTheLocalPipelineRuns() {
+        Template template = Template.read(Template.findRoot());
+        FUNCTIONS.forEach(logicalId -> {
+            JsonNode mapping = streamMapping(template, logicalId);
+            assertThat(mapping.path("BatchSize").asInt()).as("%s BatchSize", logicalId).isEqualTo(LocalPipeline.BATCH_SIZE);
+            assertThat(mapping.path("ParallelizationFactor").asInt(1)).as("%s ParallelizationFactor", logicalId).isEqualTo(1);
+            assertThat(mapping.path("MaximumRetryAttempts").asInt() + 1).as("%s attempts", logicalId)
+                    .isEqualTo(LocalPipeline.MAX_ATTEMPTS);
+        });
+    }
+
+    /** The Properties of the function's one DynamoDB event. */
+    private static JsonNode streamMapping(Template template, String logicalId) {
+        JsonNode found = null;
+        for (JsonNode event : template.resourceProperties(logicalId).path("Events")) {
+            if ("DynamoDB".equals(event.path("Type").asText())) {
+                assertThat(found).as("%s has one DynamoDB event", logicalId).isNull();
+                found = event.path("Properties");
+            }
+        }
+        assertThat(found).as("%s's DynamoDB event in template.yaml", logicalId).isNotNull();
+        return found;
+    }
+}
