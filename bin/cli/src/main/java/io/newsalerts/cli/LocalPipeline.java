@@ -33,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -46,6 +47,14 @@ public final class LocalPipeline {
     public static final int BATCH_SIZE = 10;
     /** First try plus template.yaml's MaximumRetryAttempts (5) on every stream mapping. */
     public static final int MAX_ATTEMPTS = 6;
+    /**
+     * template.yaml's FilterCriteria per stream mapping: a record reaches the function when one pattern matches, as
+     * Lambda filters before batching (the functions also skip what they do not handle, as a second guard).
+     */
+    public static final Map<String, List<String>> FILTERS = Map.of(
+            "count", List.of("{\"eventName\": [\"INSERT\"]}"),
+            "detect", List.of("{\"eventName\": [\"INSERT\", \"MODIFY\"]}"),
+            "notify", List.of("{\"eventName\": [\"INSERT\", \"MODIFY\"], \"dynamodb\": {\"NewImage\": {\"pending\": {\"S\": [\"1\"]}}}}"));
     /** Lambda retries a failed asynchronous invocation (S3 notifications, schedules) twice. */
     static final int ASYNC_ATTEMPTS = 3;
     /** A drain that delivers more batches than this is a loop (a stage feeding its own stream), not a workload. */
@@ -60,7 +69,22 @@ public final class LocalPipeline {
     private volatile Quiescence running;
 
     /** One stream and the handler its event-source mapping invokes. */
-    private record Stage(String function, StreamPump pump, RequestStreamHandler handler) {
+    private record Stage(String function, StreamPump pump, RequestStreamHandler handler, List<FilterPattern> filters) {
+        Stage(String function, StreamPump pump, RequestStreamHandler handler) {
+            this(function, pump, handler, FILTERS.get(function).stream().map(FilterPattern::parse).toList());
+        }
+
+        /** The records of {@code event} one of the mapping's filters lets through. */
+        ObjectNode filtered(ObjectNode event) {
+            ObjectNode out = Json.object();
+            ArrayNode kept = out.putArray("Records");
+            for (JsonNode r : event.path("Records")) {
+                if (filters.stream().anyMatch(f -> f.matches(r))) {
+                    kept.add(r);
+                }
+            }
+            return out;
+        }
     }
 
     public LocalPipeline(Clients clients, Tables tables, RequestStreamHandler notify, Consumer<Alert> onAlert, Clock clock) {
@@ -341,7 +365,10 @@ public final class LocalPipeline {
                 return;
             }
         }
-        ObjectNode batch = event;
+        ObjectNode batch = stage.filtered(event);
+        if (batch.path("Records").isEmpty()) {
+            return; // as in Lambda: records no filter lets through are passed over, and nothing is invoked
+        }
         for (int attempt = 1; ; attempt++) {
             boolean threw = false;
             String first;

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsalerts.cli.LocalPipeline;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local pipeline hands each function its stream as template.yaml's event-source mappings would: same batch size,
- * one batch at a time (ParallelizationFactor 1, the default), same retries. Without this a change to the template's
+ * one batch at a time (ParallelizationFactor 1, the default), same retries, same filters. Without this a change to the template's
  * mappings would leave the local runs, the tests and the benchmark measuring something that is not deployed.
  */
 class StreamMappingsMatchTemplateTest {
@@ -27,7 +28,24 @@ class StreamMappingsMatchTemplateTest {
             assertThat(mapping.path("ParallelizationFactor").asInt(1)).as("%s ParallelizationFactor", logicalId).isEqualTo(1);
             assertThat(mapping.path("MaximumRetryAttempts").asInt() + 1).as("%s attempts", logicalId)
                     .isEqualTo(LocalPipeline.MAX_ATTEMPTS);
+            List<JsonNode> patterns = new ArrayList<>();
+            mapping.path("FilterCriteria").path("Filters").forEach(f -> patterns.add(json(f.path("Pattern").asText())));
+            assertThat(patterns).as("%s FilterCriteria", logicalId).containsExactlyInAnyOrderElementsOf(
+                    LocalPipeline.FILTERS.get(local(logicalId)).stream().map(StreamMappingsMatchTemplateTest::json).toList());
         });
+    }
+
+    /** CountFunction -> count, LocalPipeline's name for it. */
+    private static String local(String logicalId) {
+        return logicalId.replaceFirst("Function$", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return io.newsalerts.json.Json.MAPPER.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The Properties of the function's one DynamoDB event. */
