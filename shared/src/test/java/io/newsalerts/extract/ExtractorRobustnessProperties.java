@@ -82,7 +82,7 @@ class ExtractorRobustnessProperties {
     @Test
     void eightTimesTheTextTakesRoughlyEightTimesTheWork() {
         String unit = "Militants launched 7 drone attacks on a base in Iraq on March 4, 2024, officials said. "
-                + "The group has claimed 153 attacks in Iraq and Syria in the first six months of 2024, CENTCOM said. "
+                + "The group has claimed 153 attacks in Iraq and Syria in the first six months of 2024, according to CENTCOM. "
                 + "No one was hurt (the base said) -- 1,000,000,000 ... \"quoted\" U.S. Gen. Smith said.\n\n";
         String small = unit.repeat(40);
         String large = unit.repeat(320);

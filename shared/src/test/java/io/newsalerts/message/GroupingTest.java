@@ -83,7 +83,7 @@ class GroupingTest {
         assertThat(d.emailBody()).startsWith("News Alerts daily digest for 2024-07-17: 3 alerts matching your filters")
                 .contains("1. Islamic State attacks in Iraq and Syria on track to double (x2.54)",
                         "H1 2024: 153 (~307 projected for 2024) vs 2023: 121; severity high",
-                        "Source: " + SampleAlerts.AP_URL, "To unsubscribe");
+                        "Source: " + SampleAlerts.SOURCE_URL, "To unsubscribe");
         assertThat(d.sms()).startsWith("News Alerts digest 2024-07-17: 3 alerts. Islamic State attacks").endsWith("(+2 more)");
         assertThat(Gsm7.septets(d.sms())).isLessThanOrEqualTo(160);
     }

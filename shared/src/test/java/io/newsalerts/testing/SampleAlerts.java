@@ -12,24 +12,24 @@ import java.util.List;
 /** Alerts as the detector would raise them, for message, publishing and delivery tests. */
 public final class SampleAlerts {
 
-    public static final String AP_URL =
-            "https://apnews.com/article/islamic-state-attacks-iraq-syria-double-2024";
+    public static final String SOURCE_URL = "https://news.example.org/2024/07/17/is-attacks-iraq-syria";
 
     private SampleAlerts() {
     }
 
-    /** The seed article's finding: 153 attacks in H1 2024 against 121 in all of 2023, projected to ~307. */
+    /** The seed article's finding (in events/articles' words): 153 attacks in H1 2024 against 121 in 2023, projected to ~307. */
     public static Alert islamicStateIraqSyria() {
         return new Alert(
                 "yoy-projected-doubling",
                 new SeriesKey(SeriesKey.Source.STATISTIC, "Islamic State", List.of("IQ", "SY"), "attack", null),
                 new Observation(Period.of("2024-01-01", "2024-06-30"), 153, List.of(new Evidence(
-                        "IS has claimed 153 attacks in both countries in the first six months of 2024, CENTCOM said in a statement.",
-                        AP_URL, "CENTCOM"))),
+                        "In a statement, CENTCOM said IS had claimed responsibility for 153 attacks across the two countries "
+                                + "during the first six months of 2024.",
+                        SOURCE_URL, "CENTCOM"))),
                 new Observation(Period.year(2023), 121, List.of(new Evidence(
-                        "According to a U.S. defense official, who spoke on condition of anonymity as he wasn't allowed "
-                                + "to speak publicly on the matter, the group was behind 121 attacks in Syria and Iraq in 2023.",
-                        AP_URL, "a U.S. defense official"))),
+                        "The group carried out 121 attacks in Iraq and Syria in 2023, a U.S. defense official said on "
+                                + "condition of anonymity.",
+                        SOURCE_URL, "U.S. defense official"))),
                 307L, 2.54, Severity.HIGH, Period.year(2024));
     }
 
@@ -39,8 +39,8 @@ public final class SampleAlerts {
                 "yoy-doubling",
                 new SeriesKey(SeriesKey.Source.INCIDENTS, "Islamic Resistance in Iraq", List.of("IQ"), "drone attack", null),
                 new Observation(Period.quarter(2024, 1), 40, List.of(new Evidence(
-                        "An umbrella group of Iran-backed militias calling itself the Islamic Resistance in Iraq launched "
-                                + "regular drone attacks on bases housing U.S. troops.", AP_URL, null))),
+                        "The Islamic Resistance in Iraq, an alliance of Iran-backed militias, claimed 40 drone attacks on "
+                                + "bases hosting U.S. troops in Iraq in the first quarter of 2024.", SOURCE_URL, null))),
                 new Observation(Period.quarter(2023, 1), 18),
                 null, 2.22, severity, Period.quarter(2024, 1));
     }

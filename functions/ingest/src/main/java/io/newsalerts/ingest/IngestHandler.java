@@ -55,7 +55,7 @@ public final class IngestHandler implements RequestStreamHandler {
             date 2024-07-17 Militant attacks in the region rose in the first half of the year, officials said
 
             BAGHDAD - Islamic State militants carried out 153 attacks in Iraq and Syria in the first six months of 2024, \
-            the U.S. Central Command said on Wednesday. The group was behind 121 attacks in 2023.
+            the U.S. Central Command said on Wednesday. The group carried out 121 attacks in 2023.
             """;
 
     private final Ingestion ingestion;
