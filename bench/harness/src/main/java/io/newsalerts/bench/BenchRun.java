@@ -42,7 +42,7 @@ public final class BenchRun {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> a = new LinkedHashMap<>(Map.of("--runs", "5", "--articles", "600", "--bursts", "3", "--posters", "2", "--latency", "25", "--warmup", "5",
+        Map<String, String> a = new LinkedHashMap<>(Map.of("--runs", "5", "--articles", "600", "--bursts", "5", "--posters", "2", "--latency", "25", "--warmup", "5",
                 "--jmh", "full", "--only", "jmh,gazetteer,jars,coldstart,pipeline", "--out", "docs/benchmarks.md",
                 "--command", "bench/run"));
         for (int i = 0; i + 1 < argv.length; i += 2) {
