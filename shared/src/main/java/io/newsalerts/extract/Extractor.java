@@ -181,7 +181,10 @@ public final class Extractor {
                     + "a major|a separate) (?:suicide |car |truck |roadside |drone |missile |rocket |deadly |"
                     + "suspected |coordinated |massive |major |single |separate |twin |)?(?:attack|strike|bombing|"
                     + "blast|explosion|raid|ambush|shooting|assault|airstrike|air strike|incident|crash|massacre|"
-                    + "stampede|fire)\\b|\\bwhen (?:a|an|the) |\\bwhen (?:gunmen|militants|attackers|a gunman)\\b",
+                    + "stampede|fire)\\b|\\bwhen (?:a|an|the) |\\bwhen (?:gunmen|militants|attackers|a gunman)\\b"
+                    // "after a drone hit a base ..., killing three": one strike, named by what struck
+                    + "|\\bafter (?:a|an|the) (?:suicide |car |truck |roadside |)(?:drone|missile|rocket|shell|mortar|bomb|"
+                    + "bomber|gunman) (?:hit|struck|slammed|exploded|detonated|landed)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final MatchStarts SINGLE_INCIDENT_STARTS = MatchStarts.eitherCase("in ", "during ", "by ", "from ", "after ",
             "when ");
@@ -1377,6 +1380,18 @@ public final class Extractor {
 
         // -------------------------------------------------------------------------------------- who says
 
+        /**
+         * The first word of an aside between a sayer and its verb: "who was not authorized to speak", "speaking on
+         * condition of anonymity", "not authorized to speak publicly".
+         */
+        private static boolean asideOpener(Token w) {
+            if (w.in(In.RELATIVE_PRONOUN) || w.is("not")) {
+                return true;
+            }
+            String l = w.lower();
+            return l.length() > 5 && l.endsWith("ing");
+        }
+
         private List<Attribution> attributions(Tokens t, String text) {
             List<Attribution> out = new ArrayList<>();
             int n = t.size();
@@ -1399,13 +1414,13 @@ public final class Extractor {
                             && !containsVerbLike(t, s, k);
                     int subjectEnd = k;
                     if (s == k && k >= 2 && t.get(k - 1).is(",")) {
-                        // "A U.S. defense official, who was not authorized to speak, said ..."
+                        // "A U.S. defense official, who was not authorized to speak, said ..." (or "speaking on
+                        // condition of anonymity", "not authorized to ...")
                         int r = k - 1;
                         while (r > 0 && !isBoundary(t.get(r - 1))) {
                             r--;
                         }
-                        if (r < k - 1 && t.get(r).in(In.RELATIVE_PRONOUN) && r >= 2
-                                && t.get(r - 1).is(",")) {
+                        if (r < k - 1 && asideOpener(t.get(r)) && r >= 2 && t.get(r - 1).is(",")) {
                             int s3 = r - 1;
                             while (s3 > 0 && !isBoundary(t.get(s3 - 1)) && r - 1 - s3 < 10) {
                                 s3--;

@@ -458,7 +458,7 @@ final class Gazetteer {
     /** Bundled data, then the deployer's JSON (may be null) merged over it. */
     static Gazetteer build(String extraJson) {
         Data data = new Data();
-        readTsv(BASE + "countries.tsv", (name, code) -> data.countries
+        readTsv(BASE + "countries.tsv", (code, name) -> data.countries
                 .computeIfAbsent(code, k -> new CountryDef()).aliases.add(name));
         readTsv(BASE + "places.tsv", data.places::put);
         data.mergeJson(readJson(BASE + "gazetteer.json"), "gazetteer.json");

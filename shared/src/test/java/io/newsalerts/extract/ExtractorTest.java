@@ -139,6 +139,40 @@ class ExtractorTest {
         assertThat(toll.period()).isEqualTo(Period.quarter(2024, 1));
         assertThat(facts("Three soldiers died when a strike hit their base in Jordan in late January.")).isEmpty();
         assertThat(facts("Ten people were killed when a bomb exploded in Kabul on Monday.")).isEmpty();
+        assertThat(facts("The raids mostly ended after a drone hit a base in Jordan in late January, killing three "
+                + "U.S. soldiers.")).as("one strike, named by what struck").isEmpty();
+    }
+
+    @Test
+    void aSayerKeepsItsAttributionAcrossAnAsideAndLendsTheFactNoPlace() {
+        for (String aside : List.of("who was not cleared to speak on the record", "speaking on condition of anonymity",
+                "not authorized to speak publicly")) {
+            Fact f = only("A U.S. defense official, " + aside + ", said militants carried out 121 attacks across "
+                    + "Syria and Iraq in 2023.");
+            assertThat(f.attributedTo()).as(aside).isEqualTo("U.S. defense official");
+            assertThat(f.regions()).as(aside).containsExactly("IQ", "SY");
+        }
+    }
+
+    @Test
+    void everyCountryOfTheIsoListIsFoundByNameAndNoCodeIsReadAsAWord() throws Exception {
+        // countries.tsv is "CODE<TAB>name": each name must give its code, and two-letter codes that are also
+        // English words ("IS", "IN", "TO", "AT") must not be taken for countries
+        var lines = new String(ExtractorTest.class.getResourceAsStream("/io/newsalerts/extract/countries.tsv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#") && l.contains("\t")).toList();
+        assertThat(lines).hasSizeGreaterThan(240);
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String line : lines) {
+            String code = line.substring(0, line.indexOf('\t'));
+            String name = line.substring(line.indexOf('\t') + 1).strip();
+            List<Fact> f = facts("Militants staged 12 attacks in " + name + " in 2023.");
+            if (f.size() != 1 || !f.getFirst().regions().equals(List.of(code))) {
+                wrong.add(code + " " + name + " -> " + (f.isEmpty() ? "no fact" : f.getFirst().regions()));
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(only("MILITANTS STAGED 12 ATTACKS IN IRAQ IN 2023, IT SAID, AS IS TO BE EXPECTED.").regions())
+                .containsExactly("IQ");
     }
 
     @Test
