@@ -145,9 +145,12 @@ final class Tokenizer {
             h = 31 * h + lower;
             packed |= (long) lower << (8 * (i - start)); // meaningful for the first seven only
         }
-        int id = lexicon.findAsciiLowered(cs, start, end, h, packed);
-        // ASCII: the lower case has the token's length
-        return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, null, plain, h) // lower made on demand
-                : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id), plain, h);
+        int slot = lexicon.slotOfAsciiLowered(cs, start, end, h, packed);
+        if (slot == Lexicon.NO_SLOT) {
+            // ASCII: the lower case has the token's length
+            return new Token(s, start, end, type, Lexicon.UNKNOWN, 0L, null, plain, h); // lower made on demand
+        }
+        int id = lexicon.idAt(slot);
+        return new Token(s, start, end, type, id, lexicon.classesAt(slot), lexicon.word(id), plain, h);
     }
 }
