@@ -200,6 +200,7 @@ public final class Extractor {
      * The word lists above as lexicon classes, one bit each: a token carries the bits of the lists its word is in
      * ({@link Token#in}), found by the one lexicon lookup the tokenizer makes, where every question used to be a set
      * lookup of the token's string. The sets stay the word lists; {@link #classify} puts their words in the classes.
+     * The top bits are the gazetteer's ({@link Gazetteer#NAME_START}).
      */
     private static final class In {
         static final long NUMBER_WORD = 1L;

@@ -128,16 +128,22 @@ final class Gazetteer {
         }
     }
 
+    /**
+     * The lexicon classes of a name's first word (the extractor's word lists take the low bits): a token's classes
+     * answer whether a name may begin at it, where the trie's first level is an array far larger than the caches.
+     */
+    static final long NAME_START = 1L << 62;
+    /**
+     * The first word of a name that may be written in lower case: an event's, or a name's whose first word is.
+     * Where a name's first word is capitalised the text must be too ({@link #valid}), so a word in lower case
+     * ("in", "a", "were": the first words of place names) needs no trie walk unless it is in this class.
+     */
+    static final long NAME_START_IN_LOWER_CASE = 1L << 63;
+
     /** Every word of every name (and, added by the extractor, of its word lists). */
     final Lexicon lexicon = new Lexicon(9_600); // the bundled names have 9,147 words, the extractor adds ~500
     /** The trie's first level, by word id: null where no name begins with the word. */
     private Node[] firstWords = new Node[16_384];
-    /**
-     * Ids of the first words of names that may be written in lower case: events, and names whose first word is.
-     * Where a name's first word is capitalised the text must be too ({@link #valid}), so a word in lower case
-     * ("in", "a", "were": the first words of place names) needs no trie walk unless its bit is here.
-     */
-    private long[] lowerFirstWords = new long[16_384 / 64];
     final Set<String> eventModifiers;
     final Map<String, String> actorTypes;
     /** Country code -> that country's military actor ("IL" -> "Israeli military"), and back. */
@@ -256,13 +262,10 @@ final class Gazetteer {
         int first = lexicon.intern(tokens.getFirst().lower());
         if (first >= firstWords.length) {
             firstWords = java.util.Arrays.copyOf(firstWords, Math.max(first + 1, firstWords.length * 2));
-            lowerFirstWords = java.util.Arrays.copyOf(lowerFirstWords, (firstWords.length + 63) / 64);
         }
         boolean capitalFirst = Chars.isUpperCase(tokens.getFirst().text().charAt(0))
                 && (kind != Kind.EVENT || caseSensitive); // see valid(): only then must the text's word be capitalised
-        if (!capitalFirst) {
-            lowerFirstWords[first >>> 6] |= 1L << first;
-        }
+        lexicon.addClass(first, capitalFirst ? NAME_START : NAME_START | NAME_START_IN_LOWER_CASE);
         Node node = firstWords[first];
         if (node == null) {
             node = firstWords[first] = new Node();
@@ -298,12 +301,11 @@ final class Gazetteer {
         int i = 0;
         while (i < n) {
             Token first = tokens.get(i);
-            int id = first.id();
-            Node node = id >= 0 && id < firstWords.length ? firstWords[id] : null;
-            if (node == null || ((lowerFirstWords[id >>> 6] & (1L << id)) == 0 && !first.startsUpper())) {
+            if (!first.in(NAME_START) || (!first.in(NAME_START_IN_LOWER_CASE) && !first.startsUpper())) {
                 i++; // no name begins with this word (written this way)
                 continue;
             }
+            Node node = firstWords[first.id()];
             Entry best = null;
             int bestEnd = -1;
             for (int j = i; j < n; j++) {
