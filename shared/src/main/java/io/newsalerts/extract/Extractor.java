@@ -28,10 +28,27 @@ import java.util.regex.Pattern;
 public final class Extractor {
 
     private final Gazetteer gazetteer;
+    // the phrase lists the rules look up at a number, asked by the tokens' lexicon ids
+    private final TokenPhrases atLeastPhrases;
+    private final TokenPhrases approxPhrases;
+    /** BLOCK_BEFORE, and "time above" (of "for the first time above"). */
+    private final TokenPhrases blockingPhrases;
+    private final TokenPhrases breakdownPhrases;
+    private final TokenPhrases ellipticPhrases;
+    private final TokenPhrases ratePhrases;
 
     private Extractor(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
-        classify(gazetteer.lexicon, gazetteer.eventModifiers);
+        Lexicon lexicon = gazetteer.lexicon;
+        classify(lexicon, gazetteer.eventModifiers);
+        atLeastPhrases = new TokenPhrases(AT_LEAST, lexicon);
+        approxPhrases = new TokenPhrases(APPROX, lexicon);
+        List<String> blocking = new ArrayList<>(BLOCK_BEFORE);
+        blocking.add("time above");
+        blockingPhrases = new TokenPhrases(blocking, lexicon);
+        breakdownPhrases = new TokenPhrases(BREAKDOWN, lexicon);
+        ellipticPhrases = new TokenPhrases(ELLIPTIC, lexicon);
+        ratePhrases = new TokenPhrases(RATE_AFTER, lexicon);
     }
 
     private static final class Holder {
@@ -624,18 +641,12 @@ public final class Extractor {
                 Qualifier q = num.qualifier();
                 // phrases before the number are built only after a word that can end one
                 if (i >= 1 && t.get(i - 1).in(In.QUALIFIER_END)) {
-                    String q1 = t.get(i - 1).lower();
-                    String q2 = i >= 2 ? t.get(i - 2).lower() + " " + q1 : "";
-                    String q3 = i >= 3 ? t.get(i - 3).lower() + " " + q2 : "";
-                    if (AT_LEAST.contains(q3) || APPROX.contains(q3)) {
-                        q = AT_LEAST.contains(q3) ? Qualifier.AT_LEAST : Qualifier.APPROX;
-                        qStart = i - 3;
-                    } else if (AT_LEAST.contains(q2) || APPROX.contains(q2)) {
-                        q = AT_LEAST.contains(q2) ? Qualifier.AT_LEAST : Qualifier.APPROX;
-                        qStart = i - 2;
-                    } else if (AT_LEAST.contains(q1) || APPROX.contains(q1)) {
-                        q = AT_LEAST.contains(q1) ? Qualifier.AT_LEAST : Qualifier.APPROX;
-                        qStart = i - 1;
+                    for (int words = 3; words >= 1; words--) { // the longest qualifier
+                        if (atLeastPhrases.has(t, i, words) || approxPhrases.has(t, i, words)) {
+                            q = atLeastPhrases.has(t, i, words) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                            qStart = i - words;
+                            break;
+                        }
                     }
                 }
                 int end = num.end();
@@ -645,12 +656,8 @@ public final class Extractor {
                 // phrase is its own last word): after any other word, which is most, none can match and the phrase
                 // strings are not built
                 boolean phraseBefore = before != null && before.in(In.BEFORE_PHRASE_END);
-                String b1 = phraseBefore ? before.lower() : "";
-                String b2 = phraseBefore && qStart >= 2 ? t.get(qStart - 2).lower() + " " + b1 : "";
-                String b3 = phraseBefore && qStart >= 3 ? t.get(qStart - 3).lower() + " " + b2 : "";
-                if (phraseBefore && (BLOCK_BEFORE.contains(b1) || BLOCK_BEFORE.contains(b2)
-                        || BLOCK_BEFORE.contains(b3) || b2.equals("time above") || b3.endsWith("first time above"))) {
-                    if (!(b1.equals("to") && q != Qualifier.EXACT)) {
+                if (phraseBefore && blockingPhrases.endsAt(t, qStart)) {
+                    if (!(before.is("to") && q != Qualifier.EXACT)) {
                         i = end - 1;
                         continue;
                     }
@@ -682,7 +689,7 @@ public final class Extractor {
                     continue;
                 }
                 boolean breakdown = phraseBefore
-                        && (BREAKDOWN.contains(b1) || BREAKDOWN.contains(b2) || BREAKDOWN.contains(b3));
+                        && breakdownPhrases.endsAt(t, qStart);
                 if (end + 1 < n && t.get(end).is("of") && t.get(end + 1).in(In.PARTITIVE)) {
                     continue; // "a dozen of those abducted": a part of a figure given elsewhere
                 }
@@ -752,7 +759,7 @@ public final class Extractor {
                     }
                 }
                 Fact inherit = null;
-                boolean elliptic = (phraseBefore && ELLIPTIC.contains(b2))
+                boolean elliptic = (phraseBefore && ellipticPhrases.has(t, qStart, 2))
                         || (before != null && (before.is("versus") || before.is("vs.")));
                 if (elliptic && lastFact != null && lastFactSentence >= sentenceIndex - 1 && !toll
                         && (eventType == null || eventType.equals(lastFact.eventType()))) {
@@ -802,14 +809,14 @@ public final class Extractor {
                     }
                     Qualifier q = Qualifier.EXACT;
                     int x = numAt;
-                    if (x + 1 < n && AT_LEAST.contains(t.get(x).lower() + " " + t.get(x + 1).lower())) {
+                    if (atLeastPhrases.has(t, x + 2, 2)) {
                         q = Qualifier.AT_LEAST;
                         x += 2;
-                    } else if (x + 1 < n && APPROX.contains(t.get(x).lower() + " " + t.get(x + 1).lower())) {
+                    } else if (approxPhrases.has(t, x + 2, 2)) {
                         q = Qualifier.APPROX;
                         x += 2;
-                    } else if (AT_LEAST.contains(t.get(x).lower()) || APPROX.contains(t.get(x).lower())) {
-                        q = AT_LEAST.contains(t.get(x).lower()) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                    } else if (atLeastPhrases.has(t, x + 1, 1) || approxPhrases.has(t, x + 1, 1)) {
+                        q = atLeastPhrases.has(t, x + 1, 1) ? Qualifier.AT_LEAST : Qualifier.APPROX;
                         x++;
                     }
                     Numbers.Parsed num = x < n ? Numbers.parse(t, x) : null;
@@ -1818,9 +1825,7 @@ public final class Extractor {
             if (e >= t.size() || !t.get(e).in(In.RATE_START)) {
                 return false; // no rate phrase begins here (a token holds no space)
             }
-            String one = t.get(e).lower();
-            String two = e + 1 < t.size() ? one + " " + t.get(e + 1).lower() : one;
-            return RATE_AFTER.contains(one) || RATE_AFTER.contains(two);
+            return ratePhrases.has(t, e + 1, 1) || ratePhrases.has(t, e + 2, 2);
         }
 
         // -------------------------------------------------------------------------------------- when
