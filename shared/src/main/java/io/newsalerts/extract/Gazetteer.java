@@ -56,12 +56,17 @@ final class Gazetteer {
     static final class Node {
         private static final int[] NO_IDS = {};
         private static final Node[] NO_NODES = {};
+        private static final Entry[] NO_ENTRIES = {};
         /** Up to {@link #SCAN} children in a row, scanned; more ("new", "san", "al") in an open-addressing table. */
         private static final int SCAN = 8;
         private int[] ids = NO_IDS;
         private Node[] children = NO_NODES;
         private int count;
-        List<Entry> entries = List.of();
+        /**
+         * The names that end here. An array rather than a List: the trie walk asks every node on its way (most have
+         * none), and a list's isEmpty/get are calls on one of several list classes.
+         */
+        Entry[] entries = NO_ENTRIES;
 
         Node next(int id) {
             int[] keys = ids;
@@ -279,15 +284,15 @@ final class Gazetteer {
         }
         List<String> texts = List.of(surfaceWords);
         Entry entry = new Entry(kind, value, actorType, texts, caseSensitive, licence, context);
-        if (node.entries.isEmpty()) {
-            node.entries = List.of(entry); // most names are the only one of their spelling
+        if (node.entries.length == 0) {
+            node.entries = new Entry[]{entry}; // most names are the only one of their spelling
             return;
         }
-        List<Entry> list = new ArrayList<>(node.entries);
+        List<Entry> list = new ArrayList<>(List.of(node.entries));
         // a later source overrides an earlier one for the same name and kind (deployer data wins)
         list.removeIf(x -> x.kind() == kind && x.surface().equals(texts) && x.caseSensitive() == caseSensitive);
         list.add(entry);
-        node.entries = List.copyOf(list);
+        node.entries = list.toArray(new Entry[0]);
     }
 
     /**
@@ -320,7 +325,7 @@ final class Gazetteer {
                     }
                 }
                 // most nodes on the way are only a prefix of longer names
-                Entry accepted = node.entries.isEmpty() ? null : accept(node.entries, tokens, i, j + 1, licence);
+                Entry accepted = node.entries.length == 0 ? null : accept(node.entries, tokens, i, j + 1, licence);
                 if (accepted != null) {
                     best = accepted;
                     bestEnd = j + 1;
@@ -341,10 +346,9 @@ final class Gazetteer {
         boolean allows(String actor, Tokens tokens, int at);
     }
 
-    private Entry accept(List<Entry> entries, Tokens tokens, int start, int end, Licence licence) {
+    private Entry accept(Entry[] entries, Tokens tokens, int start, int end, Licence licence) {
         Entry best = null;
-        for (int k = 0; k < entries.size(); k++) { // by index: no iterator per call (C1 does not remove it)
-            Entry e = entries.get(k);
+        for (Entry e : entries) {
             if (!valid(e, tokens, start, end, licence)) {
                 continue;
             }
