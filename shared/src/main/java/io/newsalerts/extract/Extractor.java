@@ -525,8 +525,13 @@ public final class Extractor {
                             && tokens.get(at + 1).in(In.ACRONYM_LICENSOR))));
             int n = t.size();
             // "al-Qaida-linked", "Iran-backed": an adjective, not a mention of the actor (match's list is ours)
-            mentions.removeIf(m -> m.kind() == Gazetteer.Kind.ACTOR && m.end() + 1 < n && t.get(m.end()).is("-")
-                    && t.get(m.end() + 1).in(In.COMPOUND));
+            for (int k = mentions.size() - 1; k >= 0; k--) { // a loop: no predicate object per sentence
+                Gazetteer.Mention m = mentions.get(k);
+                if (m.kind() == Gazetteer.Kind.ACTOR && m.end() + 1 < n && t.get(m.end()).is("-")
+                        && t.get(m.end() + 1).in(In.COMPOUND)) {
+                    mentions.remove(k);
+                }
+            }
             militaryPhrases(t, mentions);
             Gazetteer.Mention[] at = new Gazetteer.Mention[n];
             for (Gazetteer.Mention m : mentions) {
