@@ -1504,6 +1504,9 @@ public final class Extractor {
             if (x == null) {
                 return null;
             }
+            if (x.length() > 4 && x.charAt(0) != 't' && x.charAt(0) != 'T') {
+                return x; // none of the words below, nor "the ...": no other character lower-cases to a 't'
+            }
             String l = x.toLowerCase(Locale.ROOT);
             if (l.equals("he") || l.equals("she") || l.equals("i") || l.equals("we")) {
                 return null;
