@@ -1014,7 +1014,7 @@ public final class Extractor {
                 recent.subList(0, recent.size() - 32).clear();
             }
             Places here = places(c.t, c.at, c.attributed, c.text);
-            List<String> countries = countriesNamed(c.t, c.at, c.attributed);
+            List<String> countries = countriesNamed(c);
             if (countries.size() >= 2) {
                 lastCountries = countries;
             }
@@ -1693,8 +1693,18 @@ public final class Extractor {
             return new Places(List.of(), null, true);
         }
 
-        private List<String> countriesNamed(Tokens t, Gazetteer.Mention[] at, boolean[] attributed) {
-            List<String> out = null; // made on the first country: most sentences name none
+        private List<String> countriesNamed(Ctx c) {
+            boolean any = false;
+            for (int k = 0; k < c.mentions.size() && !any; k++) {
+                any = c.mentions.get(k).kind() == Gazetteer.Kind.COUNTRY;
+            }
+            if (!any) {
+                return List.of(); // most sentences name none: their tokens need no look
+            }
+            Tokens t = c.t;
+            Gazetteer.Mention[] at = c.at;
+            boolean[] attributed = c.attributed;
+            List<String> out = null; // made on the first country
             for (int k = 0; k < t.size(); k++) {
                 Gazetteer.Mention m = at[k];
                 if (m != null && m.start() == k && !attributed[k]
