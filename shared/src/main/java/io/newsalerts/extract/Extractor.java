@@ -28,10 +28,27 @@ import java.util.regex.Pattern;
 public final class Extractor {
 
     private final Gazetteer gazetteer;
+    // the phrase lists the rules look up at a number, asked by the tokens' lexicon ids
+    private final TokenPhrases atLeastPhrases;
+    private final TokenPhrases approxPhrases;
+    /** BLOCK_BEFORE, and "time above" (of "for the first time above"). */
+    private final TokenPhrases blockingPhrases;
+    private final TokenPhrases breakdownPhrases;
+    private final TokenPhrases ellipticPhrases;
+    private final TokenPhrases ratePhrases;
 
     private Extractor(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
-        classify(gazetteer.lexicon, gazetteer.eventModifiers);
+        Lexicon lexicon = gazetteer.lexicon;
+        classify(lexicon, gazetteer.eventModifiers);
+        atLeastPhrases = new TokenPhrases(AT_LEAST, lexicon);
+        approxPhrases = new TokenPhrases(APPROX, lexicon);
+        List<String> blocking = new ArrayList<>(BLOCK_BEFORE);
+        blocking.add("time above");
+        blockingPhrases = new TokenPhrases(blocking, lexicon);
+        breakdownPhrases = new TokenPhrases(BREAKDOWN, lexicon);
+        ellipticPhrases = new TokenPhrases(ELLIPTIC, lexicon);
+        ratePhrases = new TokenPhrases(RATE_AFTER, lexicon);
     }
 
     private static final class Holder {
@@ -203,6 +220,7 @@ public final class Extractor {
      * The word lists above as lexicon classes, one bit each: a token carries the bits of the lists its word is in
      * ({@link Token#in}), found by the one lexicon lookup the tokenizer makes, where every question used to be a set
      * lookup of the token's string. The sets stay the word lists; {@link #classify} puts their words in the classes.
+     * The top bits are the gazetteer's ({@link Gazetteer#NAME_START}).
      */
     private static final class In {
         static final long NUMBER_WORD = 1L;
@@ -510,8 +528,13 @@ public final class Extractor {
                             && tokens.get(at + 1).in(In.ACRONYM_LICENSOR))));
             int n = t.size();
             // "al-Qaida-linked", "Iran-backed": an adjective, not a mention of the actor (match's list is ours)
-            mentions.removeIf(m -> m.kind() == Gazetteer.Kind.ACTOR && m.end() + 1 < n && t.get(m.end()).is("-")
-                    && t.get(m.end() + 1).in(In.COMPOUND));
+            for (int k = mentions.size() - 1; k >= 0; k--) { // a loop: no predicate object per sentence
+                Gazetteer.Mention m = mentions.get(k);
+                if (m.kind() == Gazetteer.Kind.ACTOR && m.end() + 1 < n && t.get(m.end()).is("-")
+                        && t.get(m.end() + 1).in(In.COMPOUND)) {
+                    mentions.remove(k);
+                }
+            }
             militaryPhrases(t, mentions);
             Gazetteer.Mention[] at = new Gazetteer.Mention[n];
             for (Gazetteer.Mention m : mentions) {
@@ -626,18 +649,12 @@ public final class Extractor {
                 Qualifier q = num.qualifier();
                 // phrases before the number are built only after a word that can end one
                 if (i >= 1 && t.get(i - 1).in(In.QUALIFIER_END)) {
-                    String q1 = t.get(i - 1).lower();
-                    String q2 = i >= 2 ? t.get(i - 2).lower() + " " + q1 : "";
-                    String q3 = i >= 3 ? t.get(i - 3).lower() + " " + q2 : "";
-                    if (AT_LEAST.contains(q3) || APPROX.contains(q3)) {
-                        q = AT_LEAST.contains(q3) ? Qualifier.AT_LEAST : Qualifier.APPROX;
-                        qStart = i - 3;
-                    } else if (AT_LEAST.contains(q2) || APPROX.contains(q2)) {
-                        q = AT_LEAST.contains(q2) ? Qualifier.AT_LEAST : Qualifier.APPROX;
-                        qStart = i - 2;
-                    } else if (AT_LEAST.contains(q1) || APPROX.contains(q1)) {
-                        q = AT_LEAST.contains(q1) ? Qualifier.AT_LEAST : Qualifier.APPROX;
-                        qStart = i - 1;
+                    for (int words = 3; words >= 1; words--) { // the longest qualifier
+                        if (atLeastPhrases.has(t, i, words) || approxPhrases.has(t, i, words)) {
+                            q = atLeastPhrases.has(t, i, words) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                            qStart = i - words;
+                            break;
+                        }
                     }
                 }
                 int end = num.end();
@@ -647,12 +664,8 @@ public final class Extractor {
                 // phrase is its own last word): after any other word, which is most, none can match and the phrase
                 // strings are not built
                 boolean phraseBefore = before != null && before.in(In.BEFORE_PHRASE_END);
-                String b1 = phraseBefore ? before.lower() : "";
-                String b2 = phraseBefore && qStart >= 2 ? t.get(qStart - 2).lower() + " " + b1 : "";
-                String b3 = phraseBefore && qStart >= 3 ? t.get(qStart - 3).lower() + " " + b2 : "";
-                if (phraseBefore && (BLOCK_BEFORE.contains(b1) || BLOCK_BEFORE.contains(b2)
-                        || BLOCK_BEFORE.contains(b3) || b2.equals("time above") || b3.endsWith("first time above"))) {
-                    if (!(b1.equals("to") && q != Qualifier.EXACT)) {
+                if (phraseBefore && blockingPhrases.endsAt(t, qStart)) {
+                    if (!(before.is("to") && q != Qualifier.EXACT)) {
                         i = end - 1;
                         continue;
                     }
@@ -684,7 +697,7 @@ public final class Extractor {
                     continue;
                 }
                 boolean breakdown = phraseBefore
-                        && (BREAKDOWN.contains(b1) || BREAKDOWN.contains(b2) || BREAKDOWN.contains(b3));
+                        && breakdownPhrases.endsAt(t, qStart);
                 if (end + 1 < n && t.get(end).is("of") && t.get(end + 1).in(In.PARTITIVE)) {
                     continue; // "a dozen of those abducted": a part of a figure given elsewhere
                 }
@@ -754,7 +767,7 @@ public final class Extractor {
                     }
                 }
                 Fact inherit = null;
-                boolean elliptic = (phraseBefore && ELLIPTIC.contains(b2))
+                boolean elliptic = (phraseBefore && ellipticPhrases.has(t, qStart, 2))
                         || (before != null && (before.is("versus") || before.is("vs.")));
                 if (elliptic && lastFact != null && lastFactSentence >= sentenceIndex - 1 && !toll
                         && (eventType == null || eventType.equals(lastFact.eventType()))) {
@@ -804,14 +817,14 @@ public final class Extractor {
                     }
                     Qualifier q = Qualifier.EXACT;
                     int x = numAt;
-                    if (x + 1 < n && AT_LEAST.contains(t.get(x).lower() + " " + t.get(x + 1).lower())) {
+                    if (atLeastPhrases.has(t, x + 2, 2)) {
                         q = Qualifier.AT_LEAST;
                         x += 2;
-                    } else if (x + 1 < n && APPROX.contains(t.get(x).lower() + " " + t.get(x + 1).lower())) {
+                    } else if (approxPhrases.has(t, x + 2, 2)) {
                         q = Qualifier.APPROX;
                         x += 2;
-                    } else if (AT_LEAST.contains(t.get(x).lower()) || APPROX.contains(t.get(x).lower())) {
-                        q = AT_LEAST.contains(t.get(x).lower()) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                    } else if (atLeastPhrases.has(t, x + 1, 1) || approxPhrases.has(t, x + 1, 1)) {
+                        q = atLeastPhrases.has(t, x + 1, 1) ? Qualifier.AT_LEAST : Qualifier.APPROX;
                         x++;
                     }
                     Numbers.Parsed num = x < n ? Numbers.parse(t, x) : null;
@@ -1004,7 +1017,7 @@ public final class Extractor {
                 recent.subList(0, recent.size() - 32).clear();
             }
             Places here = places(c.t, c.at, c.attributed, c.text);
-            List<String> countries = countriesNamed(c.t, c.at, c.attributed);
+            List<String> countries = countriesNamed(c);
             if (countries.size() >= 2) {
                 lastCountries = countries;
             }
@@ -1506,6 +1519,9 @@ public final class Extractor {
             if (x == null) {
                 return null;
             }
+            if (x.length() > 4 && x.charAt(0) != 't' && x.charAt(0) != 'T') {
+                return x; // none of the words below, nor "the ...": no other character lower-cases to a 't'
+            }
             String l = x.toLowerCase(Locale.ROOT);
             if (l.equals("he") || l.equals("she") || l.equals("i") || l.equals("we")) {
                 return null;
@@ -1692,8 +1708,18 @@ public final class Extractor {
             return new Places(List.of(), null, true);
         }
 
-        private List<String> countriesNamed(Tokens t, Gazetteer.Mention[] at, boolean[] attributed) {
-            List<String> out = null; // made on the first country: most sentences name none
+        private List<String> countriesNamed(Ctx c) {
+            boolean any = false;
+            for (int k = 0; k < c.mentions.size() && !any; k++) {
+                any = c.mentions.get(k).kind() == Gazetteer.Kind.COUNTRY;
+            }
+            if (!any) {
+                return List.of(); // most sentences name none: their tokens need no look
+            }
+            Tokens t = c.t;
+            Gazetteer.Mention[] at = c.at;
+            boolean[] attributed = c.attributed;
+            List<String> out = null; // made on the first country
             for (int k = 0; k < t.size(); k++) {
                 Gazetteer.Mention m = at[k];
                 if (m != null && m.start() == k && !attributed[k]
@@ -1832,9 +1858,7 @@ public final class Extractor {
             if (e >= t.size() || !t.get(e).in(In.RATE_START)) {
                 return false; // no rate phrase begins here (a token holds no space)
             }
-            String one = t.get(e).lower();
-            String two = e + 1 < t.size() ? one + " " + t.get(e + 1).lower() : one;
-            return RATE_AFTER.contains(one) || RATE_AFTER.contains(two);
+            return ratePhrases.has(t, e + 1, 1) || ratePhrases.has(t, e + 2, 2);
         }
 
         // -------------------------------------------------------------------------------------- when

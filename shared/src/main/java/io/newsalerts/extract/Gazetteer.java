@@ -56,12 +56,17 @@ final class Gazetteer {
     static final class Node {
         private static final int[] NO_IDS = {};
         private static final Node[] NO_NODES = {};
+        private static final Entry[] NO_ENTRIES = {};
         /** Up to {@link #SCAN} children in a row, scanned; more ("new", "san", "al") in an open-addressing table. */
         private static final int SCAN = 8;
         private int[] ids = NO_IDS;
         private Node[] children = NO_NODES;
         private int count;
-        List<Entry> entries = List.of();
+        /**
+         * The names that end here. An array rather than a List: the trie walk asks every node on its way (most have
+         * none), and a list's isEmpty/get are calls on one of several list classes.
+         */
+        Entry[] entries = NO_ENTRIES;
 
         Node next(int id) {
             int[] keys = ids;
@@ -128,16 +133,22 @@ final class Gazetteer {
         }
     }
 
+    /**
+     * The lexicon classes of a name's first word (the extractor's word lists take the low bits): a token's classes
+     * answer whether a name may begin at it, where the trie's first level is an array far larger than the caches.
+     */
+    static final long NAME_START = 1L << 62;
+    /**
+     * The first word of a name that may be written in lower case: an event's, or a name's whose first word is.
+     * Where a name's first word is capitalised the text must be too ({@link #valid}), so a word in lower case
+     * ("in", "a", "were": the first words of place names) needs no trie walk unless it is in this class.
+     */
+    static final long NAME_START_IN_LOWER_CASE = 1L << 63;
+
     /** Every word of every name (and, added by the extractor, of its word lists). */
     final Lexicon lexicon = new Lexicon(9_600); // the bundled names have 9,147 words, the extractor adds ~500
     /** The trie's first level, by word id: null where no name begins with the word. */
     private Node[] firstWords = new Node[16_384];
-    /**
-     * Ids of the first words of names that may be written in lower case: events, and names whose first word is.
-     * Where a name's first word is capitalised the text must be too ({@link #valid}), so a word in lower case
-     * ("in", "a", "were": the first words of place names) needs no trie walk unless its bit is here.
-     */
-    private long[] lowerFirstWords = new long[16_384 / 64];
     final Set<String> eventModifiers;
     final Map<String, String> actorTypes;
     /** Country code -> that country's military actor ("IL" -> "Israeli military"), and back. */
@@ -256,13 +267,10 @@ final class Gazetteer {
         int first = lexicon.intern(tokens.getFirst().lower());
         if (first >= firstWords.length) {
             firstWords = java.util.Arrays.copyOf(firstWords, Math.max(first + 1, firstWords.length * 2));
-            lowerFirstWords = java.util.Arrays.copyOf(lowerFirstWords, (firstWords.length + 63) / 64);
         }
         boolean capitalFirst = Chars.isUpperCase(tokens.getFirst().text().charAt(0))
                 && (kind != Kind.EVENT || caseSensitive); // see valid(): only then must the text's word be capitalised
-        if (!capitalFirst) {
-            lowerFirstWords[first >>> 6] |= 1L << first;
-        }
+        lexicon.addClass(first, capitalFirst ? NAME_START : NAME_START | NAME_START_IN_LOWER_CASE);
         Node node = firstWords[first];
         if (node == null) {
             node = firstWords[first] = new Node();
@@ -276,15 +284,15 @@ final class Gazetteer {
         }
         List<String> texts = List.of(surfaceWords);
         Entry entry = new Entry(kind, value, actorType, texts, caseSensitive, licence, context);
-        if (node.entries.isEmpty()) {
-            node.entries = List.of(entry); // most names are the only one of their spelling
+        if (node.entries.length == 0) {
+            node.entries = new Entry[]{entry}; // most names are the only one of their spelling
             return;
         }
-        List<Entry> list = new ArrayList<>(node.entries);
+        List<Entry> list = new ArrayList<>(List.of(node.entries));
         // a later source overrides an earlier one for the same name and kind (deployer data wins)
         list.removeIf(x -> x.kind() == kind && x.surface().equals(texts) && x.caseSensitive() == caseSensitive);
         list.add(entry);
-        node.entries = List.copyOf(list);
+        node.entries = list.toArray(new Entry[0]);
     }
 
     /**
@@ -298,12 +306,11 @@ final class Gazetteer {
         int i = 0;
         while (i < n) {
             Token first = tokens.get(i);
-            int id = first.id();
-            Node node = id >= 0 && id < firstWords.length ? firstWords[id] : null;
-            if (node == null || ((lowerFirstWords[id >>> 6] & (1L << id)) == 0 && !first.startsUpper())) {
+            if (!first.in(NAME_START) || (!first.in(NAME_START_IN_LOWER_CASE) && !first.startsUpper())) {
                 i++; // no name begins with this word (written this way)
                 continue;
             }
+            Node node = firstWords[first.id()];
             Entry best = null;
             int bestEnd = -1;
             for (int j = i; j < n; j++) {
@@ -318,7 +325,7 @@ final class Gazetteer {
                     }
                 }
                 // most nodes on the way are only a prefix of longer names
-                Entry accepted = node.entries.isEmpty() ? null : accept(node.entries, tokens, i, j + 1, licence);
+                Entry accepted = node.entries.length == 0 ? null : accept(node.entries, tokens, i, j + 1, licence);
                 if (accepted != null) {
                     best = accepted;
                     bestEnd = j + 1;
@@ -339,10 +346,9 @@ final class Gazetteer {
         boolean allows(String actor, Tokens tokens, int at);
     }
 
-    private Entry accept(List<Entry> entries, Tokens tokens, int start, int end, Licence licence) {
+    private Entry accept(Entry[] entries, Tokens tokens, int start, int end, Licence licence) {
         Entry best = null;
-        for (int k = 0; k < entries.size(); k++) { // by index: no iterator per call (C1 does not remove it)
-            Entry e = entries.get(k);
+        for (Entry e : entries) {
             if (!valid(e, tokens, start, end, licence)) {
                 continue;
             }

@@ -20,8 +20,15 @@ final class Lexicon {
 
     /** What {@link #find} answers for a word the lexicon does not know. */
     static final int UNKNOWN = -1;
+    /** What {@link #slotOfAsciiLowered} answers for a word the lexicon does not know. */
+    static final int NO_SLOT = -1;
+    /** Longs per slot of {@link #table}. */
+    private static final int SLOT = 3;
 
-    /** Per slot, two longs: the word's hash and its id + 1 (0: empty slot), then {@link #packed} of the word. */
+    /**
+     * Per slot, three longs: the word's hash and its id + 1 (0: empty slot), {@link #packed} of the word, and the
+     * word's classes (as {@link #classes}): a token's lookup then reads its classes from the cache line that found it.
+     */
     private long[] table;
     private int mask;
     /** 32 - log2(slots): see {@link #home}. */
@@ -31,7 +38,7 @@ final class Lexicon {
     private int[] offsets;
     private String[] words;
     private long[] classes;
-    /** Ids of the one-character ASCII words (punctuation, "a"): the most frequent tokens skip the table. */
+    /** Slots of the one-character ASCII words (punctuation, "a"): the most frequent tokens skip the hashing. */
     private final int[] singles = new int[128];
     /**
      * One bit per {@link #maybe} of every word's hash: about half the multi-letter tokens of news text (names,
@@ -46,21 +53,21 @@ final class Lexicon {
     Lexicon(int expectedWords) {
         int words = Math.max(16, expectedWords);
         int slots = Integer.highestOneBit(words * 5 / 3) << 1;
-        table = new long[slots * 2];
+        table = new long[slots * SLOT];
         mask = slots - 1;
         shift = Integer.numberOfLeadingZeros(slots) + 1;
         chars = new char[words * 8];
         offsets = new int[words + 1];
         this.words = new String[words];
         classes = new long[words];
-        Arrays.fill(singles, UNKNOWN);
+        Arrays.fill(singles, NO_SLOT);
     }
 
     /** The id of a (lower-case) word, adding it when new. */
     int intern(String word) {
         int h = word.hashCode();
         for (int slot = home(h); ; slot = (slot + 1) & mask) {
-            long entry = table[2 * slot];
+            long entry = table[SLOT * slot];
             if (entry == 0) {
                 return add(word, h, slot);
             }
@@ -78,9 +85,19 @@ final class Lexicon {
     void addClass(Iterable<String> list, long bit) {
         for (String w : list) {
             int id = intern(w);
-            classes[id] |= bit;
+            addClass(id, bit);
             words[id] = w;
         }
+    }
+
+    /** Puts the word {@code id} in the class {@code bit}. */
+    void addClass(int id, long bit) {
+        classes[id] |= bit;
+        int slot = home(words[id].hashCode());
+        while (idAt(slot) != id) {
+            slot = (slot + 1) & mask;
+        }
+        table[SLOT * slot + 2] = classes[id];
     }
 
     private int add(String word, int h, int slot) {
@@ -97,12 +114,12 @@ final class Lexicon {
         word.getChars(0, word.length(), chars, from);
         offsets[id + 1] = from + word.length();
         words[id] = word;
-        table[2 * slot] = ((long) h << 32) | (id + 1);
+        table[SLOT * slot] = ((long) h << 32) | (id + 1);
         int bit = maybe(h);
         hashes[bit >>> 6] |= 1L << bit;
-        table[2 * slot + 1] = packed(word);
+        table[SLOT * slot + 1] = packed(word);
         if (word.length() == 1 && word.charAt(0) < 0x80) {
-            singles[word.charAt(0)] = id;
+            singles[word.charAt(0)] = slot;
         }
         if (size * 5 > (mask + 1) * 3) {
             grow(); // past 60% full: a smaller table than half full fits the caches better, probes stay short
@@ -113,16 +130,19 @@ final class Lexicon {
     private void grow() {
         long[] old = table;
         table = new long[old.length * 2];
-        mask = old.length - 1; // twice the slots
+        mask = old.length / SLOT * 2 - 1; // twice the slots
         shift--;
-        for (int i = 0; i < old.length; i += 2) {
+        for (int i = 0; i < old.length; i += SLOT) {
             if (old[i] != 0) {
                 int slot = home((int) (old[i] >>> 32));
-                while (table[2 * slot] != 0) {
+                while (table[SLOT * slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                table[2 * slot] = old[i];
-                table[2 * slot + 1] = old[i + 1];
+                System.arraycopy(old, i, table, SLOT * slot, SLOT);
+                String word = words[(int) old[i] - 1];
+                if (word.length() == 1 && word.charAt(0) < 0x80) {
+                    singles[word.charAt(0)] = slot; // moved
+                }
             }
         }
     }
@@ -154,7 +174,7 @@ final class Lexicon {
     int find(String word) {
         int h = word.hashCode();
         for (int slot = home(h); ; slot = (slot + 1) & mask) {
-            long entry = table[2 * slot];
+            long entry = table[SLOT * slot];
             if (entry == 0) {
                 return UNKNOWN;
             }
@@ -166,41 +186,48 @@ final class Lexicon {
     }
 
     /**
-     * The id of {@code cs[start, end)} lower-cased, or {@link #UNKNOWN}; only for ASCII text, where lower-casing is
-     * per character ('A'-'Z' to 'a'-'z'). {@code h} is {@code String.hashCode} of the lower-case word, {@code chars}
-     * its characters as {@link #packed} places them (character i at bit 8i; only looked at for a short word).
+     * The slot of {@code cs[start, end)} lower-cased, or {@link #NO_SLOT}; only for ASCII text, where lower-casing
+     * is per character ('A'-'Z' to 'a'-'z'). {@code h} is {@code String.hashCode} of the lower-case word,
+     * {@code chars} its characters as {@link #packed} places them (character i at bit 8i; only looked at for a
+     * short word). The word's id and classes are then {@link #idAt} and {@link #classesAt} of the slot.
      */
-    int findAsciiLowered(char[] cs, int start, int end, int h, long chars) {
+    int slotOfAsciiLowered(char[] cs, int start, int end, int h, long chars) {
         int len = end - start;
         if (len == 1) {
             return singles[asciiLower(cs[start])];
         }
         int bit = maybe(h);
         if ((hashes[bit >>> 6] & (1L << bit)) == 0) {
-            return UNKNOWN; // no word has this hash
+            return NO_SLOT; // no word has this hash
         }
         if (len <= PACKED_MAX) {
             long p = ((long) len << 56) | chars; // the number packed() makes of the lower-case word
             for (int slot = home(h); ; slot = (slot + 1) & mask) {
-                long entry = table[2 * slot];
-                if (entry == 0) {
-                    return UNKNOWN;
+                if (table[SLOT * slot] == 0) {
+                    return NO_SLOT;
                 }
-                if (table[2 * slot + 1] == p) {
-                    return (int) entry - 1;
+                if (table[SLOT * slot + 1] == p) {
+                    return slot;
                 }
             }
         }
         for (int slot = home(h); ; slot = (slot + 1) & mask) {
-            long entry = table[2 * slot];
+            long entry = table[SLOT * slot];
             if (entry == 0) {
-                return UNKNOWN;
+                return NO_SLOT;
             }
-            int id = (int) entry - 1;
-            if ((int) (entry >>> 32) == h && sameLowered(id, cs, start, end)) {
-                return id;
+            if ((int) (entry >>> 32) == h && sameLowered((int) entry - 1, cs, start, end)) {
+                return slot;
             }
         }
+    }
+
+    int idAt(int slot) {
+        return (int) table[SLOT * slot] - 1;
+    }
+
+    long classesAt(int slot) {
+        return table[SLOT * slot + 2];
     }
 
     private boolean sameLowered(int id, char[] cs, int start, int end) {

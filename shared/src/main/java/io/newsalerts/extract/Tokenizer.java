@@ -33,6 +33,10 @@ final class Tokenizer {
             }
             int start = i;
             Token.Type type;
+            // a word of ASCII letters and digits only (most are) is hashed and packed for the lexicon as it is read
+            boolean plainWord = false;
+            int h = 0;
+            long packed = 0;
             if (Chars.isDigit(c)) {
                 i++;
                 while (i < n) {
@@ -59,18 +63,16 @@ final class Tokenizer {
                 if (dotted > i) {
                     i = dotted;
                 } else {
-                    i++;
-                    while (i < n) {
-                        char d = cs[i];
-                        if (Chars.isLetterOrDigit(d)) {
-                            i++;
-                        } else if (d == '\'' && i + 1 < n && Chars.isLetter(cs[i + 1])
-                                && !possessive(cs, i)) {
-                            i++;
-                        } else {
-                            break;
-                        }
+                    char d;
+                    while (i < n && (d = cs[i]) < 0x80 && Chars.isLetterOrDigit(d)) {
+                        char lower = Lexicon.asciiLower(d);
+                        h = 31 * h + lower;
+                        packed |= (long) lower << (8 * (i - start)); // as make does
+                        i++;
                     }
+                    int end = wordEnd(cs, Math.max(i, start + 1));
+                    plainWord = end == i && lexicon != null;
+                    i = end;
                 }
                 type = Token.Type.WORD;
             } else if (c == '\'' && possessive(cs, i)) {
@@ -83,9 +85,26 @@ final class Tokenizer {
             if (count == out.length) {
                 out = Arrays.copyOf(out, count * 2);
             }
-            out[count++] = make(lexicon, s, cs, start, i, type);
+            out[count++] = plainWord ? lookedUp(lexicon, s, cs, start, i, type, h, packed, true)
+                    : make(lexicon, s, cs, start, i, type);
         }
         return new Tokens(out, count);
+    }
+
+    /** The end of the word whose letters and digits run up to {@code i}: it goes on over letters, digits and "'t". */
+    private static int wordEnd(char[] cs, int i) {
+        int n = cs.length;
+        while (i < n) {
+            char d = cs[i];
+            if (Chars.isLetterOrDigit(d)) {
+                i++;
+            } else if (d == '\'' && i + 1 < n && Chars.isLetter(cs[i + 1]) && !possessive(cs, i)) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     private static int digitsAhead(char[] cs, int i) {
@@ -145,9 +164,18 @@ final class Tokenizer {
             h = 31 * h + lower;
             packed |= (long) lower << (8 * (i - start)); // meaningful for the first seven only
         }
-        int id = lexicon.findAsciiLowered(cs, start, end, h, packed);
-        // ASCII: the lower case has the token's length
-        return id == Lexicon.UNKNOWN ? new Token(s, start, end, type, id, 0L, null, plain, h) // lower made on demand
-                : new Token(s, start, end, type, id, lexicon.classes(id), lexicon.word(id), plain, h);
+        return lookedUp(lexicon, s, cs, start, end, type, h, packed, plain);
+    }
+
+    /** An ASCII token, {@code h} and {@code packed} of its lower case as {@link Lexicon} takes them. */
+    private static Token lookedUp(Lexicon lexicon, String s, char[] cs, int start, int end, Token.Type type, int h,
+                                  long packed, boolean plain) {
+        int slot = lexicon.slotOfAsciiLowered(cs, start, end, h, packed);
+        if (slot == Lexicon.NO_SLOT) {
+            // ASCII: the lower case has the token's length
+            return new Token(s, start, end, type, Lexicon.UNKNOWN, 0L, null, plain, h); // lower made on demand
+        }
+        int id = lexicon.idAt(slot);
+        return new Token(s, start, end, type, id, lexicon.classesAt(slot), lexicon.word(id), plain, h);
     }
 }

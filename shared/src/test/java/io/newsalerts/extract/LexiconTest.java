@@ -20,17 +20,39 @@ class LexiconTest {
         // when / then: short (packed), one-character and long words, found from the sentence's characters
         for (String text : List.of("The", "A", "RESPONSIBILITY", "U.S.", "word42", "WORD499")) {
             String lower = text.toLowerCase(Locale.ROOT);
-            int id = lexicon.findAsciiLowered(text.toCharArray(), 0, text.length(), lower.hashCode(), packed(lower));
+            int id = findAsciiLowered(lexicon, text);
             assertThat(id).as(text).isEqualTo(lexicon.find(lower)).isNotEqualTo(Lexicon.UNKNOWN);
             assertThat(lexicon.word(id)).isEqualTo(lower);
         }
         assertThat(lexicon.classes(lexicon.find("the"))).isEqualTo(4L);
         assertThat(lexicon.classes(lexicon.find("word7"))).isZero();
         for (String text : List.of("Thee", "th", "B", "word500", "responsibilities")) {
-            String lower = text.toLowerCase(Locale.ROOT);
-            assertThat(lexicon.findAsciiLowered(text.toCharArray(), 0, text.length(), lower.hashCode(), packed(lower)))
-                    .as(text).isEqualTo(Lexicon.UNKNOWN);
+            assertThat(findAsciiLowered(lexicon, text)).as(text).isEqualTo(Lexicon.UNKNOWN);
         }
+    }
+
+    @Test
+    void aWordsSlotHoldsItsIdAndClassesAfterTheTableGrew() {
+        // given classes given before and after the table grows, to long, short and one-character words
+        Lexicon lexicon = new Lexicon(16);
+        lexicon.addClass(List.of("the", "a", ",", "responsibility"), 1L);
+        for (int i = 0; i < 500; i++) {
+            lexicon.intern("word" + i);
+        }
+        lexicon.addClass(List.of("the", "word7", "$", "responsibility"), 2L);
+        lexicon.addClass(lexicon.find("word300"), 1L << 63);
+        // then each word's slot has the id find answers and the classes classes(id) answers
+        for (String text : List.of("The", "A", ",", "$", "RESPONSIBILITY", "word7", "Word300", "word499")) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            int slot = lexicon.slotOfAsciiLowered(text.toCharArray(), 0, text.length(), lower.hashCode(), packed(lower));
+            assertThat(slot).as(text).isNotEqualTo(Lexicon.NO_SLOT);
+            assertThat(lexicon.idAt(slot)).as(text).isEqualTo(lexicon.find(lower));
+            assertThat(lexicon.classesAt(slot)).as(text).isEqualTo(lexicon.classes(lexicon.find(lower)));
+        }
+        assertThat(lexicon.classes(lexicon.find("the"))).isEqualTo(3L);
+        assertThat(lexicon.classes(lexicon.find("$"))).isEqualTo(2L);
+        assertThat(lexicon.classes(lexicon.find("word300"))).isEqualTo(1L << 63);
+        assertThat(lexicon.slotOfAsciiLowered("?".toCharArray(), 0, 1, "?".hashCode(), '?')).isEqualTo(Lexicon.NO_SLOT);
     }
 
     @Test
@@ -44,6 +66,13 @@ class LexiconTest {
         assertThat(t.get(2).lower()).isEqualTo("unknownwordx");
         assertThat(t.get(3).is(",")).isTrue();
         assertThat(t.get(5).text()).isEqualTo("Ministry");
+    }
+
+    /** The id the tokenizer finds for an ASCII token. */
+    private static int findAsciiLowered(Lexicon lexicon, String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int slot = lexicon.slotOfAsciiLowered(text.toCharArray(), 0, text.length(), lower.hashCode(), packed(lower));
+        return slot == Lexicon.NO_SLOT ? Lexicon.UNKNOWN : lexicon.idAt(slot);
     }
 
     /** As the tokenizer packs a word's characters (character i at bit 8i). */

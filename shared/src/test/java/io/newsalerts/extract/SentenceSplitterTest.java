@@ -31,6 +31,17 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void terminatorsOfEachKindInAnyOrderAndInRuns() {
+        // each kind's next place is searched on its own: runs ("?!") and kinds passed over by a split
+        assertThat(SentenceSplitter.split("What?! No. Yes! Why? Done."))
+                .containsExactly("What?!", "No. Yes!", "Why?", "Done.");
+        assertThat(SentenceSplitter.split("He left!? She stayed... They said \"Go!\" Then 3 more came. (Really?) Yes."))
+                .containsExactly("He left!?", "She stayed...", "They said \"Go!\"", "Then 3 more came.", "(Really?)",
+                        "Yes.");
+        assertThat(SentenceSplitter.split("A. B! C? D.E. F")).containsExactly("A. B!", "C?", "D.E. F");
+    }
+
+    @Test
     void decimalsAndInitialsStayInside() {
         assertThat(SentenceSplitter.split("John F. Kennedy paid 2.5 million. It rained."))
                 .containsExactly("John F. Kennedy paid 2.5 million.", "It rained.");
