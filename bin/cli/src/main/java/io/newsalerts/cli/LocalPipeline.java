@@ -43,8 +43,13 @@ import java.util.function.Consumer;
  * mappings in template.yaml would: articles -> count, counters -> detect, alerts -> notify.
  */
 public final class LocalPipeline {
-    /** template.yaml's BatchSize on every stream mapping (each read one batch at a time: ParallelizationFactor 1). */
+    /** template.yaml's BatchSize on every stream mapping. */
     public static final int BATCH_SIZE = 10;
+    /**
+     * template.yaml's ParallelizationFactor per stream mapping: batches of one stream processed at once (one key's
+     * records always in the same lane, in order).
+     */
+    public static final Map<String, Integer> PARALLELIZATION = Map.of("count", 2, "detect", 2, "notify", 1);
     /** First try plus template.yaml's MaximumRetryAttempts (5) on every stream mapping. */
     public static final int MAX_ATTEMPTS = 6;
     /**
@@ -63,7 +68,7 @@ public final class LocalPipeline {
     private final RequestStreamHandler ingest;
     private final List<Stage> stages = new ArrayList<>();
     private final Consumer<Alert> onAlert;
-    private final java.util.Map<String, String> versions = new java.util.HashMap<>(); // alert id -> last version seen
+    private final Map<String, String> versions = new java.util.concurrent.ConcurrentHashMap<>(); // alert id -> last version seen
     private FailureDestination failures = FailureDestination.stderr();
     /** The drain under way while {@link #drainWhile} runs its producer (articles posted then feed count's stream). */
     private volatile Quiescence running;
@@ -109,12 +114,16 @@ public final class LocalPipeline {
                 // Only S3 events use it; path-style on an emulator endpoint (see BulkDrops).
                 new BulkDrops(clients));
         this.onAlert = onAlert;
-        stages.add(new Stage("count", new StreamPump(ddb, streams, tables.articles(), region, BATCH_SIZE),
+        stages.add(new Stage("count", pump(ddb, streams, tables.articles(), region, "count"),
                 new CountHandler(new Counting(counters))));
-        stages.add(new Stage("detect", new StreamPump(ddb, streams, tables.counters(), region, BATCH_SIZE),
+        stages.add(new Stage("detect", pump(ddb, streams, tables.counters(), region, "detect"),
                 new DetectHandler(new Detection(counters, rules, new AlertRepository(ddb, tables.alerts()),
                         new SilenceRepository(ddb, tables.silences(), clock), clock))));
-        stages.add(new Stage("notify", new StreamPump(ddb, streams, tables.alerts(), region, BATCH_SIZE), notify));
+        stages.add(new Stage("notify", pump(ddb, streams, tables.alerts(), region, "notify"), notify));
+    }
+
+    private static StreamPump pump(DynamoDbClient ddb, DynamoDbStreamsClient streams, String table, String region, String function) {
+        return new StreamPump(ddb, streams, table, region, BATCH_SIZE, PARALLELIZATION.get(function));
     }
 
     /**
@@ -164,14 +173,14 @@ public final class LocalPipeline {
 
     /**
      * Runs every stage until no stream has anything new: the state Lambda reaches once all mappings caught up. As in
-     * Lambda, the stages run at the same time, each on its own thread (one batch at a time per stream, in order, as a
-     * mapping with ParallelizationFactor 1 does). A stage whose stream is empty waits until the stage that writes to
-     * its stream (the one before it; notify also writes to its own) has delivered another batch, instead of polling
-     * again at once. It returns when every stream was found empty by a poll that started after the last batch of the
+     * Lambda, the stages run at the same time, each on threads of its own: one per lane of its mapping's
+     * ParallelizationFactor, each lane one batch at a time, in order. A lane whose part of the stream is empty waits
+     * until the stage that writes to its stream (the one before it; notify also writes to its own) has delivered
+     * another batch, instead of polling again at once. It returns when every stream was found empty by a poll that started after the last batch of the
      * stage feeding it was done.
      */
     public void drain() {
-        Quiescence q = new Quiescence(stages.size(), false);
+        Quiescence q = new Quiescence(lanes(), false);
         runStages(q);
         if (q.failure != null) {
             rethrow(q.failure);
@@ -184,7 +193,7 @@ public final class LocalPipeline {
      * stream is drained.
      */
     public void drainWhile(Runnable producer) {
-        Quiescence q = new Quiescence(stages.size(), true);
+        Quiescence q = new Quiescence(lanes(), true);
         Thread worker = Thread.ofPlatform().name("local-drain").start(() -> runStages(q));
         running = q;
         try {
@@ -214,13 +223,21 @@ public final class LocalPipeline {
         throw new IllegalStateException(failure);
     }
 
-    /** Runs every stage on its own thread until {@code q} says all is drained (or a stage failed: q.failure). */
+    /** How many lanes each stage has, in stage order. */
+    private int[] lanes() {
+        return stages.stream().mapToInt(s -> s.pump().lanes()).toArray();
+    }
+
+    /** Runs every lane of every stage on its own thread until {@code q} says all is drained (or one failed: q.failure). */
     private void runStages(Quiescence q) {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
             int index = i;
             Stage stage = stages.get(i);
-            threads.add(Thread.ofPlatform().name("local-" + stage.function()).start(() -> run(stage, index, q)));
+            for (int l = 0; l < stage.pump().lanes(); l++) {
+                int lane = l;
+                threads.add(Thread.ofPlatform().name("local-" + stage.function()).start(() -> run(stage, index, lane, q)));
+            }
         }
         try {
             for (Thread t : threads) {
@@ -233,16 +250,16 @@ public final class LocalPipeline {
         }
     }
 
-    private void run(Stage stage, int index, Quiescence q) {
+    private void run(Stage stage, int index, int lane, Quiescence q) {
         try {
             while (true) {
                 long fed = q.startPoll(index);
                 if (fed < 0) {
                     return; // done, or another stage failed
                 }
-                ObjectNode event = stage.pump().poll();
+                ObjectNode event = stage.pump().poll(lane);
                 if (event == null) {
-                    q.empty(index, fed);
+                    q.empty(index, lane, fed);
                     continue;
                 }
                 if (q.batches.incrementAndGet() > MAX_BATCHES_PER_DRAIN) {
@@ -251,7 +268,7 @@ public final class LocalPipeline {
                             + "records that make it run again?)");
                 }
                 try {
-                    deliver(stage, event);
+                    deliver(stage, lane, event);
                 } finally {
                     q.delivered(index);
                 }
@@ -264,12 +281,13 @@ public final class LocalPipeline {
     /**
      * When all streams are drained. Stage i's stream is written by stage i - 1 (count's by ingest, before the drain)
      * and by stage i itself (notify's claims and marks): {@code fed(i)} counts the batches those two have done. Each
-     * stage remembers fed(i) at the start of its last poll that found nothing; all are drained when no poll or batch
-     * is under way and, for every stage, nothing that writes to its stream has done a batch since that poll began.
+     * lane remembers fed(i) at the start of its last poll that found nothing; all are drained when no poll or batch
+     * is under way and, for every lane, nothing that writes to its stream has done a batch since that poll began (a
+     * lane's poll reads all its stream holds, for every lane, when its own part is empty).
      */
     private static final class Quiescence {
         private final long[] delivered;
-        private final long[] emptyAt;
+        private final long[][] emptyAt; // [stage][lane]
         private long posted; // articles posted while a producer runs: they feed count's stream
         private boolean producing;
         private int working;
@@ -277,11 +295,14 @@ public final class LocalPipeline {
         volatile Throwable failure;
         final java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
 
-        Quiescence(int stages, boolean producing) {
+        Quiescence(int[] lanes, boolean producing) {
             this.producing = producing;
-            delivered = new long[stages];
-            emptyAt = new long[stages];
-            java.util.Arrays.fill(emptyAt, -1);
+            delivered = new long[lanes.length];
+            emptyAt = new long[lanes.length][];
+            for (int i = 0; i < lanes.length; i++) {
+                emptyAt[i] = new long[lanes[i]];
+                java.util.Arrays.fill(emptyAt[i], -1);
+            }
         }
 
         private long fed(int stage) {
@@ -314,16 +335,16 @@ public final class LocalPipeline {
         }
 
         /** A poll found nothing: all drained, or wait until the stage feeding this one did another batch. */
-        synchronized void empty(int stage, long fedAtStart) throws InterruptedException {
+        synchronized void empty(int stage, int lane, long fedAtStart) throws InterruptedException {
             working--;
-            emptyAt[stage] = fedAtStart;
+            emptyAt[stage][lane] = fedAtStart;
             while (!done) {
                 if (working == 0 && drained()) {
                     done = true;
                     notifyAll();
                     return;
                 }
-                if (emptyAt[stage] != fed(stage)) {
+                if (emptyAt[stage][lane] != fed(stage)) {
                     return; // a batch that may have written to this stream was done since the poll began
                 }
                 wait();
@@ -335,8 +356,10 @@ public final class LocalPipeline {
                 return false;
             }
             for (int i = 0; i < emptyAt.length; i++) {
-                if (emptyAt[i] != fed(i)) {
-                    return false;
+                for (long at : emptyAt[i]) {
+                    if (at != fed(i)) {
+                        return false;
+                    }
                 }
             }
             return true;
@@ -351,7 +374,7 @@ public final class LocalPipeline {
         }
     }
 
-    private void deliver(Stage stage, ObjectNode event) {
+    private void deliver(Stage stage, int lane, ObjectNode event) {
         if ("notify".equals(stage.function())) {
             for (JsonNode r : event.path("Records")) {
                 // A new version of an alert item is a lifecycle transition; claims and "sent" marks are not.
@@ -387,7 +410,7 @@ public final class LocalPipeline {
             }
             batch = fromSequence(batch, first);
             if (attempt >= MAX_ATTEMPTS) {
-                String shard = stage.pump().shardOf(first);
+                String shard = stage.pump().shardOf(lane, first);
                 failures.streamBatchFailed(stage.function(), batch, shard, attempt, threw);
                 return;
             }

@@ -24,6 +24,9 @@ import java.util.Map;
  * what it read into batches, rather than one GetRecords per batch; and it lists the stream's shards
  * (DescribeStream) when it starts, when a shard it reads has ended, and at most every {@link #SHARD_REFRESH} after,
  * rather than before every poll.
+ *
+ * <p>With {@code lanes} > 1 it serves that many batches at once, as a mapping with that ParallelizationFactor does:
+ * each record goes to the lane its partition key hashes to, so one key's records stay in order in one lane.
  */
 final class StreamPump {
     /** How long a list of shards is trusted while every shard in it is still open. */
@@ -34,29 +37,58 @@ final class StreamPump {
     private final String streamArn;
     private final String region;
     private final int batchSize;
+    private final String partitionKey;
     private final Map<String, String> iterators = new LinkedHashMap<>(); // shard id -> next iterator (null: ended)
-    private final Map<String, java.util.ArrayDeque<Record>> buffered = new LinkedHashMap<>(); // read, not yet handed on
-    private final Map<String, String> lastBatchShards = new LinkedHashMap<>(); // sequence number -> shard id
+    /** Per lane: shard id -> records read, not yet handed on. */
+    private final List<Map<String, java.util.ArrayDeque<Record>>> buffered = new ArrayList<>();
+    /** Per lane: sequence number -> shard id, of the lane's last batch. */
+    private final List<Map<String, String>> lastBatchShards = new ArrayList<>();
     private long shardsListedAt = Long.MIN_VALUE;
     private boolean shardEnded = true;
 
     StreamPump(DynamoDbClient ddb, DynamoDbStreamsClient streams, String table, String region, int batchSize) {
+        this(ddb, streams, table, region, batchSize, 1);
+    }
+
+    StreamPump(DynamoDbClient ddb, DynamoDbStreamsClient streams, String table, String region, int batchSize, int lanes) {
+        if (lanes < 1 || lanes > 10) {
+            throw new IllegalArgumentException("a mapping's ParallelizationFactor is 1 to 10, got " + lanes);
+        }
         this.streams = streams;
         this.region = region;
         this.batchSize = batchSize;
-        this.streamArn = ddb.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+        var description = ddb.describeTable(b -> b.tableName(table)).table();
+        this.streamArn = description.latestStreamArn();
         if (streamArn == null) {
             throw new IllegalStateException("table " + table + " has no stream");
         }
+        this.partitionKey = description.keySchema().stream().filter(k -> k.keyTypeAsString().equals("HASH"))
+                .findFirst().orElseThrow().attributeName();
+        for (int i = 0; i < lanes; i++) {
+            buffered.add(new LinkedHashMap<>());
+            lastBatchShards.add(new LinkedHashMap<>());
+        }
+    }
+
+    /** How many batches this stream serves at once. */
+    int lanes() {
+        return buffered.size();
     }
 
     /** Next batch of records (all of one shard) in Lambda's event shape, or null when the stream has nothing new. */
     ObjectNode poll() {
-        lastBatchShards.clear();
-        if (buffered.values().stream().allMatch(java.util.ArrayDeque::isEmpty)) {
+        return poll(0);
+    }
+
+    /** Next batch of one lane's records (all of one shard), or null when the stream has nothing new for it. */
+    synchronized ObjectNode poll(int lane) {
+        Map<String, String> shards = lastBatchShards.get(lane);
+        shards.clear();
+        Map<String, java.util.ArrayDeque<Record>> mine = buffered.get(lane);
+        if (mine.values().stream().allMatch(java.util.ArrayDeque::isEmpty)) {
             read();
         }
-        for (var e : buffered.entrySet()) {
+        for (var e : mine.entrySet()) {
             if (e.getValue().isEmpty()) {
                 continue;
             }
@@ -64,7 +96,7 @@ final class StreamPump {
             while (records.size() < batchSize && !e.getValue().isEmpty()) {
                 Record rec = e.getValue().poll();
                 records.add(rec);
-                lastBatchShards.put(rec.dynamodb().sequenceNumber(), e.getKey());
+                shards.put(rec.dynamodb().sequenceNumber(), e.getKey());
             }
             return event(records);
         }
@@ -81,15 +113,18 @@ final class StreamPump {
                 continue;
             }
             var r = streams.getRecords(b -> b.shardIterator(e.getValue()).limit(READ_LIMIT));
-            buffered.computeIfAbsent(e.getKey(), k -> new java.util.ArrayDeque<>()).addAll(r.records());
+            for (Record rec : r.records()) {
+                int lane = Math.floorMod(java.util.Objects.hashCode(rec.dynamodb().keys().get(partitionKey)), buffered.size());
+                buffered.get(lane).computeIfAbsent(e.getKey(), k -> new java.util.ArrayDeque<>()).add(rec);
+            }
             e.setValue(r.nextShardIterator());
             shardEnded |= r.nextShardIterator() == null;
         }
     }
 
-    /** The shard a record of the last batch came from (what an on-failure record names). */
-    String shardOf(String sequenceNumber) {
-        return lastBatchShards.getOrDefault(sequenceNumber, "unknown");
+    /** The shard a record of a lane's last batch came from (what an on-failure record names). */
+    synchronized String shardOf(int lane, String sequenceNumber) {
+        return lastBatchShards.get(lane).getOrDefault(sequenceNumber, "unknown");
     }
 
     /** The stream this pump reads. */
@@ -99,8 +134,10 @@ final class StreamPump {
 
     /** Reads and discards everything already in the stream (after restoring saved state). */
     void skipToEnd() {
-        while (poll() != null) {
-            // discard
+        for (int lane = 0; lane < lanes(); lane++) {
+            while (poll(lane) != null) {
+                // discard
+            }
         }
     }
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local pipeline hands each function its stream as template.yaml's event-source mappings would: same batch size,
- * one batch at a time (ParallelizationFactor 1, the default), same retries, same filters. Without this a change to the template's
+ * as many batches at once (ParallelizationFactor), same retries, same filters. Without this a change to the template's
  * mappings would leave the local runs, the tests and the benchmark measuring something that is not deployed.
  */
 class StreamMappingsMatchTemplateTest {
@@ -22,10 +22,13 @@ class StreamMappingsMatchTemplateTest {
     @Test
     void everyStreamMappingIsTheOneTheLocalPipelineRuns() {
         Template template = Template.read(Template.findRoot());
+        assertThat(LocalPipeline.PARALLELIZATION.keySet()).containsExactlyInAnyOrderElementsOf(
+                FUNCTIONS.stream().map(StreamMappingsMatchTemplateTest::local).toList());
         FUNCTIONS.forEach(logicalId -> {
             JsonNode mapping = streamMapping(template, logicalId);
             assertThat(mapping.path("BatchSize").asInt()).as("%s BatchSize", logicalId).isEqualTo(LocalPipeline.BATCH_SIZE);
-            assertThat(mapping.path("ParallelizationFactor").asInt(1)).as("%s ParallelizationFactor", logicalId).isEqualTo(1);
+            assertThat(mapping.path("ParallelizationFactor").asInt(1)).as("%s ParallelizationFactor", logicalId)
+                    .isEqualTo(LocalPipeline.PARALLELIZATION.get(local(logicalId)));
             assertThat(mapping.path("MaximumRetryAttempts").asInt() + 1).as("%s attempts", logicalId)
                     .isEqualTo(LocalPipeline.MAX_ATTEMPTS);
             List<JsonNode> patterns = new ArrayList<>();
