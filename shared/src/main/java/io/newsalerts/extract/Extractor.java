@@ -164,7 +164,10 @@ public final class Extractor {
             "christians", "muslims", "palestinians", "israelis", "yazidis", "worshipers", "voters", "lawmakers");
     private static final Set<String> TOLL_ADJ = Set.of("aid", "humanitarian", "health", "medical", "security",
             "government", "local", "foreign", "innocent", "unarmed", "young", "elderly", "international", "civilian",
-            "police", "army", "military", "other", "more", "u.s.", "allied", "pro-government", "rebel", "tribal");
+            "police", "army", "military", "other", "more", "u.s.", "allied", "pro-government", "rebel", "tribal",
+            // the trade in "87 bus drivers", "12 mine workers": a noun before the people noun
+            "bus", "taxi", "truck", "transport", "construction", "factory", "farm", "mine", "oil", "hospital", "school",
+            "bank", "railway", "road");
     private static final Set<String> KILLED = Set.of("killed", "dead", "died", "slain", "murdered", "executed");
     private static final Set<String> INJURED = Set.of("injured", "wounded", "hurt");
     private static final Set<String> ABDUCTED = Set.of("abducted", "kidnapped", "seized", "taken");

@@ -144,6 +144,15 @@ class ExtractorTest {
     }
 
     @Test
+    void aTollNamesItsVictimsByTradeWithANounBeforeThem() {
+        Fact f = only("Gunmen killed 87 bus drivers and assistants in Guatemala in 2023, the union said.");
+        assertThat(f.eventType()).isEqualTo("fatality");
+        assertThat(f.count()).isEqualTo(87);
+        assertThat(f.regions()).containsExactly("GT");
+        assertThat(facts("Militants destroyed 12 truck depots in Mali in 2023.")).as("not people").isEmpty();
+    }
+
+    @Test
     void aSayerKeepsItsAttributionAcrossAnAsideAndLendsTheFactNoPlace() {
         for (String aside : List.of("who was not cleared to speak on the record", "speaking on condition of anonymity",
                 "not authorized to speak publicly")) {
