@@ -3,12 +3,8 @@ package io.newsalerts.extract;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,14 +26,7 @@ class PeriodPhrasesTokensTest {
 
     @Test
     void sameOpenersOnTheCorpus() throws IOException {
-        List<String> sentences = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/corpus"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                for (String paragraph : BodyCleaner.paragraphs(Files.readString(f))) {
-                    sentences.addAll(SentenceSplitter.split(paragraph));
-                }
-            }
-        }
+        List<String> sentences = CorpusSentences.all();
         assertThat(sentences).hasSizeGreaterThan(100);
         for (String s : sentences) {
             assertSameOpeners(s);
@@ -48,15 +37,7 @@ class PeriodPhrasesTokensTest {
     void sameOpenersWhereWordsAndTokensPart() {
         Random random = new Random(5);
         for (int n = 0; n < 50_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int pieces = 1 + random.nextInt(12);
-            for (int k = 0; k < pieces; k++) {
-                b.append(PIECES.get(random.nextInt(PIECES.size())));
-                if (random.nextInt(4) != 0) {
-                    b.append(' ');
-                }
-            }
-            assertSameOpeners(b.toString());
+            assertSameOpeners(CorpusSentences.ofPieces(random, PIECES, 12, 4));
         }
     }
 

@@ -3,14 +3,11 @@ package io.newsalerts.extract;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +24,7 @@ class TokenPhrasesTest {
         // given the corpus' sentences, tokenized with a lexicon of their own
         Lexicon lexicon = new Lexicon(16);
         List<Tokens> sentences = new ArrayList<>();
-        for (String s : corpusSentences()) {
+        for (String s : CorpusSentences.all()) {
             sentences.add(Tokenizer.tokenize(s, lexicon));
         }
         // and phrases: every 7th run of one, two and three tokens, and a few that never occur
@@ -46,7 +43,7 @@ class TokenPhrasesTest {
         Lexicon phraseLexicon = new Lexicon(16);
         List<Tokens> retokenized = new ArrayList<>();
         TokenPhrases tokenPhrases = new TokenPhrases(phrases, phraseLexicon);
-        for (String s : corpusSentences()) {
+        for (String s : CorpusSentences.all()) {
             retokenized.add(Tokenizer.tokenize(s, phraseLexicon)); // after the phrases' words are in the lexicon
         }
         // then every run of the corpus is in the phrases exactly when its joined lower cases are
@@ -93,17 +90,5 @@ class TokenPhrasesTest {
             b.append(k > end - words ? " " : "").append(t.get(k).text().toLowerCase(Locale.ROOT));
         }
         return b.toString();
-    }
-
-    private static List<String> corpusSentences() throws IOException {
-        List<String> sentences = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/corpus"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                for (String paragraph : BodyCleaner.paragraphs(Files.readString(f))) {
-                    sentences.addAll(SentenceSplitter.split(paragraph));
-                }
-            }
-        }
-        return sentences;
     }
 }

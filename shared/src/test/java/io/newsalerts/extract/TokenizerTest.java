@@ -3,13 +3,9 @@ package io.newsalerts.extract;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,14 +26,7 @@ class TokenizerTest {
 
     @Test
     void sameTokensOnTheCorpus() throws IOException {
-        List<String> sentences = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/corpus"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                for (String paragraph : BodyCleaner.paragraphs(Files.readString(f))) {
-                    sentences.addAll(SentenceSplitter.split(paragraph));
-                }
-            }
-        }
+        List<String> sentences = CorpusSentences.all();
         assertThat(sentences).hasSizeGreaterThan(100);
         for (String s : sentences) {
             assertSameTokens(s);
@@ -48,15 +37,7 @@ class TokenizerTest {
     void sameTokensWhereWordsVary() {
         Random random = new Random(11);
         for (int n = 0; n < 50_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int pieces = 1 + random.nextInt(8);
-            for (int k = 0; k < pieces; k++) {
-                b.append(PIECES.get(random.nextInt(PIECES.size())));
-                if (random.nextInt(3) != 0) {
-                    b.append(' ');
-                }
-            }
-            assertSameTokens(b.toString());
+            assertSameTokens(CorpusSentences.ofPieces(random, PIECES, 8, 3));
         }
     }
 
