@@ -116,6 +116,21 @@ public final class PipelineThroughput {
         return EXAMPLE_URL.matcher(out).replaceAll("$1" + shift + "/");
     }
 
+    /**
+     * The corpus shifted back {@code shift} years, as {content, content type}, without the texts already in
+     * {@code taken} (which it adds to): a document with no year to shift is taken once, not posted again as a replay.
+     */
+    private static List<String[]> newArticles(List<Corpus.Doc> docs, int shift, java.util.Set<String> taken) {
+        List<String[]> out = new ArrayList<>();
+        for (Corpus.Doc d : docs) {
+            String content = shifted(d.content(), shift);
+            if (taken.add(content)) {
+                out.add(new String[] {content, contentType(d.name())});
+            }
+        }
+        return out;
+    }
+
     private static final Pattern LEAP_DAY = Pattern.compile("\\b(\\d{4})-02-29\\b");
     private static final Pattern EXAMPLE_URL = Pattern.compile("(https?://[a-z0-9.-]+\\.example/)");
 
@@ -154,11 +169,8 @@ public final class PipelineThroughput {
         int shift = 40;
         java.util.Set<String> taken = new java.util.HashSet<>();
         for (int pass = 0; pass < warmPasses; pass++, shift++) {
-            for (Corpus.Doc doc : docs) {
-                String content = shifted(doc.content(), shift);
-                if (taken.add(content)) {
-                    warm.postArticle(content, contentType(doc.name()));
-                }
+            for (String[] article : newArticles(docs, shift, taken)) {
+                warm.postArticle(article[0], article[1]);
             }
             warm.drain();
         }
@@ -166,17 +178,12 @@ public final class PipelineThroughput {
             warmClients.dynamoDb().deleteTable(b -> b.tableName(table));
         }
 
-        // The burst's articles, every one distinct: a document with no year to shift is taken once, not posted again
-        // as a replay.
+        // The burst's articles, every one distinct from the warm-up's and from each other.
         List<String[]> burst = new ArrayList<>();
         for (int s = shift; burst.size() < articles; s++) {
-            for (Corpus.Doc d : docs) {
-                String content = shifted(d.content(), s);
-                if (burst.size() < articles && taken.add(content)) {
-                    burst.add(new String[] {content, contentType(d.name())});
-                }
-            }
+            burst.addAll(newArticles(docs, s, taken));
         }
+        burst = burst.subList(0, articles);
         Tables tables = Tables.withPrefix(prefix + "-burst");
         LocalPipeline pipeline = pipelineOn.apply(clients, tables);
         WriteUnits.WRITES.clear();

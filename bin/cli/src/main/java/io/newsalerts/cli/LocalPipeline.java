@@ -176,8 +176,8 @@ public final class LocalPipeline {
      * Lambda, the stages run at the same time, each on threads of its own: one per lane of its mapping's
      * ParallelizationFactor, each lane one batch at a time, in order. A lane whose part of the stream is empty waits
      * until the stage that writes to its stream (the one before it; notify also writes to its own) has delivered
-     * another batch, instead of polling again at once. It returns when every stream was found empty by a poll that started after the last batch of the
-     * stage feeding it was done.
+     * another batch, instead of polling again at once. It returns when every stream was found empty by a poll that
+     * started after the last batch of the stage feeding it was done.
      */
     public void drain() {
         Quiescence q = new Quiescence(lanes(), false);
@@ -390,7 +390,9 @@ public final class LocalPipeline {
         }
         ObjectNode batch = stage.filtered(event);
         if (batch.path("Records").isEmpty()) {
-            return; // as in Lambda: records no filter lets through are passed over, and nothing is invoked
+            // records no filter lets through are passed over, and nothing is invoked; unlike Lambda, the batch was cut
+            // before filtering (so it can be smaller), because onAlert above watches every version of an alert
+            return;
         }
         for (int attempt = 1; ; attempt++) {
             boolean threw = false;
