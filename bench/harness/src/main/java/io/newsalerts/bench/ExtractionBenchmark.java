@@ -11,8 +11,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -32,33 +30,12 @@ public class ExtractionBenchmark {
         extractor = Extractor.defaults();
         List<Corpus.Doc> docs = Corpus.load(Corpus.root());
         articles = docs.stream().map(Corpus.Doc::article).toArray(Article[]::new);
-        warmUntilCompiled();
-    }
-
-    /**
-     * Extracts from the corpus until the JIT has settled, before JMH's own warm-up. C2 takes about 12 s of compiler
-     * thread time for the extractor ({@code -XX:+CITime}: some 500 methods, the largest near a second each), on the
-     * one C2 thread a 2-core machine gets: JMH's warm-up (3 x 2 s in bench/run) ended half way through, and the
-     * measured iterations timed code still being compiled (5.5 down to 2.2 ms per pass in one fork). Settled: a
-     * second of passes in which compiling took under a tenth of that second; at most a minute.
-     */
-    private void warmUntilCompiled() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        long compiled = jit.getTotalCompilationTime();
-        while (System.nanoTime() < deadline) {
-            long second = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-            while (System.nanoTime() < second) {
-                for (Article a : articles) {
-                    extractor.extract(a);
-                }
+        // JMH's own warm-up (seconds) ends long before C2 has compiled the extractor: see JitSettling
+        JitSettling.repeatUntilSettled(() -> {
+            for (Article a : articles) {
+                extractor.extract(a);
             }
-            long now = jit.getTotalCompilationTime();
-            if (now - compiled < 100) {
-                return;
-            }
-            compiled = now;
-        }
+        });
     }
 
     @Benchmark

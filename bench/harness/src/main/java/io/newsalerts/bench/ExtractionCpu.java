@@ -9,35 +9,41 @@ import java.util.List;
 /**
  * Run in a fresh JVM: extraction throughput per CPU-second of the one thread doing it. On a shared machine whose load
  * is far above its cores, JMH's wall-clock score counts the time the thread waited for a core; this does not.
- * Arguments: warm-up seconds, measured seconds. Prints: passes, body bytes per pass, CPU ns, wall ns.
+ * Extracts until the JIT has settled ({@link JitSettling}), then measures in chunks of about half a second, so that
+ * bench/run can take the median chunk rather than an average that a burst of load elsewhere drags down.
+ * Argument: measured seconds. Prints the body bytes per corpus pass, then per chunk: passes, CPU ns, wall ns.
  */
 public final class ExtractionCpu {
+    private static long sink;
+
     public static void main(String[] args) {
-        long warm = Long.parseLong(args[0]) * 1_000_000_000L;
-        long measure = Long.parseLong(args[1]) * 1_000_000_000L;
+        long measure = Long.parseLong(args[0]) * 1_000_000_000L;
         List<Corpus.Doc> docs = Corpus.load(Corpus.root());
         Article[] articles = docs.stream().map(Corpus.Doc::article).toArray(Article[]::new);
         long bytes = docs.stream().mapToLong(Corpus.Doc::bodyBytes).sum();
         Extractor ex = Extractor.defaults();
-        long sink = 0;
-        long end = System.nanoTime() + warm;
-        while (System.nanoTime() < end) {
-            for (Article a : articles) {
-                sink += ex.extract(a).size();
-            }
-        }
+        JitSettling.repeatUntilSettled(() -> pass(ex, articles));
         var threads = ManagementFactory.getThreadMXBean();
-        long c0 = threads.getCurrentThreadCpuTime();
+        StringBuilder out = new StringBuilder().append(bytes).append('\n');
         long t0 = System.nanoTime();
-        long passes = 0;
         while (System.nanoTime() - t0 < measure) {
-            for (Article a : articles) {
-                sink += ex.extract(a).size();
+            long c0 = threads.getCurrentThreadCpuTime();
+            long w0 = System.nanoTime();
+            long passes = 0;
+            while (System.nanoTime() - w0 < 500_000_000L) {
+                pass(ex, articles);
+                passes++;
             }
-            passes++;
+            out.append(passes).append(' ').append(threads.getCurrentThreadCpuTime() - c0).append(' ')
+                    .append(System.nanoTime() - w0).append('\n');
         }
-        long cpu = threads.getCurrentThreadCpuTime() - c0;
-        long wall = System.nanoTime() - t0;
-        System.out.println(passes + " " + bytes + " " + cpu + " " + wall + " " + (sink & 1));
+        System.out.print(out);
+        System.err.println(sink & 1); // keeps the results alive
+    }
+
+    private static void pass(Extractor ex, Article[] articles) {
+        for (Article a : articles) {
+            sink += ex.extract(a).size();
+        }
     }
 }
