@@ -1049,7 +1049,7 @@ public final class Extractor {
                 lowerText -> PLACE_ANAPHOR_STARTS.find(PLACE_ANAPHOR.matcher(lowerText), lowerText, 0, lowerText.length()));
         private final PerSentence shouting = new PerSentence(BodyCleaner::mostlyUpperCase);
         private final PerSentence itsSoil = new PerSentence(Extractor::saysItsSoil);
-        private final PerSentence bothCountries = new PerSentence(Run::saysBothCountries);
+        private final PerSentence countriesOrNations = new PerSentence(Extractor::saysCountriesOrNations);
 
         private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
                                   boolean toll, String phraseActor, int eventEnd, Fact inherit) {
@@ -1573,23 +1573,25 @@ public final class Extractor {
                         return clause;
                     }
                 }
-                if (itsSoil.test(text)) {
-                    TreeSet<String> sayer = new TreeSet<>();
-                    for (int k = 0; k < t.size(); k++) {
-                        if (attributed[k] && at[k] != null && at[k].kind() == Gazetteer.Kind.COUNTRY) {
-                            sayer.add(at[k].value());
+                // the sayer's countries first: most sentences attribute to none, and then the text need not be read
+                TreeSet<String> sayer = null;
+                for (int k = 0; k < t.size(); k++) {
+                    if (attributed[k] && at[k] != null && at[k].kind() == Gazetteer.Kind.COUNTRY) {
+                        if (sayer == null) {
+                            sayer = new TreeSet<>();
                         }
+                        sayer.add(at[k].value());
                     }
-                    if (!sayer.isEmpty()) {
-                        return new Places(List.copyOf(sayer), null, false);
-                    }
+                }
+                if (sayer != null && itsSoil.test(text)) {
+                    return new Places(List.copyOf(sayer), null, false);
                 }
                 Places sentence = sentencePlaces(t, at, attributed, text);
                 if (sentence != null) {
                     return sentence;
                 }
-                boolean refersBack = placeAnaphor.test(lowerText(text));
-                if (refersBack && articlePlaces != null) {
+                // with no place named yet there is nothing to refer back to, and the sentence need not be read
+                if (articlePlaces != null && placeAnaphor.test(lowerText(text))) {
                     return inherited(articlePlaces);
                 }
                 if (actor != null && gazetteer.homeOf.containsKey(actor)) {
@@ -1664,7 +1666,7 @@ public final class Extractor {
             }
             // only when countries were named together before; and the clause is a part of the sentence: when the
             // sentence does not say it, the clause does not either
-            if (!lastCountries.isEmpty() && bothCountries.test(lowerText(text)) && saysBothCountries(
+            if (!lastCountries.isEmpty() && countriesOrNations.test(text) && saysBothCountries(
                     from == 0 && to == t.size() ? lowerText(text) : lowerText(text).substring(t.get(from).start(), t.get(to - 1).end()))) {
                 if (codes == null) {
                     codes = new TreeSet<>();
@@ -1999,6 +2001,20 @@ public final class Extractor {
         return false;
     }
 
+    /**
+     * Whether the sentence's lower case says " countries" or " nations", what every phrase of
+     * {@link Run#saysBothCountries} ends with, read from the sentence itself as {@link #saysItsSoil} does: most
+     * sentences that ask say neither and need no lower case.
+     */
+    static boolean saysCountriesOrNations(String text) {
+        for (int space = text.indexOf(' '); space >= 0; space = text.indexOf(' ', space + 1)) {
+            if (foldsTo(text, space + 1, "countries") || foldsTo(text, space + 1, "nations")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether s at {@code at} is {@code lowerLetters} (a-z) with any of its letters in upper case. */
     private static boolean foldsTo(String s, int at, String lowerLetters) {
         if (at + lowerLetters.length() > s.length()) {
@@ -2023,13 +2039,13 @@ public final class Extractor {
     }
 
     private static String titleCase(String s) {
-        StringBuilder b = new StringBuilder(s.length());
+        char[] b = new char[s.length()]; // one char for one: a char array rather than a builder's appends
         boolean start = true;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < b.length; i++) {
             char c = s.charAt(i);
-            b.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            b[i] = start ? Character.toUpperCase(c) : Character.toLowerCase(c);
             start = c == ' ' || c == '-';
         }
-        return b.toString();
+        return new String(b);
     }
 }
