@@ -1049,7 +1049,6 @@ public final class Extractor {
                 lowerText -> PLACE_ANAPHOR_STARTS.find(PLACE_ANAPHOR.matcher(lowerText), lowerText, 0, lowerText.length()));
         private final PerSentence shouting = new PerSentence(BodyCleaner::mostlyUpperCase);
         private final PerSentence itsSoil = new PerSentence(Extractor::saysItsSoil);
-        private final PerSentence countriesOrNations = new PerSentence(Extractor::saysCountriesOrNations);
 
         private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
                                   boolean toll, String phraseActor, int eventEnd, Fact inherit) {
@@ -1666,8 +1665,7 @@ public final class Extractor {
             }
             // only when countries were named together before; and the clause is a part of the sentence: when the
             // sentence does not say it, the clause does not either
-            if (!lastCountries.isEmpty() && countriesOrNations.test(text) && saysBothCountries(
-                    from == 0 && to == t.size() ? lowerText(text) : lowerText(text).substring(t.get(from).start(), t.get(to - 1).end()))) {
+            if (!lastCountries.isEmpty() && saysBothCountries(t, from, to)) {
                 if (codes == null) {
                     codes = new TreeSet<>();
                 }
@@ -1685,12 +1683,20 @@ public final class Extractor {
             return null;
         }
 
-        private static boolean saysBothCountries(String lowerText) {
-            if (!lowerText.contains(" countries") && !lowerText.contains(" nations")) {
-                return false; // what all four phrases end with: two scans instead of four for most sentences
+        /**
+         * "both countries", "the two nations" in tokens [from, to): read from the tokens, as the clause is a run of
+         * them (the lower case of the sentence may be longer than the sentence: "İ" lower-cases to two characters).
+         */
+        private static boolean saysBothCountries(Tokens t, int from, int to) {
+            for (int k = from + 1; k < to; k++) {
+                if (t.get(k).is("countries") || t.get(k).is("nations")) {
+                    Token before = t.get(k - 1);
+                    if (before.is("both") || (before.is("two") && k - 2 >= from && t.get(k - 2).is("the"))) {
+                        return true;
+                    }
+                }
             }
-            return lowerText.contains("both countries") || lowerText.contains("the two countries")
-                    || lowerText.contains("both nations") || lowerText.contains("the two nations");
+            return false;
         }
 
         private static Places inherited(Places p) {
@@ -1995,20 +2001,6 @@ public final class Extractor {
             // 's' or 'S' before the space (| 0x20 makes no other character 's'): most spaces end there
             if (space >= 3 && (text.charAt(space - 1) | 0x20) == 's' && foldsTo(text, space - 3, "its")
                     && (foldsTo(text, space + 1, "soil") || foldsTo(text, space + 1, "territory"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether the sentence's lower case says " countries" or " nations", what every phrase of
-     * {@link Run#saysBothCountries} ends with, read from the sentence itself as {@link #saysItsSoil} does: most
-     * sentences that ask say neither and need no lower case.
-     */
-    static boolean saysCountriesOrNations(String text) {
-        for (int space = text.indexOf(' '); space >= 0; space = text.indexOf(' ', space + 1)) {
-            if (foldsTo(text, space + 1, "countries") || foldsTo(text, space + 1, "nations")) {
                 return true;
             }
         }

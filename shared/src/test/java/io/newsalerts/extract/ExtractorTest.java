@@ -109,6 +109,17 @@ class ExtractorTest {
     }
 
     @Test
+    void bothCountriesIsReadWhereLowerCasingChangesTheSentencesLength() {
+        // "İ" lower-cases to two characters: the clause was once looked for in the lower case at the sentence's
+        // offsets, one character early, and "both countries" at the clause's end was cut off
+        for (String name : List.of("Ibrahim", "İbrahim")) {
+            List<Fact> f = facts("Violence rose in Mali and Burkina Faso. JNIM, led by " + name + " Diallo, staged 200 "
+                    + "attacks last year in Niger and in both countries; the army disputed the figure.");
+            assertThat(f).as(name).singleElement().extracting(Fact::regions).isEqualTo(List.of("BF", "ML", "NE"));
+        }
+    }
+
+    @Test
     void qualifiersAndNumberWordsAreRead() {
         assertThat(only("Houthis launched more than 190 drone attacks in the Red Sea last year.").qualifier())
                 .isEqualTo(Qualifier.AT_LEAST);

@@ -8,8 +8,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link Extractor#saysItsSoil} and {@link Extractor#saysCountriesOrNations} read the sentence as its lower case
- * would read.
+ * {@link Extractor#saysItsSoil} reads the sentence as its lower case would read.
  */
 class ItsSoilTest {
 
@@ -36,28 +35,6 @@ class ItsSoilTest {
             // then
             assertThat(Extractor.saysItsSoil(s)).as(s)
                     .isEqualTo(lower.contains("its soil") || lower.contains("its territory"));
-        }
-    }
-
-    @Test
-    void countriesOrNationsInAnyCase() {
-        assertThat(Extractor.saysCountriesOrNations("both COUNTRIES")).isTrue();
-        assertThat(Extractor.saysCountriesOrNations("the two Nations agreed")).isTrue();
-        assertThat(Extractor.saysCountriesOrNations("countries")).isFalse(); // no space before
-        assertThat(Extractor.saysCountriesOrNations("two natİons")).isFalse(); // "i" and a combining dot
-    }
-
-    @Test
-    void countriesOrNationsSameAnswerAsTheLowerCase() {
-        String alphabet = "countriesaCOUNTRIESA  \u0130\u0131\u017F\u212Ax";
-        String[] pieces = {" countries", " nations", " COUNTRIES", " Nations", " natİons", " \u017Fountries"};
-        Random random = new Random(12);
-        for (int n = 0; n < 100_000; n++) {
-            String s = randomText(random, alphabet, pieces);
-            String lower = s.toLowerCase(Locale.ROOT);
-            // then
-            assertThat(Extractor.saysCountriesOrNations(s)).as(s)
-                    .isEqualTo(lower.contains(" countries") || lower.contains(" nations"));
         }
     }
 
