@@ -102,9 +102,10 @@ public final class BenchRun {
         p("");
         int iterations = quick ? 5 : 10;
         p("JMH (" + (quick ? "2" : "3") + " x 1 s warm-up, " + iterations + " x 1 s measurement), after the benchmark's "
-                + "setup has extracted until the JIT settled (a second of passes with under 100 ms of "
-                + "compiling, at most a minute: C2 needs about 12 s of compiler time for this code on one compiler thread, "
-                + "which JMH's warm-up alone left unfinished)"
+                + "setup has extracted until the JIT settled (three seconds of passes in a row, each with under 30 ms of "
+                + "compiling, at most two minutes: C2 needs about 12 s of compiler time for this code on one compiler "
+                + "thread, which JMH's warm-up alone left unfinished, and recompiles for a while after its first quiet "
+                + "second)"
                 + ", 1 fork, 1 thread: `Extractor.defaults().extract(article)` over " + docs.size() + " articles, "
                 + String.format(Locale.ROOT, "%.1f", bytes / 1024.0) + " KiB of article body text, read at setup from "
                 + Corpus.dirs(root).stream().map(d -> "`" + root.relativize(d) + "`").toList() + ". MB/s per core = body bytes "
