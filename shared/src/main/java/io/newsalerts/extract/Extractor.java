@@ -653,8 +653,9 @@ public final class Extractor {
                 // phrases before the number are built only after a word that can end one
                 if (i >= 1 && t.get(i - 1).in(In.QUALIFIER_END)) {
                     for (int words = 3; words >= 1; words--) { // the longest qualifier
-                        if (atLeastPhrases.has(t, i, words) || approxPhrases.has(t, i, words)) {
-                            q = atLeastPhrases.has(t, i, words) ? Qualifier.AT_LEAST : Qualifier.APPROX;
+                        Qualifier phrase = qualifierPhrase(t, i, words);
+                        if (phrase != null) {
+                            q = phrase;
                             qStart = i - words;
                             break;
                         }
@@ -794,6 +795,15 @@ public final class Extractor {
             }
         }
 
+        /**
+         * The qualifier the {@code words} tokens ending before {@code end} say ("at least", "nearly"), or null when
+         * they are no qualifier phrase.
+         */
+        private Qualifier qualifierPhrase(Tokens t, int end, int words) {
+            return atLeastPhrases.has(t, end, words) ? Qualifier.AT_LEAST
+                    : approxPhrases.has(t, end, words) ? Qualifier.APPROX : null;
+        }
+
         /** "Kidnappings in Haiti reached 438 in the first quarter": an event term, then its figure. */
         private void reachedCounts(Ctx c) {
             Tokens t = c.t;
@@ -820,15 +830,13 @@ public final class Extractor {
                     }
                     Qualifier q = Qualifier.EXACT;
                     int x = numAt;
-                    if (atLeastPhrases.has(t, x + 2, 2)) {
-                        q = Qualifier.AT_LEAST;
-                        x += 2;
-                    } else if (approxPhrases.has(t, x + 2, 2)) {
-                        q = Qualifier.APPROX;
-                        x += 2;
-                    } else if (atLeastPhrases.has(t, x + 1, 1) || approxPhrases.has(t, x + 1, 1)) {
-                        q = atLeastPhrases.has(t, x + 1, 1) ? Qualifier.AT_LEAST : Qualifier.APPROX;
-                        x++;
+                    for (int words = 2; words >= 1; words--) { // "more than 400", "nearly 600"
+                        Qualifier phrase = qualifierPhrase(t, x + words, words);
+                        if (phrase != null) {
+                            q = phrase;
+                            x += words;
+                            break;
+                        }
                     }
                     Numbers.Parsed num = x < n ? Numbers.parse(t, x) : null;
                     if (num == null || (num.end() < n && t.get(num.end()).in(In.BLOCK_AFTER))) {

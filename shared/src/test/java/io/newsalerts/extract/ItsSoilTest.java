@@ -7,9 +7,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * {@link Extractor#saysItsSoil} reads the sentence as its lower case would read.
- */
+/** {@link Extractor#saysItsSoil} reads the sentence as its lower case would read. */
 class ItsSoilTest {
 
     @Test
@@ -30,25 +28,20 @@ class ItsSoilTest {
         String[] pieces = {"its ", "soil", "territory", "ITS ", "Soil", "TERRITORY", "İts ", "\u017Foil"};
         Random random = new Random(11);
         for (int n = 0; n < 100_000; n++) {
-            String s = randomText(random, alphabet, pieces);
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(24);
+            while (b.length() < length) {
+                if (random.nextInt(4) == 0) {
+                    b.append(pieces[random.nextInt(pieces.length)]);
+                } else {
+                    b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String s = b.toString();
             String lower = s.toLowerCase(Locale.ROOT);
             // then
             assertThat(Extractor.saysItsSoil(s)).as(s)
                     .isEqualTo(lower.contains("its soil") || lower.contains("its territory"));
         }
-    }
-
-    /** Up to 24 characters of the alphabet, with a piece now and then. */
-    private static String randomText(Random random, String alphabet, String[] pieces) {
-        StringBuilder b = new StringBuilder();
-        int length = random.nextInt(24);
-        while (b.length() < length) {
-            if (random.nextInt(4) == 0) {
-                b.append(pieces[random.nextInt(pieces.length)]);
-            } else {
-                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-        }
-        return b.toString();
     }
 }

@@ -46,10 +46,6 @@ final class StreamPump {
     private long shardsListedAt = Long.MIN_VALUE;
     private boolean shardEnded = true;
 
-    StreamPump(DynamoDbClient ddb, DynamoDbStreamsClient streams, String table, String region, int batchSize) {
-        this(ddb, streams, table, region, batchSize, 1);
-    }
-
     StreamPump(DynamoDbClient ddb, DynamoDbStreamsClient streams, String table, String region, int batchSize, int lanes) {
         if (lanes < 1 || lanes > 10) {
             throw new IllegalArgumentException("a mapping's ParallelizationFactor is 1 to 10, got " + lanes);
@@ -75,12 +71,10 @@ final class StreamPump {
         return buffered.size();
     }
 
-    /** Next batch of records (all of one shard) in Lambda's event shape, or null when the stream has nothing new. */
-    ObjectNode poll() {
-        return poll(0);
-    }
-
-    /** Next batch of one lane's records (all of one shard), or null when the stream has nothing new for it. */
+    /**
+     * Next batch of one lane's records (all of one shard) in Lambda's event shape, or null when the stream has nothing
+     * new for it.
+     */
     synchronized ObjectNode poll(int lane) {
         Map<String, String> shards = lastBatchShards.get(lane);
         shards.clear();

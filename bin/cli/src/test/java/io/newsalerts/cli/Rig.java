@@ -33,7 +33,7 @@ import java.util.TreeMap;
 
 /**
  * The real handlers on fresh tables, with each table's stream pumped into the next handler as Lambda's mappings
- * would, recording every batch it delivered so a test can deliver them again. Unlike {@link LocalPipeline} it hands
+ * would (one lane per stream, in order), recording every batch it delivered so a test can deliver them again. Unlike {@link LocalPipeline} it hands
  * the test the batches and the handlers.
  */
 final class Rig {
@@ -72,10 +72,10 @@ final class Rig {
         this.notify = publisher == null ? null : new NotifyHandler(alerts, publisher, 500);
         String region = aws.clients().region().id();
         var streams = aws.clients().dynamoDbStreams();
-        stages.add(new Stage("count", new StreamPump(ddb, streams, tables.articles(), region, 10), count));
-        stages.add(new Stage("detect", new StreamPump(ddb, streams, tables.counters(), region, 10), detect));
+        stages.add(new Stage("count", new StreamPump(ddb, streams, tables.articles(), region, 10, 1), count));
+        stages.add(new Stage("detect", new StreamPump(ddb, streams, tables.counters(), region, 10, 1), detect));
         if (notify != null) {
-            stages.add(new Stage("notify", new StreamPump(ddb, streams, tables.alerts(), region, 10), notify));
+            stages.add(new Stage("notify", new StreamPump(ddb, streams, tables.alerts(), region, 10, 1), notify));
         }
     }
 
@@ -93,7 +93,7 @@ final class Rig {
         Stage stage = stages.stream().filter(s -> s.function().equals(function)).findFirst().orElseThrow();
         List<ObjectNode> out = new ArrayList<>();
         ObjectNode batch;
-        while ((batch = stage.pump().poll()) != null) {
+        while ((batch = stage.pump().poll(0)) != null) {
             out.add(batch);
         }
         return out;
@@ -106,7 +106,7 @@ final class Rig {
             busy = false;
             for (Stage stage : stages) {
                 ObjectNode batch;
-                while ((batch = stage.pump().poll()) != null) {
+                while ((batch = stage.pump().poll(0)) != null) {
                     busy = true;
                     deliver(new Delivery(stage.function(), stage.handler(), batch));
                 }
