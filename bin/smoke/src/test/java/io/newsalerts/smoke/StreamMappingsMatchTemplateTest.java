@@ -1,6 +1,7 @@
 package io.newsalerts.smoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsalerts.cli.FilterPattern;
 import io.newsalerts.cli.LocalPipeline;
 import org.junit.jupiter.api.Test;
 
@@ -43,12 +44,9 @@ class StreamMappingsMatchTemplateTest {
         return logicalId.replaceFirst("Function$", "").toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return io.newsalerts.json.Json.MAPPER.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** A filter pattern as JSON, read as the local pipeline reads it. */
+    private static JsonNode json(String pattern) {
+        return FilterPattern.parse(pattern).pattern();
     }
 
     /** The Properties of the function's one DynamoDB event. */
