@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -1260,8 +1259,7 @@ public final class Extractor {
 
         /** "Hamas and Islamic Jihad fired ..." is the coalition's figure, not Hamas's. */
         private String coalition(Tokens t, List<Gazetteer.Mention> mentions, Gazetteer.Mention last) {
-            TreeSet<String> names = new TreeSet<>();
-            names.add(last.value());
+            List<String> names = addDistinct(null, last.value());
             int idx = mentions.indexOf(last);
             int edge = last.start();
             for (int k = idx - 1; k >= 0; k--) {
@@ -1280,7 +1278,7 @@ public final class Extractor {
                 if (!joined || m.end() == edge) {
                     break;
                 }
-                names.add(m.value());
+                names = addDistinct(names, m.value());
                 edge = m.start();
             }
             // also "X and Y" where the last mention is the first of the pair
@@ -1302,10 +1300,11 @@ public final class Extractor {
                 if (next == null) {
                     break;
                 }
-                names.add(next.value());
+                names = addDistinct(names, next.value());
                 after = next.end();
             }
-            return String.join(" and ", names);
+            // most actors stand alone: their name is the answer, with no join to make
+            return names.size() == 1 ? last.value() : String.join(" and ", sorted(names));
         }
 
         private String resolve(Anaphor a, Tokens t, List<Gazetteer.Mention> mentions) {
@@ -1581,17 +1580,14 @@ public final class Extractor {
                     }
                 }
                 // the sayer's countries first: most sentences attribute to none, and then the text need not be read
-                TreeSet<String> sayer = null;
+                List<String> sayer = null;
                 for (int k = 0; k < t.size(); k++) {
                     if (attributed[k] && at[k] != null && at[k].kind() == Gazetteer.Kind.COUNTRY) {
-                        if (sayer == null) {
-                            sayer = new TreeSet<>();
-                        }
-                        sayer.add(at[k].value());
+                        sayer = addDistinct(sayer, at[k].value());
                     }
                 }
                 if (sayer != null && itsSoil.test(text)) {
-                    return new Places(List.copyOf(sayer), null, false);
+                    return new Places(sorted(sayer), null, false);
                 }
                 Places sentence = sentencePlaces(t, at, attributed, text);
                 if (sentence != null) {
@@ -1629,9 +1625,10 @@ public final class Extractor {
 
         private Places placesIn(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String text,
                                 int from, int to) {
-            // made on the first place of their kind: most clauses and sentences name none
-            TreeSet<String> codes = null;
-            TreeSet<String> demonyms = null;
+            // made on the first place of their kind: most clauses and sentences name none; lists, not sorted sets, as
+            // a clause names one or two places (a TreeSet made a map and an entry for each)
+            List<String> codes = null;
+            List<String> demonyms = null;
             List<String> areas = null;
             for (int k = from; k < to; k++) {
                 Gazetteer.Mention m = at[k];
@@ -1644,26 +1641,11 @@ public final class Extractor {
                 switch (m.kind()) {
                     case COUNTRY, PLACE -> {
                         if (!compound) {
-                            if (codes == null) {
-                                codes = new TreeSet<>();
-                            }
-                            codes.add(m.value());
+                            codes = addDistinct(codes, m.value());
                         }
                     }
-                    case DEMONYM -> {
-                        if (demonyms == null) {
-                            demonyms = new TreeSet<>();
-                        }
-                        demonyms.add(m.value());
-                    }
-                    case AREA -> {
-                        if (areas == null) {
-                            areas = new ArrayList<>(2);
-                        }
-                        if (!areas.contains(m.value())) {
-                            areas.add(m.value());
-                        }
-                    }
+                    case DEMONYM -> demonyms = addDistinct(demonyms, m.value());
+                    case AREA -> areas = addDistinct(areas, m.value());
                     default -> {
                     }
                 }
@@ -1674,21 +1656,37 @@ public final class Extractor {
             // only when countries were named together before; and the clause is a part of the sentence: when the
             // sentence does not say it, the clause does not either
             if (!lastCountries.isEmpty() && saysBothCountries(t, from, to)) {
-                if (codes == null) {
-                    codes = new TreeSet<>();
+                for (String country : lastCountries) {
+                    codes = addDistinct(codes, country);
                 }
-                codes.addAll(lastCountries);
             }
             if (codes != null && !codes.isEmpty()) {
-                return new Places(List.copyOf(codes), null, false);
+                return new Places(sorted(codes), null, false);
             }
             if (areas != null) {
                 return new Places(List.of(), String.join(" and ", areas), false);
             }
             if (demonyms != null) {
-                return new Places(List.copyOf(demonyms), null, false);
+                return new Places(sorted(demonyms), null, false);
             }
             return null;
+        }
+
+        /** {@code values} (made when null) with {@code value} added unless it is there already. */
+        private static List<String> addDistinct(List<String> values, String value) {
+            if (values == null) {
+                values = new ArrayList<>(4);
+            }
+            if (!values.contains(value)) {
+                values.add(value);
+            }
+            return values;
+        }
+
+        /** Distinct values in their natural order, as a sorted set would give them. */
+        private static List<String> sorted(List<String> distinct) {
+            distinct.sort(null);
+            return List.copyOf(distinct);
         }
 
         /**
