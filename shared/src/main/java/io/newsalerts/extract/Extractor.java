@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads an article like an analyst: who did how many of what, where, over which period, according to whom.
@@ -125,10 +124,11 @@ public final class Extractor {
     private static final Set<String> ARMY_HEADS = Set.of("military", "army");
     private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
             "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
-    private static final Pattern PLACE_ANAPHOR = Pattern.compile(
-            "\\b(?:the|that|this) (?:territory|area|region|province|country|state|enclave|city|town|district|zone)\\b"
-                    + "|\\bthere\\b");
-    private static final MatchStarts PLACE_ANAPHOR_STARTS = MatchStarts.of("the ", "that ", "this ", "there");
+    /** "the territory", "that region", "there": a place named before, in a sentence's lower case. */
+    static final LiteralSearch PLACE_ANAPHOR = LiteralSearch.exact()
+            .or(true, List.of("the ", "that ", "this "), List.of("territory", "area", "region", "province", "country",
+                    "state", "enclave", "city", "town", "district", "zone"))
+            .or(true, List.of("there"));
     private static final java.util.Map<String, String> TIMES_VERBS = java.util.Map.of("boarded", "piracy incident",
             "hijacked", "piracy incident", "attacked", "attack", "struck", "strike", "hit", "attack",
             "targeted", "attack", "raided", "raid", "bombed", "bombing", "shelled", "strike");
@@ -137,7 +137,9 @@ public final class Extractor {
             "objectives", "facilities", "depots", "ships", "vessels", "tankers", "boats");
     private static final Set<String> STRIKE_VERBS = Set.of("struck", "hit", "targeted", "bombed", "destroyed",
             "striking", "hitting", "targeting", "bombing", "strike", "strikes", "attacked", "attacking");
-    private static final Pattern AIR = Pattern.compile("\\b(?:warplanes|jets|aircraft|air force|airstrikes|air strikes)\\b");
+    /** Air power, in a sentence's lower case: what makes a strike an airstrike. */
+    static final LiteralSearch AIR = LiteralSearch.exact()
+            .or(true, List.of("warplanes", "jets", "aircraft", "air force", "airstrikes", "air strikes"));
     private static final Set<String> OWNER_NOUNS = Set.of("base", "bases", "embassy", "consulate", "troops",
             "soldiers", "forces", "warship", "warships", "ship", "ships", "vessel", "vessels", "convoy", "convoys",
             "personnel", "officials", "citizens", "nationals", "diplomats", "contractors", "aircraft", "destroyer",
@@ -194,29 +196,33 @@ public final class Extractor {
     private static final Set<String> BREAKDOWN = Set.of("including", "among them", "among whom", "of whom",
             "of them", "among the dead", "among those", "among the victims", "among the injured", "among the wounded",
             "of which", "such as");
-    private static final Pattern SINGLE_INCIDENT = Pattern.compile(
-            "\\b(?:in|during|by|from|after) (?:a|an|the|that|this|one|Monday's|Tuesday's|Wednesday's|Thursday's|"
-                    + "Friday's|Saturday's|Sunday's|last week's|the same|a single|a suspected|a massive|a deadly|"
-                    + "a major|a separate) (?:suicide |car |truck |roadside |drone |missile |rocket |deadly |"
-                    + "suspected |coordinated |massive |major |single |separate |twin |)?(?:attack|strike|bombing|"
-                    + "blast|explosion|raid|ambush|shooting|assault|airstrike|air strike|incident|crash|massacre|"
-                    + "stampede|fire)\\b|\\bwhen (?:a|an|the) |\\bwhen (?:gunmen|militants|attackers|a gunman)\\b"
-                    // "after a drone hit a base ..., killing three": one strike, named by what struck
-                    + "|\\bafter (?:a|an|the) (?:suicide |car |truck |roadside |)(?:drone|missile|rocket|shell|mortar|bomb|"
-                    + "bomber|gunman) (?:hit|struck|slammed|exploded|detonated|landed)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final MatchStarts SINGLE_INCIDENT_STARTS = MatchStarts.eitherCase("in ", "during ", "by ", "from ", "after ",
-            "when ");
+    /** "in a suicide bombing", "when gunmen stormed", "after a drone hit": the words of one incident, in any case. */
+    static final LiteralSearch SINGLE_INCIDENT = singleIncident();
+
+    private static LiteralSearch singleIncident() {
+        List<String> article = List.of("a ", "an ", "the ");
+        return LiteralSearch.ignoringCase()
+                .or(true, List.of("in ", "during ", "by ", "from ", "after "),
+                        List.of("a ", "an ", "the ", "that ", "this ", "one ", "Monday's ", "Tuesday's ", "Wednesday's ",
+                                "Thursday's ", "Friday's ", "Saturday's ", "Sunday's ", "last week's ", "the same ",
+                                "a single ", "a suspected ", "a massive ", "a deadly ", "a major ", "a separate "),
+                        List.of("suicide ", "car ", "truck ", "roadside ", "drone ", "missile ", "rocket ", "deadly ",
+                                "suspected ", "coordinated ", "massive ", "major ", "single ", "separate ", "twin ", ""),
+                        List.of("attack", "strike", "bombing", "blast", "explosion", "raid", "ambush", "shooting",
+                                "assault", "airstrike", "air strike", "incident", "crash", "massacre", "stampede", "fire"))
+                .or(false, List.of("when "), article)
+                .or(true, List.of("when "), List.of("gunmen", "militants", "attackers", "a gunman"))
+                // "after a drone hit a base ..., killing three": one strike, named by what struck
+                .or(true, List.of("after "), article, List.of("suicide ", "car ", "truck ", "roadside ", ""),
+                        List.of("drone ", "missile ", "rocket ", "shell ", "mortar ", "bomb ", "bomber ", "gunman "),
+                        List.of("hit", "struck", "slammed", "exploded", "detonated", "landed"));
+    }
+
     /**
      * What a dateline is, as a regular expression; matched by {@link #datelineAt}, which gives the same answer
      * without backtracking: {@code ^([A-Z][A-Z .'\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \([A-Z][A-Za-z. ]{1,20}\) ?[—\-]+ ?}
      */
     static final String DATELINE = "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?";
-
-    /** As {@link PeriodParser#searches()}, for the extractor's own patterns searched from their starts. */
-    static java.util.Map<Pattern, MatchStarts> searches() {
-        return java.util.Map.of(SINGLE_INCIDENT, SINGLE_INCIDENT_STARTS, PLACE_ANAPHOR, PLACE_ANAPHOR_STARTS);
-    }
 
     /**
      * The word lists above as lexicon classes, one bit each: a token carries the bits of the lists its word is in
@@ -758,7 +764,7 @@ public final class Extractor {
                         && t.get(qStart - 1).in(In.STRIKE_VERB)) {
                     // "struck 312 PKK targets": each target struck is a strike
                     eventType = t.get(j).in(In.SHIP) ? "attack"
-                            : AIR.matcher(lowerText(c.text)).find() ? "airstrike" : "strike";
+                            : AIR.find(lowerText(c.text)) ? "airstrike" : "strike";
                     eventEnd = j + 1;
                     phraseActor = null; // "PKK targets" are the PKK's, struck by someone else
                 }
@@ -1050,10 +1056,8 @@ public final class Extractor {
         }
 
         // Questions the rules ask about a sentence once per number in it: each answered once per sentence.
-        private final PerSentence singleIncident = new PerSentence(
-                text -> SINGLE_INCIDENT_STARTS.find(SINGLE_INCIDENT.matcher(text), text, 0, text.length()));
-        private final PerSentence placeAnaphor = new PerSentence(
-                lowerText -> PLACE_ANAPHOR_STARTS.find(PLACE_ANAPHOR.matcher(lowerText), lowerText, 0, lowerText.length()));
+        private final PerSentence singleIncident = new PerSentence(SINGLE_INCIDENT::find);
+        private final PerSentence placeAnaphor = new PerSentence(PLACE_ANAPHOR::find);
         private final PerSentence shouting = new PerSentence(BodyCleaner::mostlyUpperCase);
         private final PerSentence itsSoil = new PerSentence(Extractor::saysItsSoil);
 

@@ -1,0 +1,157 @@
+package io.newsalerts.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Whether a text holds one of a few phrase shapes, each a word boundary followed by one literal from each of a
+ * sequence of groups, and maybe a word boundary after: the regular expression {@code \b(?:in|by) (?:a|the) (?:car
+ * |)(?:attack|bomb)\b|...} ({@link #pattern}), answered as {@code pattern().matcher(text).find()} without the regex
+ * engine. The engine walks its node graph through every literal of every group at each place a match could start:
+ * some 2 us for a sentence against the single-incident phrases. Here each candidate start is a word start whose first
+ * character opens a shape, and the literals are compared in place.
+ * <p>
+ * Same semantics as {@link Pattern}: {@code \b} as it is without UNICODE_CHARACTER_CLASS (ASCII word characters, and
+ * a non-spacing mark that follows a letter or digit), and case, when ignored, folded as CASE_INSENSITIVE folds it
+ * (ASCII letters only). A group holding {@code ""} may be skipped; the first group of a shape must not be.
+ */
+final class LiteralSearch {
+
+    /** One shape: its groups of literals, in lower case when case is ignored, and whether a boundary ends it. */
+    private record Shape(String[][] groups, boolean boundaryAfter) {
+    }
+
+    private final List<Shape> shapes = new ArrayList<>();
+    private final boolean ignoreCase;
+    /** The characters a shape's first literal opens with (both cases when ignoring case): where a search looks. */
+    private final boolean[] opens = new boolean[128];
+
+    private LiteralSearch(boolean ignoreCase) {
+        this.ignoreCase = ignoreCase;
+    }
+
+    /** A search matching literals exactly. */
+    static LiteralSearch exact() {
+        return new LiteralSearch(false);
+    }
+
+    /** A search folding ASCII case, as {@link Pattern#CASE_INSENSITIVE}. */
+    static LiteralSearch ignoringCase() {
+        return new LiteralSearch(true);
+    }
+
+    /** Adds the shape {@code \b(?:group 1)(?:group 2)...}, with {@code \b} after when {@code boundaryAfter}. */
+    @SafeVarargs
+    final LiteralSearch or(boolean boundaryAfter, List<String>... groups) {
+        String[][] literals = new String[groups.length][];
+        for (int g = 0; g < groups.length; g++) {
+            literals[g] = groups[g].stream().map(this::fold).toArray(String[]::new);
+        }
+        for (String first : literals[0]) {
+            char c = first.charAt(0); // an empty first literal is refused here
+            opens[c] = true;
+            if (ignoreCase && c >= 'a' && c <= 'z') {
+                opens[c - ('a' - 'A')] = true;
+            }
+        }
+        shapes.add(new Shape(literals, boundaryAfter));
+        return this;
+    }
+
+    /** The regular expression the search answers for. */
+    Pattern pattern() {
+        List<String> alternatives = new ArrayList<>();
+        for (Shape shape : shapes) {
+            StringBuilder b = new StringBuilder("\\b");
+            for (String[] group : shape.groups()) {
+                b.append("(?:").append(String.join("|", Stream.of(group).map(Pattern::quote).toList())).append(')');
+            }
+            alternatives.add(shape.boundaryAfter() ? b.append("\\b").toString() : b.toString());
+        }
+        return Pattern.compile(String.join("|", alternatives), ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
+    }
+
+    /** Whether {@code text} holds one of the shapes: as {@code pattern().matcher(text).find()}. */
+    boolean find(String text) {
+        for (int p = 0; p < text.length(); p++) {
+            char c = text.charAt(p);
+            if (c < 128 && opens[c] && boundaryAt(text, p)) {
+                for (Shape shape : shapes) {
+                    if (matchesFrom(text, p, shape, 0)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the groups of {@code shape} from {@code g} on match at {@code at}: every literal of a group is tried. */
+    private boolean matchesFrom(String text, int at, Shape shape, int g) {
+        if (g == shape.groups().length) {
+            return !shape.boundaryAfter() || boundaryAt(text, at);
+        }
+        for (String literal : shape.groups()[g]) {
+            if (literalAt(text, at, literal) && matchesFrom(text, at + literal.length(), shape, g + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean literalAt(String text, int at, String literal) {
+        if (at + literal.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < literal.length(); k++) {
+            char c = text.charAt(at + k);
+            char l = literal.charAt(k);
+            if (c != l && !(ignoreCase && c >= 'A' && c <= 'Z' && c + ('a' - 'A') == l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String fold(String literal) {
+        if (!ignoreCase) {
+            return literal;
+        }
+        char[] b = literal.toCharArray();
+        for (int k = 0; k < b.length; k++) {
+            b[k] = Lexicon.asciiLower(b[k]);
+        }
+        return new String(b);
+    }
+
+    /** {@code \b} at {@code i}, as Pattern's Bound checks it with transparent bounds (the whole text is seen). */
+    static boolean boundaryAt(CharSequence s, int i) {
+        boolean left = i > 0 && isWord(s, Character.codePointBefore(s, i), i - 1);
+        boolean right = i < s.length() && isWord(s, Character.codePointAt(s, i), i);
+        return left != right;
+    }
+
+    /** Whether the character {@code ch} at {@code at} counts as a word character for {@code \b}. */
+    private static boolean isWord(CharSequence s, int ch, int at) {
+        if (ch < 128) {
+            return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+        }
+        return Character.getType(ch) == Character.NON_SPACING_MARK && hasBaseCharacter(s, at);
+    }
+
+    /** A mark counts as part of the word it is put on: a letter or digit before it, past any other marks. */
+    private static boolean hasBaseCharacter(CharSequence s, int i) {
+        for (int x = i; x >= 0; x--) {
+            int ch = Character.codePointAt(s, x);
+            if (Character.isLetterOrDigit(ch)) {
+                return true;
+            }
+            if (Character.getType(ch) != Character.NON_SPACING_MARK) {
+                return false;
+            }
+        }
+        return false;
+    }
+}
