@@ -172,7 +172,7 @@ final class LiteralSearch {
     }
 
     /** {@code \b} at {@code i}, as Pattern's Bound checks it with transparent bounds (the whole text is seen). */
-    static boolean boundaryAt(CharSequence s, int i) {
+    private static boolean boundaryAt(CharSequence s, int i) {
         boolean left = i > 0 && isWord(s, Character.codePointBefore(s, i), i - 1);
         boolean right = i < s.length() && isWord(s, Character.codePointAt(s, i), i);
         return left != right;
