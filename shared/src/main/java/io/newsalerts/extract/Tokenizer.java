@@ -32,12 +32,26 @@ final class Tokenizer {
                 continue;
             }
             int start = i;
-            Token.Type type;
-            // a word of ASCII letters and digits only (most are) is hashed and packed for the lexicon as it is read
-            boolean plainWord = false;
-            int h = 0;
-            long packed = 0;
-            if (Chars.isDigit(c)) {
+            Token token;
+            if (Chars.isLetter(c)) {
+                // most words are ASCII letters and digits only: hashed and packed for the lexicon as they are read
+                int h = 0;
+                long packed = 0;
+                char d;
+                while (i < n && (d = cs[i]) < 0x80 && Chars.isLetterOrDigit(d)) {
+                    int lower = d | 0x20; // an ASCII letter's lower case; a digit has the bit
+                    h = 31 * h + lower;
+                    packed |= (long) lower << (8 * (i - start)); // as make does
+                    i++;
+                }
+                int end = i == n || endsPlainWord(cs[i]) ? i : wordOrAbbreviationEnd(cs, start, i);
+                if (end == i && lexicon != null) {
+                    token = lookedUp(lexicon, s, cs, start, end, Token.Type.WORD, h, packed, true);
+                } else {
+                    i = end;
+                    token = make(lexicon, s, cs, start, end, Token.Type.WORD);
+                }
+            } else if (Chars.isDigit(c)) {
                 i++;
                 while (i < n) {
                     char d = cs[i];
@@ -50,45 +64,45 @@ final class Tokenizer {
                         break;
                     }
                 }
+                Token.Type type = Token.Type.NUMBER;
                 if (i < n && Chars.isLetter(cs[i])) {
                     while (i < n && Chars.isLetterOrDigit(cs[i])) {
                         i++;
                     }
                     type = Token.Type.ORDINAL;
-                } else {
-                    type = Token.Type.NUMBER;
                 }
-            } else if (Chars.isLetter(c)) {
-                int dotted = dottedAbbreviation(cs, i);
-                if (dotted > i) {
-                    i = dotted;
-                } else {
-                    char d;
-                    while (i < n && (d = cs[i]) < 0x80 && Chars.isLetterOrDigit(d)) {
-                        char lower = Lexicon.asciiLower(d);
-                        h = 31 * h + lower;
-                        packed |= (long) lower << (8 * (i - start)); // as make does
-                        i++;
-                    }
-                    int end = wordEnd(cs, Math.max(i, start + 1));
-                    plainWord = end == i && lexicon != null;
-                    i = end;
-                }
-                type = Token.Type.WORD;
+                token = make(lexicon, s, cs, start, i, type);
             } else if (c == '\'' && possessive(cs, i)) {
                 i += 2;
-                type = Token.Type.WORD;
+                token = make(lexicon, s, cs, start, i, Token.Type.WORD);
             } else {
                 i++;
-                type = Token.Type.PUNCT;
+                token = make(lexicon, s, cs, start, i, Token.Type.PUNCT);
             }
             if (count == out.length) {
                 out = Arrays.copyOf(out, count * 2);
             }
-            out[count++] = plainWord ? lookedUp(lexicon, s, cs, start, i, type, h, packed, true)
-                    : make(lexicon, s, cs, start, i, type);
+            out[count++] = token;
         }
         return new Tokens(out, count);
+    }
+
+    /**
+     * Whether {@code c}, after a run of ASCII letters and digits, ends the word there: it is not a letter or digit
+     * (the run would have taken it) nor another script's (the word goes on), an apostrophe ("don't") or a dot
+     * ("U.S.").
+     */
+    private static boolean endsPlainWord(char c) {
+        return c < 0x80 && c != '\'' && c != '.';
+    }
+
+    /**
+     * The end of the word starting with a letter at {@code start} whose ASCII letters and digits run up to
+     * {@code i}: a dotted abbreviation's, or the word's going on over letters, digits and "'t".
+     */
+    private static int wordOrAbbreviationEnd(char[] cs, int start, int i) {
+        int dotted = dottedAbbreviation(cs, start);
+        return dotted > start ? dotted : wordEnd(cs, Math.max(i, start + 1));
     }
 
     /** The end of the word whose letters and digits run up to {@code i}: it goes on over letters, digits and "'t". */
