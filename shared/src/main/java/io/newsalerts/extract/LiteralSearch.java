@@ -15,9 +15,9 @@ import java.util.stream.Stream;
  * Here a candidate start is a word start whose character opens a shape, and of each group only the literals opening
  * with the text's next character are compared, in place: under 1 us a sentence.
  * <p>
- * Same semantics as {@link Pattern}: {@code \b} as it is without UNICODE_CHARACTER_CLASS (ASCII word characters, and
- * a non-spacing mark that follows a letter or digit), and case, when ignored, folded as CASE_INSENSITIVE folds it
- * (ASCII letters only). A group holding {@code ""} may be skipped; the first group of a shape must not be.
+ * Same semantics as {@link Pattern}: {@code \b} as {@link Chars#isWordBoundary} decides it (the engine's own test
+ * next to a character that is not ASCII), and case, when ignored, folded as CASE_INSENSITIVE folds it (ASCII letters
+ * only). A group holding {@code ""} may be skipped; the first group of a shape must not be.
  */
 final class LiteralSearch {
 
@@ -114,7 +114,7 @@ final class LiteralSearch {
             char c = text.charAt(p);
             Shape[] shapesHere = c < 128 ? opening[c] : null;
             // between two ASCII characters a boundary is a change of word-ness: the general check only after others
-            if (shapesHere != null && (before < 128 ? isAsciiWord(before) != isAsciiWord(c) : boundaryAt(text, p))) {
+            if (shapesHere != null && (before < 128 ? Chars.isRegexWord(before) != Chars.isRegexWord(c) : Chars.isWordBoundary(text, p))) {
                 for (Shape shape : shapesHere) {
                     if (matchesFrom(text, p, shape, 0)) {
                         return true;
@@ -129,7 +129,7 @@ final class LiteralSearch {
     /** Whether the groups of {@code shape} from {@code g} on match at {@code at}: every way is tried. */
     private boolean matchesFrom(String text, int at, Shape shape, int g) {
         if (g == shape.groups().length) {
-            return !shape.boundaryAfter() || boundaryAt(text, at);
+            return !shape.boundaryAfter() || Chars.isWordBoundary(text, at);
         }
         if (shape.optional()[g] && matchesFrom(text, at, shape, g + 1)) {
             return true;
@@ -169,38 +169,5 @@ final class LiteralSearch {
             b[k] = Lexicon.asciiLower(b[k]);
         }
         return new String(b);
-    }
-
-    /** {@code \b} at {@code i}, as Pattern's Bound checks it with transparent bounds (the whole text is seen). */
-    private static boolean boundaryAt(CharSequence s, int i) {
-        boolean left = i > 0 && isWord(s, Character.codePointBefore(s, i), i - 1);
-        boolean right = i < s.length() && isWord(s, Character.codePointAt(s, i), i);
-        return left != right;
-    }
-
-    /** Whether the character {@code ch} at {@code at} counts as a word character for {@code \b}. */
-    private static boolean isWord(CharSequence s, int ch, int at) {
-        if (ch < 128) {
-            return isAsciiWord(ch);
-        }
-        return Character.getType(ch) == Character.NON_SPACING_MARK && hasBaseCharacter(s, at);
-    }
-
-    private static boolean isAsciiWord(int ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
-    }
-
-    /** A mark counts as part of the word it is put on: a letter or digit before it, past any other marks. */
-    private static boolean hasBaseCharacter(CharSequence s, int i) {
-        for (int x = i; x >= 0; x--) {
-            int ch = Character.codePointAt(s, x);
-            if (Character.isLetterOrDigit(ch)) {
-                return true;
-            }
-            if (Character.getType(ch) != Character.NON_SPACING_MARK) {
-                return false;
-            }
-        }
-        return false;
     }
 }

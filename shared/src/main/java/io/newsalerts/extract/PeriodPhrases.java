@@ -1,7 +1,6 @@
 package io.newsalerts.extract;
 
 import java.time.DayOfWeek;
-import java.util.regex.Pattern;
 
 /**
  * The phrase-shaped time expressions of {@link PeriodParser} ("the first six months of 2024", "since October",
@@ -84,8 +83,6 @@ final class PeriodPhrases {
     private static final String[] CONNECTORS = {"to", "through", "until", "till", "and"};
     private static final String[] THIS_YEAR_REFS = {"this year", "the year"};
     private static final String[] LAST_YEAR_REFS = {"last year", "the previous year"};
-
-    private static final Pattern BOUNDARY = Pattern.compile("\\b");
 
     private final String s;
     private final int n;
@@ -203,8 +200,6 @@ final class PeriodPhrases {
     private static final int[] TABLE_HASHES = new int[512];
     private static final byte[] TABLE_LENGTHS = new byte[512];
     private static final int[] TABLE_CLASSES = new int[512];
-    /** {@code \w}: [a-zA-Z_0-9], by ASCII code (a table: under C1 the comparisons cost a call per character). */
-    private static final boolean[] REGEX_WORD = new boolean[128];
 
     static {
         for (int k = 0; k < PHRASE_WORDS.length; k++) {
@@ -218,9 +213,6 @@ final class PeriodPhrases {
         }
         for (String w : NUMBER_WORDS) {
             addWord(w, w.equals("six") || w.equals("three") ? W_NUMBER | W_SAME_UNIT : W_NUMBER);
-        }
-        for (char c = 0; c < 128; c++) {
-            REGEX_WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         }
     }
 
@@ -269,12 +261,12 @@ final class PeriodPhrases {
      */
     static PeriodPhrases scan(String s, Tokens tokens, boolean anaphora) {
         PeriodPhrases p = new PeriodPhrases(s, anaphora);
-        boolean[] word = REGEX_WORD;
         int previousEnd = -1;
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
             int start = t.start();
-            if (start == previousEnd && regexWord(word, s.charAt(start - 1)) && regexWord(word, s.charAt(start))) {
+            if (start == previousEnd && Chars.isRegexWord(s.charAt(start - 1))
+                    && Chars.isRegexWord(s.charAt(start))) {
                 return scan(s, anaphora);
             }
             if (t.plain()) {
@@ -288,24 +280,19 @@ final class PeriodPhrases {
         return p;
     }
 
-    private static boolean regexWord(boolean[] word, char c) {
-        return c < 128 && word[c];
-    }
-
     /** Every word of s[from, to), where neither the character before nor the one at {@code to} is a word's. */
     private void words(int from, int to) {
-        boolean[] word = REGEX_WORD;
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
-            if (c >= 128 || !word[c]) {
+            if (!Chars.isRegexWord(c)) {
                 i++;
                 continue;
             }
             int h = c | 0x20; // hash(0, c), written out like the rest of this loop: C1 inlines little
             int j = i + 1;
             char d;
-            while (j < to && (d = s.charAt(j)) < 128 && word[d]) {
+            while (j < to && Chars.isRegexWord(d = s.charAt(j))) {
                 h = 31 * h + (d | 0x20);
                 j++;
             }
@@ -512,7 +499,7 @@ final class PeriodPhrases {
         if (r >= 0) {
             // (?:\w+ )? is greedy: only the whole run of word characters can be followed by the space
             int w = r;
-            while (w < to && regexWord(s.charAt(w))) {
+            while (w < to && Chars.isRegexWord(s.charAt(w))) {
                 w++;
             }
             if (w > r && w < to && s.charAt(w) == ' ') {
@@ -1093,16 +1080,7 @@ final class PeriodPhrases {
      * regex engine itself.
      */
     private boolean boundary(int i) {
-        char left = i > 0 ? s.charAt(i - 1) : ' ';
-        char right = i < n ? s.charAt(i) : ' ';
-        if (left >= 128 || right >= 128) {
-            return BOUNDARY.matcher(s).region(i, n).useTransparentBounds(true).lookingAt();
-        }
-        return regexWord(left) != regexWord(right);
-    }
-
-    private static boolean regexWord(char c) {
-        return c < 128 && REGEX_WORD[c];
+        return Chars.isWordBoundary(s, i);
     }
 
     private static boolean digit(char c) {
