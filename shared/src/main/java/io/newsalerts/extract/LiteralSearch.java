@@ -109,19 +109,16 @@ final class LiteralSearch {
     boolean find(String text) {
         Shape[][] opening = this.opening;
         int n = text.length();
-        char before = ' '; // the character before p (none at 0: as a space for a boundary)
         for (int p = 0; p < n; p++) {
             char c = text.charAt(p);
             Shape[] shapesHere = c < 128 ? opening[c] : null;
-            // between two ASCII characters a boundary is a change of word-ness: the general check only after others
-            if (shapesHere != null && (before < 128 ? Chars.isRegexWord(before) != Chars.isRegexWord(c) : Chars.isWordBoundary(text, p))) {
+            if (shapesHere != null && Chars.isWordBoundary(text, p)) {
                 for (Shape shape : shapesHere) {
                     if (matchesFrom(text, p, shape, 0)) {
                         return true;
                     }
                 }
             }
-            before = c;
         }
         return false;
     }
@@ -152,8 +149,7 @@ final class LiteralSearch {
         }
         for (int k = 0; k < literal.length(); k++) {
             char c = text.charAt(at + k);
-            char l = literal.charAt(k);
-            if (c != l && !(ignoreCase && c >= 'A' && c <= 'Z' && c + ('a' - 'A') == l)) {
+            if ((ignoreCase ? Lexicon.asciiLower(c) : c) != literal.charAt(k)) {
                 return false;
             }
         }

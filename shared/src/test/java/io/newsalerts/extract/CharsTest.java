@@ -2,6 +2,7 @@ package io.newsalerts.extract;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,17 +30,13 @@ class CharsTest {
     void wordBoundaryIsWherePatternFindsOne() {
         // given texts of pieces where the engine's rules differ from a plain ASCII test: marks after letters and
         // after spaces, surrogate pairs, other scripts' letters and digits, '_'
-        String[] pieces = {"a", "Z", "7", "_", " ", ".", "-", "'", "é", "\u0301", "\u0300\u0301", "\u212A", "\u0130",
-                "\uD83D\uDE00", "\uD835\uDC00", "٢", "\u00A0", "—", "ß"};
+        List<String> pieces = List.of("a", "Z", "7", "_", " ", ".", "-", "'", "é", "\u0301", "\u0300\u0301", "\u212A",
+                "\u0130", "\uD83D\uDE00", "\uD835\uDC00", "٢", "\u00A0", "—", "ß");
         Pattern boundary = Pattern.compile("\\b");
         Random random = new Random(11);
         int boundaries = 0;
         for (int n = 0; n < 20_000; n++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = random.nextInt(8); k > 0; k--) {
-                b.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String s = b.toString();
+            String s = CorpusSentences.joined(random, pieces, 8);
             Matcher m = boundary.matcher(s).useTransparentBounds(true);
             for (int i = 0; i <= s.length(); i++) {
                 // when

@@ -3,13 +3,10 @@ package io.newsalerts.extract;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,11 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiteralSearchTest {
 
     /** Pieces of the extractor's phrases and characters that test the edges: case, marks, surrogates, '_'. */
-    private static final String[] PIECES = {"in ", "during ", "by ", "from ", "after ", "when ", "a ", "an ", "the ",
-            "that ", "this ", "there", "Monday's ", "last week's ", "suicide ", "car ", "drone ", "attack", "strike",
+    private static final List<String> PIECES = List.of("in ", "during ", "by ", "from ", "after ", "when ", "a ", "an ",
+            "the ", "that ", "this ", "there", "Monday's ", "last week's ", "suicide ", "car ", "drone ", "attack", "strike",
             "air strike", "fire", "gunmen", "a gunman", "hit", "struck", "territory", "zone", "jets", "air force",
             "airstrikes", " ", "x", "é", "\u0301", "\u212A", "K", "_", "1", "\uD83D\uDE00", "IN ", "THE ", "ATTACK",
-            "\uFF21", "\u0130", "-", "'", "s"};
+            "\uFF21", "\u0130", "-", "'", "s");
 
     @Test
     void findsTheShapesAsTheRegularExpressionWould() {
@@ -44,18 +41,12 @@ class LiteralSearchTest {
     void theExtractorsSearchesAnswerAsTheirPatterns() throws IOException {
         // given the corpus's lines, in their case, lower and upper, and strings made of the phrases' pieces
         List<String> texts = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/corpus"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                texts.addAll(Files.readAllLines(f));
-            }
+        for (String text : CorpusSentences.texts()) {
+            texts.addAll(text.lines().toList());
         }
         Random random = new Random(4);
         for (int n = 0; n < 50_000; n++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = random.nextInt(12); k > 0; k--) {
-                b.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            texts.add(b.toString());
+            texts.add(CorpusSentences.joined(random, PIECES, 12));
         }
         int found = 0;
         for (LiteralSearch search : List.of(Extractor.SINGLE_INCIDENT, Extractor.PLACE_ANAPHOR, Extractor.AIR)) {

@@ -33,8 +33,8 @@ import java.util.TreeMap;
 
 /**
  * The real handlers on fresh tables, with each table's stream pumped into the next handler as Lambda's mappings
- * would (one lane per stream, in order), recording every batch it delivered so a test can deliver them again. Unlike {@link LocalPipeline} it hands
- * the test the batches and the handlers.
+ * would (one lane per stream, in order), recording every batch it delivered so a test can deliver them again. Unlike
+ * {@link LocalPipeline} it hands the test the batches and the handlers.
  */
 final class Rig {
 
