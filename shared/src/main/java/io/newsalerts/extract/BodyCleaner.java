@@ -28,12 +28,12 @@ final class BodyCleaner {
 
     static List<String> paragraphs(String body) {
         String text = body.indexOf('\r') >= 0 ? body.replace("\r\n", "\n").replace('\r', '\n') : body;
-        String[] lines = text.split("\n");
         List<String> kept = new ArrayList<>();
-        int n = lines.length;
-        String[] cleaned = new String[n]; // each line normalized once: it is also compared as the next one
-        for (int i = 0; i < n; i++) {
-            String line = cleaned(lines, cleaned, i);
+        Lines lines = new Lines(text);
+        // each line is compared with the next non-blank one, so that one is cleaned ahead and carried over
+        String next = lines.nextNonBlank();
+        for (String line = next; line != null; line = next) {
+            next = lines.nextNonBlank();
             if (line.isEmpty()) {
                 continue;
             }
@@ -43,8 +43,7 @@ final class BodyCleaner {
                     && SIGN_OFF.matcher(line).matches())) {
                 break; // the story is over; what follows is somebody else's
             }
-            int next = nextNonBlank(lines, i);
-            if (next >= 0 && cleaned(lines, cleaned, next).equals(line)) {
+            if (line.equals(next)) {
                 break; // a headline printed twice is a teaser card: the sidebar has started
             }
             // each pattern only where its first character can open it: most lines open with none of them
@@ -97,20 +96,48 @@ final class BodyCleaner {
         return false;
     }
 
-    private static int nextNonBlank(String[] lines, int i) {
-        for (int k = i + 1; k < lines.length; k++) {
-            if (!lines[k].isBlank()) {
-                return k;
-            }
-        }
-        return -1;
-    }
+    /**
+     * The body's lines, read in one pass by {@code indexOf} (no array of them), skipping blank ones. A line comes
+     * normalized and stripped, copied once: its stripped bounds are found on the characters as {@link #normalize}
+     * maps them (a no-break space is whitespace after it), and only those are copied.
+     */
+    private static final class Lines {
+        private final String text;
+        private int from;
 
-    private static String cleaned(String[] lines, String[] cleaned, int i) {
-        if (cleaned[i] == null) {
-            cleaned[i] = normalize(lines[i]).strip();
+        Lines(String text) {
+            this.text = text;
         }
-        return cleaned[i];
+
+        /**
+         * The next line that is not blank as written ({@link String#isBlank}), normalized and stripped (empty if it
+         * is no-break spaces only), or null at the end.
+         */
+        String nextNonBlank() {
+            int length = text.length();
+            while (from <= length) {
+                int newline = text.indexOf('\n', from);
+                int end = newline < 0 ? length : newline;
+                int start = from;
+                from = end + 1;
+                boolean blank = true; // as written: a no-break space is not whitespace before normalize
+                while (start < end && Chars.isWhitespace(normalized(text.charAt(start)))) {
+                    blank &= Chars.isWhitespace(text.charAt(start));
+                    start++;
+                }
+                if (start == end) {
+                    if (blank) {
+                        continue;
+                    }
+                    return "";
+                }
+                while (Chars.isWhitespace(normalized(text.charAt(end - 1)))) {
+                    end--;
+                }
+                return normalize(text.substring(start, end));
+            }
+            return null;
+        }
     }
 
     /** Straight quotes and plain spaces, so the rest of the pipeline sees one spelling. */
@@ -118,14 +145,8 @@ final class BodyCleaner {
         char[] b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            // ASCII other than a tab stays: under C1 the switch below is a binary search run on every character
-            char r = c < 0x80 && c != '\t' ? c : switch (c) {
-                case '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB' -> '"';
-                case '\u2018', '\u2019', '\u201A', '\u02BC' -> '\'';
-                case '\u00A0', '\u2007', '\u202F', '\t' -> ' ';
-                case '\u2013', '\u2012' -> '-';
-                default -> c;
-            };
+            // ASCII other than a tab stays: under C1 the switch is a call and a binary search run on every character
+            char r = c < 0x80 && c != '\t' ? c : normalized(c);
             if (r != c && b == null) {
                 b = s.toCharArray();
             }
@@ -134,6 +155,17 @@ final class BodyCleaner {
             }
         }
         return b == null ? s : new String(b);
+    }
+
+    /** A character as {@link #normalize} writes it. */
+    private static char normalized(char c) {
+        return switch (c) {
+            case '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB' -> '"';
+            case '\u2018', '\u2019', '\u201A', '\u02BC' -> '\'';
+            case '\u00A0', '\u2007', '\u202F', '\t' -> ' ';
+            case '\u2013', '\u2012' -> '-';
+            default -> c;
+        };
     }
 
     static boolean mostlyUpperCase(String s) {

@@ -43,4 +43,15 @@ class BodyCleanerTest {
         assertThat(BodyCleaner.paragraphs("Bystanders fled.\nPosters were torn down in 2024.\n5 ships were hit."))
                 .containsExactly("Bystanders fled.", "Posters were torn down in 2024.", "5 ships were hit.");
     }
+
+    @Test
+    void readsLinesNormalizedAndStrippedAndComparesEachWithTheNextNonBlankOne() {
+        assertThat(BodyCleaner.paragraphs("\u00A0 Gunmen\tattacked.\u202F\r\n\u201CNine\u201D were killed.\n"))
+                .containsExactly("Gunmen attacked.", "\"Nine\" were killed.");
+        // blank lines in between: still the same headline twice, a teaser card
+        assertThat(BodyCleaner.paragraphs("Headline\n\n  \nHeadline\nMore")).isEmpty();
+        // a line of no-break spaces is not blank as written: it is the next line, and it is empty once cleaned
+        assertThat(BodyCleaner.paragraphs("Headline\n\u00A0\nHeadline\nMore"))
+                .containsExactly("Headline", "Headline", "More");
+    }
 }
