@@ -78,15 +78,10 @@ final class Lexicon {
         }
     }
 
-    /**
-     * Puts every word of a list in the class {@code bit} (a word may be in several). The list's own String becomes
-     * the word's: the lists are literals, so a token of the word then is the very literal the rules compare with.
-     */
+    /** Puts every word of a list in the class {@code bit} (a word may be in several). */
     void addClass(Iterable<String> list, long bit) {
         for (String w : list) {
-            int id = intern(w);
-            addClass(id, bit);
-            words[id] = w;
+            addClass(intern(w), bit);
         }
     }
 
@@ -113,7 +108,9 @@ final class Lexicon {
         }
         word.getChars(0, word.length(), chars, from);
         offsets[id + 1] = from + word.length();
-        words[id] = word;
+        // the JVM's own copy, which every string literal equal to it is: a known token's lower case is then the very
+        // literal the rules ask about, and Token.is compares the two by identity (see there)
+        words[id] = word.intern();
         table[SLOT * slot] = ((long) h << 32) | (id + 1);
         int bit = maybe(h);
         hashes[bit >>> 6] |= 1L << bit;
@@ -247,7 +244,10 @@ final class Lexicon {
         return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
-    /** The word of an id: the lower-case {@code String} every token of that word shares. */
+    /**
+     * The word of an id: the lower-case {@code String} every token of that word shares, the JVM's interned one
+     * ({@link String#intern}), so that it is the same object as any string literal spelled alike.
+     */
     String word(int id) {
         return words[id];
     }

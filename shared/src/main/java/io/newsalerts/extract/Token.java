@@ -95,11 +95,12 @@ final class Token {
     }
 
     /**
-     * Whether the word is {@code lowerText}. Small enough for C1 to inline: a known word's lower is the lexicon's
-     * String, often the very literal asked about, and most other words differ in length.
+     * Whether the word is {@code lowerText}, a string literal (or another interned String). A known word's lower is
+     * the lexicon's interned String, so it is {@code lowerText} exactly when it is the same object; and a word the
+     * lexicon does not know cannot be one it knows. Only unknown words are compared character by character.
      */
     boolean is(String lowerText) {
-        return lower == lowerText || (lowerLength == lowerText.length() && sameLower(lowerText));
+        return lower == lowerText || (id == Lexicon.UNKNOWN && lowerLength == lowerText.length() && sameLower(lowerText));
     }
 
     private boolean sameLower(String lowerText) {
