@@ -363,8 +363,9 @@ final class PeriodPhrases {
         }
         if (classes == 0 && j - i > 6) {
             // no \b after "quarter" (HALF_QUARTER) nor "months" (FIRST_MONTHS): "the first quarterly"
-            classes = sameIgnoringCase(s, i, "months") ? W_MONTHS
-                    : j - i > 7 && sameIgnoringCase(s, i, "quarter") ? W_HALF_OR_QUARTER : 0;
+            char first = (char) (s.charAt(i) | 0x20);
+            classes = first == 'm' && sameIgnoringCase(s, i, "months") ? W_MONTHS
+                    : first == 'q' && j - i > 7 && sameIgnoringCase(s, i, "quarter") ? W_HALF_OR_QUARTER : 0;
         }
         return classes;
     }
@@ -799,9 +800,11 @@ final class PeriodPhrases {
         if (q < 0) {
             return -1;
         }
-        // the lazy [^,;.]{0,80}?: the shortest stretch (in code points) after which the rest matches
+        // the lazy [^,;.]{0,80}?: the shortest stretch (in code points) after which the rest matches; "in" or "on"
+        // asked first, as it is cheaper than \b
         for (int k = 0; ; k++) {
-            if (boundary(q)) {
+            char c = q < n ? s.charAt(q) : ' ';
+            if ((c == 'i' || c == 'o') && boundary(q)) {
                 int e = monthName(oneOf(q, IN_OR_ON));
                 if (e >= 0) {
                     month1 = month;
