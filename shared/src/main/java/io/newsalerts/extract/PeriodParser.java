@@ -54,10 +54,10 @@ final class PeriodParser {
         // one pass finds the words an expression can begin with; most sentences have few, many none
         PeriodPhrases words = tokens != null ? PeriodPhrases.scan(s, tokens, previous != null)
                 : PeriodPhrases.scan(s, previous != null);
-        List<Span> all = new ArrayList<>();
         if (words.openers() == 0) {
-            return all;
+            return List.of();
         }
+        List<Span> all = new ArrayList<>();
         Gates gates = new Gates(s, lower, previous);
         for (Phrase phrase : PHRASES) {
             if (phrase == Phrase.FROM_TO && words.any(PeriodPhrases.HALF_OR_QUARTER_CODE)) {

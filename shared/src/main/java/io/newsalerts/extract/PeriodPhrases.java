@@ -88,16 +88,14 @@ final class PeriodPhrases {
     private final int n;
     /** Whether SAME and PRIOR, which refer back to a period, are looked for. */
     private final boolean anaphora;
-    // the two words before the one being read (start, end, classes, what it opens by itself), waiting for the
-    // words after them; start -1: none yet
+    // the last two words of the table read (start, end, classes), waiting for the words after them to know what
+    // they open; start -1: none
     private int at0 = -1;
     private int end0 = -1;
     private int classes0;
-    private int opens0;
     private int at1 = -1;
     private int end1 = -1;
     private int classes1;
-    private int opens1;
     /** The end of the region the current match must fit in. */
     private int to;
 
@@ -172,6 +170,20 @@ final class PeriodPhrases {
     private static final int W_MONTHS = 1 << 24;
     /** What SAME has after its determiner: same, period, quarter, half(-year), six or three (months), week, month. */
     private static final int W_SAME_UNIT = 1 << 25;
+    /** Digits starting with 1 or 2, which may begin a year: "2024", "20٢٤" (PeriodParser's years() reads any digits). */
+    private static final int W_YEAR_DIGITS = 1 << 26;
+    /** "H1", "Q3" and the like. */
+    private static final int W_HALF_OR_QUARTER_CODE = 1 << 27;
+
+    /**
+     * The classes that open a phrase by themselves ({@link #ownOpens}) and that no phrase reads after another word
+     * (in {@link #opens}): a word of these only is no neighbour of the words around it.
+     */
+    private static final int LONE = W_YEAR_DIGITS | W_HALF_OR_QUARTER_CODE | W_SINCE | W_WEEKDAY;
+
+    /** The next words the rules of {@link #opens} read when they read no third word ("so far", "from May"). */
+    private static final int SECOND_OF_TWO = W_HALF_OR_QUARTER | W_FAR | W_YEAR | W_WEEK_OR_MONTH | W_TO | W_MONTH
+            | W_MODIFIER | W_PREVIOUS | W_PRIOR_OR_SAME;
 
     private static final int PAST_AND_SAME = W_PAST_PREPOSITION | W_SAME_PREPOSITION;
     /** The words that matter where a phrase can begin, with what each is. */
@@ -189,6 +201,8 @@ final class PeriodPhrases {
     private static final String[] MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
             "sept", "sep", "oct", "nov", "dec"};
+    /** "H1", "Q3" (in either case here: {@link #halfOrQuarterCodeAt} asks for the capital). */
+    private static final String[] HALF_OR_QUARTER_CODES = {"h1", "h2", "h3", "h4", "q1", "q2", "q3", "q4"};
     private static final String[] WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "yesterday", "today"};
 
@@ -210,6 +224,9 @@ final class PeriodPhrases {
         }
         for (String w : WEEKDAY_WORDS) {
             addWord(w, W_WEEKDAY);
+        }
+        for (String w : HALF_OR_QUARTER_CODES) {
+            addWord(w, W_HALF_OR_QUARTER_CODE);
         }
         for (String w : NUMBER_WORDS) {
             addWord(w, w.equals("six") || w.equals("three") ? W_NUMBER | W_SAME_UNIT : W_NUMBER);
@@ -249,7 +266,7 @@ final class PeriodPhrases {
     static PeriodPhrases scan(String s, boolean anaphora) {
         PeriodPhrases p = new PeriodPhrases(s, anaphora);
         p.words(0, s.length());
-        p.lastWords();
+        p.settle();
         return p;
     }
 
@@ -270,13 +287,13 @@ final class PeriodPhrases {
                 return scan(s, anaphora);
             }
             if (t.plain()) {
-                p.word(start, t.end(), t.plainHash());
+                p.word(start, t.end(), t.plainHash(), t.type() != Token.Type.WORD); // a plain word starts with a letter
             } else {
                 p.words(start, t.end());
             }
             previousEnd = t.end();
         }
-        p.lastWords();
+        p.settle();
         return p;
     }
 
@@ -296,64 +313,91 @@ final class PeriodPhrases {
                 h = 31 * h + (d | 0x20);
                 j++;
             }
-            word(i, j, h);
+            word(i, j, h, c <= '9'); // a word starts with a digit, a letter or '_'; only digits are below 'A'
             i = j;
         }
     }
 
     /**
-     * The word s[i, j), {@code h} the hash of its letters: what it is, and what the word two before it opens now
-     * that the two after that one are known.
+     * The word s[i, j), {@code h} the hash of its letters. Most words are no word of a time expression, and some
+     * open one by themselves and are read after no other word ({@link #LONE}): either only settles what the words
+     * waiting open. Kept small, so that the JIT inlines it into the pass.
      */
-    private void word(int i, int j, int h) {
-        char c = s.charAt(i);
+    private void word(int i, int j, int h, boolean number) {
+        int classes = classes(s, i, j, h, number);
+        if ((classes & ~LONE) != 0) {
+            await(i, j, classes);
+            return;
+        }
+        if (at1 >= 0) {
+            settle();
+        }
+        if (classes != 0) {
+            addOpener(i, ownOpens(classes));
+        }
+    }
+
+    /**
+     * What the word s[i, j) can be in a time expression, as W_ bits: {@code h} the hash of its letters,
+     * {@code number} whether it starts with a digit. A word of letters is read by its hash alone unless it is long
+     * or a month name, so that most words cost no read of their characters.
+     */
+    private static int classes(String s, int i, int j, int h, boolean number) {
+        if (number) {
+            // "2024" (or "20٢٤"), "3rd", "24"
+            char c = s.charAt(i);
+            int classes = c == '1' || c == '2' ? W_YEAR_DIGITS : 0;
+            return classes | (j - i <= 3 && allDigits(s, i, j) ? W_NUMBER : isOrdinal(s, i, j) ? W_ORDINAL : 0);
+        }
         int classes = 0;
-        int opens = 0;
-        if (c >= '0' && c <= '9') {
-            // "2024" (or "20٢٤": PeriodParser's years() reads any digits after "19"/"20"), "3rd", "24"
-            opens = c == '1' || c == '2' ? YEAR_NUMBER : 0;
-            classes = j - i <= 3 && allDigits(s, i, j) ? W_NUMBER : isOrdinal(s, i, j) ? W_ORDINAL : 0;
-        } else if ((c == 'H' || c == 'Q') && j - i == 2) {
-            opens = HALF_OR_QUARTER_CODE; // "H1", "Q3"
-        } else if (j - i <= 9) { // longer than "wednesday", "september": not a word of the table
+        if (j - i <= 9) { // longer than "wednesday", "september": not a word of the table
             for (int slot = h & 511; TABLE_CLASSES[slot] != 0; slot = (slot + 1) & 511) {
                 if (TABLE_HASHES[slot] == h && TABLE_LENGTHS[slot] == j - i) {
                     classes = TABLE_CLASSES[slot];
                     break;
                 }
             }
-            if (classes == W_MONTH && c > 'Z') {
+            if (classes == W_MONTH && s.charAt(i) > 'Z') {
                 classes = 0; // "may", "march": month names are capitalized
             }
         }
-        if (classes == 0 && j - i > 6 && ((c | 0x20) == 'm' || (c | 0x20) == 'q')) {
+        if (classes == 0 && j - i > 6) {
             // no \b after "quarter" (HALF_QUARTER) nor "months" (FIRST_MONTHS): "the first quarterly"
-            classes = sameIgnoringCase(s, i, "months") ? W_MONTHS
-                    : j - i > 7 && sameIgnoringCase(s, i, "quarter") ? W_HALF_OR_QUARTER : 0;
+            char first = (char) (s.charAt(i) | 0x20);
+            classes = first == 'm' && sameIgnoringCase(s, i, "months") ? W_MONTHS
+                    : first == 'q' && j - i > 7 && sameIgnoringCase(s, i, "quarter") ? W_HALF_OR_QUARTER : 0;
         }
-        if (at0 >= 0 && (classes0 | opens0) != 0) {
+        return classes;
+    }
+
+    /** A word of a time expression at [i, j): what the word two before it opens, now that the two after it are read. */
+    private void await(int i, int j, int classes) {
+        if (at0 >= 0) {
             boolean adjacent = follows(s, end0, at1);
-            addOpener(at0, opens0 | opens(classes0, adjacent ? classes1 : 0,
-                    adjacent && follows(s, end1, i) ? classes : 0, anaphora));
+            addOpener(at0, opens(classes0, adjacent ? classes1 : 0, adjacent && follows(s, end1, i) ? classes : 0,
+                    anaphora));
         }
         at0 = at1;
         end0 = end1;
         classes0 = classes1;
-        opens0 = opens1;
         at1 = i;
         end1 = j;
         classes1 = classes;
-        opens1 = opens;
     }
 
-    /** What the last two words open: no words follow them. */
-    private void lastWords() {
-        if (at0 >= 0 && (classes0 | opens0) != 0) {
-            addOpener(at0, opens0 | opens(classes0, follows(s, end0, at1) ? classes1 : 0, 0, anaphora));
+    /**
+     * What the words waiting open, when no word of a time expression follows them (a word of none, or the end of
+     * the sentence): none waits after.
+     */
+    private void settle() {
+        if (at0 >= 0) {
+            addOpener(at0, opens(classes0, follows(s, end0, at1) ? classes1 : 0, 0, anaphora));
         }
-        if (at1 >= 0 && (classes1 | opens1) != 0) {
-            addOpener(at1, opens1 | opens(classes1, 0, 0, anaphora));
+        if (at1 >= 0) {
+            addOpener(at1, opens(classes1, 0, 0, anaphora));
         }
+        at0 = -1;
+        at1 = -1;
     }
 
     /** Whether the word at {@code next} comes right after a single space at {@code end}. */
@@ -366,18 +410,9 @@ final class PeriodPhrases {
      * space).
      */
     private static int opens(int word, int next, int after, boolean anaphora) {
-        int opens = 0;
-        if (has(word, W_SINCE)) {
-            opens |= SINCE; // a rare word; and "since Mayor" is "since May"
-        }
-        if (has(word, W_MONTH)) {
-            opens |= MONTH_NAME;
-        }
-        if (has(word, W_WEEKDAY)) {
-            opens |= WEEKDAY;
-        }
-        if (next == 0) {
-            return opens; // the rest need a word of the table next, which most words do not have
+        int opens = ownOpens(word);
+        if (next == 0 || after == 0 && !has(next, SECOND_OF_TWO)) {
+            return opens; // the rest need a word of the table next (most words have none), and most a third
         }
         if (has(word, W_PAST_PREPOSITION) && has(next, W_THE) && has(after, W_PAST | W_LAST | W_PREVIOUS)) {
             opens |= PAST;
@@ -404,6 +439,27 @@ final class PeriodPhrases {
         if (anaphora && (has(word, W_THE) && has(next, W_YEAR | W_PREVIOUS | W_PRIOR_OR_SAME)
                 || has(word, W_A) && has(next, W_YEAR))) {
             opens |= PRIOR;
+        }
+        return opens;
+    }
+
+    /** What a word of these classes opens whatever follows it. */
+    private static int ownOpens(int word) {
+        int opens = 0;
+        if (has(word, W_YEAR_DIGITS)) {
+            opens |= YEAR_NUMBER;
+        }
+        if (has(word, W_HALF_OR_QUARTER_CODE)) {
+            opens |= HALF_OR_QUARTER_CODE;
+        }
+        if (has(word, W_SINCE)) {
+            opens |= SINCE; // a rare word; and "since Mayor" is "since May"
+        }
+        if (has(word, W_MONTH)) {
+            opens |= MONTH_NAME;
+        }
+        if (has(word, W_WEEKDAY)) {
+            opens |= WEEKDAY;
         }
         return opens;
     }
@@ -744,9 +800,11 @@ final class PeriodPhrases {
         if (q < 0) {
             return -1;
         }
-        // the lazy [^,;.]{0,80}?: the shortest stretch (in code points) after which the rest matches
+        // the lazy [^,;.]{0,80}?: the shortest stretch (in code points) after which the rest matches; "in" or "on"
+        // asked first, as it is cheaper than \b
         for (int k = 0; ; k++) {
-            if (boundary(q)) {
+            char c = q < n ? s.charAt(q) : ' ';
+            if ((c == 'i' || c == 'o') && boundary(q)) {
                 int e = monthName(oneOf(q, IN_OR_ON));
                 if (e >= 0) {
                     month1 = month;

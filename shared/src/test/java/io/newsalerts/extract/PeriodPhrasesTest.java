@@ -197,6 +197,8 @@ class PeriodPhrasesTest {
         // "may" and "march" in lower case are no months; "the first quarterly" has no \b after "quarter"
         assertThat(openers("attacks may march on; the first quarterly report", true)).containsExactly(
                 "22:HALF_QUARTER", "26:HALF_QUARTER");
+        // "H1" to "Q4" open a code in either case (halfOrQuarterCodeAt asks for the capital), "Hi" and "H5" none
+        assertThat(openers("Hi H5 h2 Q4", true)).containsExactly("6:HALF_OR_QUARTER_CODE", "9:HALF_OR_QUARTER_CODE");
     }
 
     private static List<String> openers(String s, boolean anaphora) {
