@@ -31,10 +31,31 @@ final class Gazetteer {
 
     /**
      * One name the trie knows. {@code value} is the canonical actor, event type, ISO code or area name;
-     * {@code caseSensitive} entries match only with the exact capitalisation of {@code surface}.
+     * {@code caseSensitive} entries match only with the exact capitalisation of {@code surface}. Bit k of
+     * {@code capitalized} is set when the k-th word of {@code surface} starts with a capital letter.
      */
     record Entry(Kind kind, String value, String actorType, List<String> surface, boolean caseSensitive,
-                 boolean needsLicence, List<String> context) {
+                 boolean needsLicence, List<String> context, long capitalized) {
+
+        Entry(Kind kind, String value, String actorType, List<String> surface, boolean caseSensitive,
+              boolean needsLicence, List<String> context) {
+            this(kind, value, actorType, surface, caseSensitive, needsLicence, context, capitalized(surface));
+        }
+
+        /** Which words of a name start with a capital: read once here, not at every match of the name. */
+        private static long capitalized(List<String> surface) {
+            if (surface.size() > Long.SIZE) {
+                throw new IllegalArgumentException("a name of more than 64 words: " + surface);
+            }
+            long bits = 0;
+            for (int k = 0; k < surface.size(); k++) {
+                if (Chars.isUpperCase(surface.get(k).charAt(0))) {
+                    bits |= 1L << k;
+                }
+            }
+            return bits;
+        }
+
         /** An actor read from a phrase rather than a name: "Russia's forces", "Syrian and Russian warplanes". */
         static Entry military(String name) {
             return new Entry(Kind.ACTOR, name, "military", List.of(), false, false, List.of());
@@ -370,9 +391,8 @@ final class Gazetteer {
         if (e.kind() != Kind.EVENT) {
             // names are proper nouns: where the name is capitalised the text must be too
             // ("the west bank of the river" is not the West Bank, "play" is not the Play gang)
-            for (int k = start; k < end; k++) {
-                String sf = e.surface().get(k - start);
-                if (Chars.isUpperCase(sf.charAt(0)) && !tokens.get(k).startsUpper()) {
+            for (long capitals = e.capitalized(); capitals != 0; capitals &= capitals - 1) {
+                if (!tokens.get(start + Long.numberOfTrailingZeros(capitals)).startsUpper()) {
                     return false;
                 }
             }
