@@ -1664,7 +1664,7 @@ public final class Extractor {
                     codes = addDistinct(codes, country);
                 }
             }
-            if (codes != null && !codes.isEmpty()) {
+            if (codes != null) { // addDistinct makes a list only to add to it
                 return new Places(sorted(codes), null, false);
             }
             if (areas != null) {
@@ -1743,13 +1743,9 @@ public final class Extractor {
             List<String> out = null; // made on the first country
             for (int k = 0; k < t.size(); k++) {
                 Gazetteer.Mention m = at[k];
-                if (m != null && m.start() == k && !attributed[k]
-                        && (m.kind() == Gazetteer.Kind.COUNTRY) && (out == null || !out.contains(m.value()))
+                if (m != null && m.start() == k && !attributed[k] && m.kind() == Gazetteer.Kind.COUNTRY
                         && !(m.end() < t.size() && t.get(m.end()).is("-"))) {
-                    if (out == null) {
-                        out = new ArrayList<>(4);
-                    }
-                    out.add(m.value());
+                    out = addDistinct(out, m.value());
                 }
             }
             return out != null ? out : List.of();

@@ -289,7 +289,13 @@ final class Gazetteer {
         if (first >= firstWords.length) {
             firstWords = java.util.Arrays.copyOf(firstWords, Math.max(first + 1, firstWords.length * 2));
         }
-        boolean capitalFirst = Chars.isUpperCase(tokens.getFirst().text().charAt(0))
+        String[] surfaceWords = new String[tokens.size()];
+        for (int k = 0; k < surfaceWords.length; k++) {
+            surfaceWords[k] = tokens.get(k).text();
+        }
+        List<String> texts = List.of(surfaceWords);
+        Entry entry = new Entry(kind, value, actorType, texts, caseSensitive, licence, context);
+        boolean capitalFirst = (entry.capitalized() & 1) != 0
                 && (kind != Kind.EVENT || caseSensitive); // see valid(): only then must the text's word be capitalised
         lexicon.addClass(first, capitalFirst ? NAME_START : NAME_START | NAME_START_IN_LOWER_CASE);
         Node node = firstWords[first];
@@ -299,12 +305,6 @@ final class Gazetteer {
         for (int k = 1; k < tokens.size(); k++) {
             node = node.nextOrAdd(lexicon.intern(tokens.get(k).lower()));
         }
-        String[] surfaceWords = new String[tokens.size()];
-        for (int k = 0; k < surfaceWords.length; k++) {
-            surfaceWords[k] = tokens.get(k).text();
-        }
-        List<String> texts = List.of(surfaceWords);
-        Entry entry = new Entry(kind, value, actorType, texts, caseSensitive, licence, context);
         if (node.entries.length == 0) {
             node.entries = new Entry[]{entry}; // most names are the only one of their spelling
             return;

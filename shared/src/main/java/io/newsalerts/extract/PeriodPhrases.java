@@ -170,7 +170,9 @@ final class PeriodPhrases {
     private static final int W_MONTHS = 1 << 24;
     /** What SAME has after its determiner: same, period, quarter, half(-year), six or three (months), week, month. */
     private static final int W_SAME_UNIT = 1 << 25;
-    /** Digits starting with 1 or 2, which may begin a year: "2024", "20٢٤" (PeriodParser's years() reads any digits). */
+    /**
+     * Digits starting with 1 or 2, which may begin a year: "2024", "20٢٤" (PeriodParser's years() reads any digits).
+     */
     private static final int W_YEAR_DIGITS = 1 << 26;
     /** "H1", "Q3" and the like. */
     private static final int W_HALF_OR_QUARTER_CODE = 1 << 27;

@@ -100,7 +100,8 @@ final class Token {
      * lexicon does not know cannot be one it knows. Only unknown words are compared character by character.
      */
     boolean is(String lowerText) {
-        return lower == lowerText || (id == Lexicon.UNKNOWN && lowerLength == lowerText.length() && sameLower(lowerText));
+        return lower == lowerText
+                || (id == Lexicon.UNKNOWN && lowerLength == lowerText.length() && sameLower(lowerText));
     }
 
     private boolean sameLower(String lowerText) {
