@@ -20,8 +20,8 @@ import java.util.List;
 public final class ExtractionLocality {
     private static long sink;
 
-    /** {@code second}: the extractor of every second extraction of an article. */
-    private record Order(String name, Article[] articles, long bytes, int repeats, Extractor second) {
+    /** {@code extractors}: the extractors that take turns on an article's repeats. */
+    private record Order(String name, Article[] articles, long bytes, int repeats, Extractor... extractors) {
     }
 
     public static void main(String[] args) {
@@ -30,14 +30,11 @@ public final class ExtractionLocality {
         Extractor ex = Extractor.defaults();
         Extractor other = Extractor.withExtraGazetteer("{\"actors\": []}");
         Article[] all = docs.stream().map(Corpus.Doc::article).toArray(Article[]::new);
-        JitSettling.repeatUntilSettled(() -> {
-            pass(ex, all, 1, ex);
-            pass(ex, all, 2, other);
-        });
+        JitSettling.repeatUntilSettled(() -> pass(all, 2, ex, other));
         List<Order> orders = List.of(
                 order("every article once per pass (the benchmark)", docs, docs.size(), 1, ex),
                 order("each article twice in a row", docs, docs.size(), 2, ex),
-                order("each twice, the second by another extractor", docs, docs.size(), 2, other),
+                order("each twice, the second by another extractor", docs, docs.size(), 2, ex, other),
                 order("each article 16 times in a row", docs, docs.size(), 16, ex),
                 order("20 of the articles, once per pass", docs, 20, 1, ex),
                 order("6 of the articles, once per pass", docs, 6, 1, ex));
@@ -51,7 +48,7 @@ public final class ExtractionLocality {
                 long w0 = System.nanoTime();
                 long passes = 0;
                 while (System.nanoTime() - w0 < 400_000_000L) {
-                    pass(ex, o.articles(), o.repeats(), o.second());
+                    pass(o.articles(), o.repeats(), o.extractors());
                     passes += o.repeats();
                 }
                 double seconds = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
@@ -68,7 +65,7 @@ public final class ExtractionLocality {
     }
 
     /** {@code count} articles spread evenly over the corpus, each extracted {@code repeats} times in a row. */
-    private static Order order(String name, List<Corpus.Doc> docs, int count, int repeats, Extractor second) {
+    private static Order order(String name, List<Corpus.Doc> docs, int count, int repeats, Extractor... extractors) {
         Article[] articles = new Article[count];
         long bytes = 0;
         for (int i = 0; i < count; i++) {
@@ -76,13 +73,13 @@ public final class ExtractionLocality {
             articles[i] = d.article();
             bytes += d.bodyBytes();
         }
-        return new Order(name, articles, bytes, repeats, second);
+        return new Order(name, articles, bytes, repeats, extractors);
     }
 
-    private static void pass(Extractor ex, Article[] articles, int repeats, Extractor second) {
+    private static void pass(Article[] articles, int repeats, Extractor... extractors) {
         for (Article a : articles) {
             for (int r = 0; r < repeats; r++) {
-                sink += (r % 2 == 0 ? ex : second).extract(a).size();
+                sink += extractors[r % extractors.length].extract(a).size();
             }
         }
     }
