@@ -100,6 +100,8 @@ final class Token {
      * lexicon does not know cannot be one it knows. Only unknown words are compared character by character.
      */
     boolean is(String lowerText) {
+        // checked wherever assertions are on (every test run): a String made at run time would miss known words
+        assert lowerText == lowerText.intern() : "Token.is needs a string literal: " + lowerText;
         return lower == lowerText
                 || (id == Lexicon.UNKNOWN && lowerLength == lowerText.length() && sameLower(lowerText));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LexiconTest {
 
@@ -66,6 +67,20 @@ class LexiconTest {
         assertThat(t.get(2).lower()).isEqualTo("unknownwordx");
         assertThat(t.get(3).is(",")).isTrue();
         assertThat(t.get(5).text()).isEqualTo("Ministry");
+    }
+
+    @Test
+    void aTokenRefusesAKnownWordMadeAtRunTimeWhereAssertionsAreOn() {
+        // given: "state" is a known word (the lexicon interned it), compared by identity with a rule's literal
+        Tokens t = Tokenizer.tokenize("Islamic State said", Gazetteer.bundled().lexicon);
+        assertThat(t.get(1).id()).isNotEqualTo(Lexicon.UNKNOWN);
+        String madeAtRunTime = new StringBuilder("sta").append("te").toString();
+        // then: the test JVM runs with assertions (surefire's default), so the mistake fails loudly there
+        assertThat(Token.class.desiredAssertionStatus()).isTrue();
+        assertThatThrownBy(() -> t.get(1).is(madeAtRunTime))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("string literal");
+        assertThat(t.get(1).is("state")).isTrue();
     }
 
     /** The id the tokenizer finds for an ASCII token. */
