@@ -37,6 +37,11 @@ final class Gazetteer {
     record Entry(Kind kind, String value, String actorType, List<String> surface, boolean caseSensitive,
                  boolean needsLicence, List<String> context, long capitalized) {
 
+        Entry {
+            // the bits are derived (below), kept only to save reading the words at every match; checked in tests
+            assert capitalized == capitalized(surface) : "capitalized bits " + capitalized + " disagree with " + surface;
+        }
+
         Entry(Kind kind, String value, String actorType, List<String> surface, boolean caseSensitive,
               boolean needsLicence, List<String> context) {
             this(kind, value, actorType, surface, caseSensitive, needsLicence, context, capitalized(surface));

@@ -83,6 +83,19 @@ class LexiconTest {
         assertThat(t.get(1).is("state")).isTrue();
     }
 
+    @Test
+    void aNameEntryRefusesCapitalBitsThatDisagreeWithItsWordsWhereAssertionsAreOn() {
+        // given: "Islamic State" has capitals on both words (bits 0 and 1)
+        List<String> surface = List.of("Islamic", "State");
+        // then
+        assertThat(new Gazetteer.Entry(Gazetteer.Kind.ACTOR, "Islamic State", "jihadist", surface, false, false,
+                List.of()).capitalized()).isEqualTo(0b11L);
+        assertThatThrownBy(() -> new Gazetteer.Entry(Gazetteer.Kind.ACTOR, "Islamic State", "jihadist", surface,
+                false, false, List.of(), 0b01L))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("disagree");
+    }
+
     /** The id the tokenizer finds for an ASCII token. */
     private static int findAsciiLowered(Lexicon lexicon, String text) {
         String lower = text.toLowerCase(Locale.ROOT);
