@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -197,7 +198,11 @@ final class Gazetteer {
                 add(acronym, Kind.ACTOR, a.name, a.type, true, licence, List.of());
                 if (licence) {
                     List<String> names = new ArrayList<>(a.aliases);
-                    a.acronyms.stream().filter(x -> x.length() > 2).forEach(names::add);
+                    for (String other : a.acronyms) {
+                        if (other.length() > 2) {
+                            names.add(other);
+                        }
+                    }
                     licensing.put(a.name, List.copyOf(names));
                 }
             }
@@ -221,7 +226,7 @@ final class Gazetteer {
             List<String> names = new ArrayList<>(c.getValue().demonyms);
             names.addAll(c.getValue().aliases);
             for (String name : names) {
-                String candidate = name + " military";
+                String candidate = name.concat(" military");
                 if ("military".equals(types.get(candidate)) && !military.containsKey(c.getKey())) {
                     military.put(c.getKey(), candidate);
                 }
@@ -230,14 +235,16 @@ final class Gazetteer {
         // every other country that acts ("Ethiopian military drone strikes", "Afghan forces") gets a military too
         for (var c : data.countries.entrySet()) {
             if (!military.containsKey(c.getKey()) && !c.getValue().demonyms.isEmpty()) {
-                String name = c.getValue().demonyms.iterator().next() + " military";
+                String name = c.getValue().demonyms.iterator().next().concat(" military");
                 military.put(c.getKey(), name);
                 types.putIfAbsent(name, "military");
             }
         }
         this.militaryOf = Map.copyOf(military);
         Map<String, String> home = new HashMap<>();
-        military.forEach((code, name) -> home.put(name, code));
+        for (var m : military.entrySet()) {
+            home.put(m.getValue(), m.getKey());
+        }
         this.homeOf = Map.copyOf(home);
         this.actorTypes = Map.copyOf(types);
         for (var c : data.countries.entrySet()) {
@@ -262,7 +269,7 @@ final class Gazetteer {
             case "globally", "across the globe", "around the world", "across the world", "world", "worldwide" -> "worldwide";
             case "Mediterranean" -> "Mediterranean Sea";
             case "Bab al-Mandab", "Bab el-Mandeb Strait" -> "Bab el-Mandeb";
-            default -> Character.toUpperCase(a.charAt(0)) + a.substring(1);
+            default -> String.valueOf(Character.toUpperCase(a.charAt(0))).concat(a.substring(1));
         };
     }
 
@@ -314,9 +321,13 @@ final class Gazetteer {
             node.entries = new Entry[]{entry}; // most names are the only one of their spelling
             return;
         }
-        List<Entry> list = new ArrayList<>(List.of(node.entries));
-        // a later source overrides an earlier one for the same name and kind (deployer data wins)
-        list.removeIf(x -> x.kind() == kind && x.surface().equals(texts) && x.caseSensitive() == caseSensitive);
+        List<Entry> list = new ArrayList<>(node.entries.length + 1);
+        for (Entry x : node.entries) {
+            // a later source overrides an earlier one for the same name and kind (deployer data wins)
+            if (x.kind() != kind || !x.surface().equals(texts) || x.caseSensitive() != caseSensitive) {
+                list.add(x);
+            }
+        }
         list.add(entry);
         node.entries = list.toArray(new Entry[0]);
     }
@@ -409,6 +420,9 @@ final class Gazetteer {
     }
 
     // ---------------------------------------------------------------- loading
+    // Loading (this section, the constructor and add) uses loops, not lambdas or string concatenation: each such
+    // site spins a class the first time it runs, about a millisecond apiece in a cold start (docs/performance.md,
+    // "Gazetteer load").
 
     private static final class ActorDef {
         final String name;
@@ -444,31 +458,53 @@ final class Gazetteer {
             }
             for (JsonNode a : root.path("actors")) {
                 String name = text(a, "name", what);
-                ActorDef def = actors.computeIfAbsent(name, k -> new ActorDef(k, "armed"));
+                ActorDef def = actors.get(name);
+                if (def == null) {
+                    actors.put(name, def = new ActorDef(name, "armed"));
+                }
                 if (a.hasNonNull("type")) {
                     def.type = a.get("type").asText();
                 }
                 def.aliases.add(name);
-                a.path("aliases").forEach(x -> def.aliases.add(x.asText()));
-                a.path("acronyms").forEach(x -> def.acronyms.add(x.asText()));
+                addTexts(a.path("aliases"), def.aliases, false);
+                addTexts(a.path("acronyms"), def.acronyms, false);
             }
             for (JsonNode e : root.path("eventTypes")) {
                 String name = text(e, "name", what);
                 List<String> terms = new ArrayList<>();
-                e.path("terms").forEach(x -> terms.add(x.asText()));
+                addTexts(e.path("terms"), terms, false);
                 List<String> context = new ArrayList<>();
-                e.path("context").forEach(x -> context.add(x.asText().toLowerCase(Locale.ROOT)));
-                events.computeIfAbsent(name, k -> new ArrayList<>()).add(new EventDef(terms, context));
+                addTexts(e.path("context"), context, true);
+                List<EventDef> defs = events.get(name);
+                if (defs == null) {
+                    events.put(name, defs = new ArrayList<>());
+                }
+                defs.add(new EventDef(terms, context));
             }
             for (JsonNode c : root.path("countries")) {
-                CountryDef def = countries.computeIfAbsent(text(c, "code", what).toUpperCase(Locale.ROOT),
-                        k -> new CountryDef());
-                c.path("aliases").forEach(x -> def.aliases.add(x.asText()));
-                c.path("demonyms").forEach(x -> def.demonyms.add(x.asText()));
+                CountryDef def = country(text(c, "code", what).toUpperCase(Locale.ROOT));
+                addTexts(c.path("aliases"), def.aliases, false);
+                addTexts(c.path("demonyms"), def.demonyms, false);
             }
-            root.path("places").properties().forEach(p -> places.put(p.getKey(), p.getValue().asText()));
-            root.path("areas").forEach(x -> areas.add(x.asText()));
-            root.path("eventModifiers").forEach(x -> modifiers.add(x.asText().toLowerCase(Locale.ROOT)));
+            for (Map.Entry<String, JsonNode> p : root.path("places").properties()) {
+                places.put(p.getKey(), p.getValue().asText());
+            }
+            addTexts(root.path("areas"), areas, false);
+            addTexts(root.path("eventModifiers"), modifiers, true);
+        }
+
+        CountryDef country(String code) {
+            CountryDef def = countries.get(code);
+            if (def == null) {
+                countries.put(code, def = new CountryDef());
+            }
+            return def;
+        }
+
+        private static void addTexts(JsonNode array, Collection<String> to, boolean lowerCase) {
+            for (JsonNode x : array) {
+                to.add(lowerCase ? x.asText().toLowerCase(Locale.ROOT) : x.asText());
+            }
         }
 
         private static String text(JsonNode n, String field, String what) {
@@ -489,9 +525,12 @@ final class Gazetteer {
     /** Bundled data, then the deployer's JSON (may be null) merged over it. */
     static Gazetteer build(String extraJson) {
         Data data = new Data();
-        readTsv(BASE + "countries.tsv", (code, name) -> data.countries
-                .computeIfAbsent(code, k -> new CountryDef()).aliases.add(name));
-        readTsv(BASE + "places.tsv", data.places::put);
+        for (String[] row : readTsv(BASE + "countries.tsv")) {
+            data.country(row[0]).aliases.add(row[1]);
+        }
+        for (String[] row : readTsv(BASE + "places.tsv")) {
+            data.places.put(row[0], row[1]);
+        }
         data.mergeJson(readJson(BASE + "gazetteer.json"), "gazetteer.json");
         if (extraJson != null) {
             JsonNode extra;
@@ -513,7 +552,9 @@ final class Gazetteer {
         }
     }
 
-    private static void readTsv(String resource, java.util.function.BiConsumer<String, String> sink) {
+    /** The rows of a two-column resource: key, then value. */
+    private static List<String[]> readTsv(String resource) {
+        List<String[]> rows = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(open(resource), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -522,12 +563,13 @@ final class Gazetteer {
                 }
                 int tab = line.indexOf('\t');
                 if (tab > 0) {
-                    sink.accept(line.substring(0, tab), line.substring(tab + 1).strip());
+                    rows.add(new String[]{line.substring(0, tab), line.substring(tab + 1).strip()});
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+        return rows;
     }
 
     private static InputStream open(String resource) {

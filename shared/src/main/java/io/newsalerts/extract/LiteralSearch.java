@@ -58,7 +58,10 @@ final class LiteralSearch {
         String[][][] byFirst = new String[groups.length][128][];
         boolean[] optional = new boolean[groups.length];
         for (int g = 0; g < groups.length; g++) {
-            literals[g] = groups[g].stream().map(this::fold).toArray(String[]::new);
+            literals[g] = new String[groups[g].size()]; // a loop: a stream's lambdas cost a cold start more
+            for (int k = 0; k < literals[g].length; k++) {
+                literals[g][k] = fold(groups[g].get(k));
+            }
             for (String literal : literals[g]) {
                 if (literal.isEmpty()) {
                     optional[g] = true;

@@ -241,6 +241,36 @@ class ExtractorTest {
     }
 
     @Test
+    void extraGazetteerOverridesABundledNameAndExtendsEveryList() {
+        Extractor ex = Extractor.withExtraGazetteer("""
+                {"actors":[{"name":"Daesh Remnants","aliases":["Daesh"]}],
+                 "places":{"Rawah":"SY"},
+                 "eventTypes":[{"name":"sabotage","terms":["sabotage attack","sabotage attacks"]}],
+                 "countries":[{"code":"iq","aliases":["Mesopotamia"]}],
+                 "areas":["Zorbas Gulf"]}""");
+        String renamed = "Daesh carried out 14 attacks near Rawah in 2023.";
+        // the deployer's entries replace the bundled ones of the same name and kind
+        assertThat(ex.extract(Article.of(null, "t", WED, renamed))).singleElement().satisfies(f -> {
+            assertThat(f.actor()).isEqualTo("Daesh Remnants");
+            assertThat(f.regions()).containsExactly("SY");
+        });
+        assertThat(Extractor.defaults().extract(Article.of(null, "t", WED, renamed))).singleElement().satisfies(f -> {
+            assertThat(f.actor()).isEqualTo("Islamic State");
+            assertThat(f.regions()).containsExactly("IQ");
+        });
+        assertThat(ex.extract(Article.of(null, "t", WED, "Rebels carried out 9 sabotage attacks in Mesopotamia in 2023.")))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.eventType()).isEqualTo("sabotage");
+                    assertThat(f.regions()).containsExactly("IQ");
+                });
+        assertThat(ex.extract(Article.of(null, "t", WED, "Pirates carried out 5 attacks in the Zorbas Gulf in 2023.")))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.regions()).isEmpty();
+                    assertThat(f.area()).isEqualTo("Zorbas Gulf");
+                });
+    }
+
+    @Test
     void malformedExtraGazetteerIsRejected() {
         assertThatThrownBy(() -> Extractor.withExtraGazetteer("{\"actors\": ["))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid JSON");
