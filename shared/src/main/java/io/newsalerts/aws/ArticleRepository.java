@@ -2,6 +2,7 @@ package io.newsalerts.aws;
 
 import io.newsalerts.domain.Article;
 import io.newsalerts.domain.Fact;
+import io.newsalerts.extract.BadArticleException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -41,7 +42,11 @@ public final class ArticleRepository {
         this(ddb, table, Duration.ofDays(400), Clock.systemUTC());
     }
 
-    /** Stores the article and its facts in one conditional write; false when it was already there. */
+    /**
+     * Stores the article and its facts in one conditional write; false when it was already there.
+     *
+     * @throws BadArticleException when the item would pass DynamoDB's item size limit; nothing is written then
+     */
     public boolean store(Article article, List<Fact> facts) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("id", AttributeValue.fromS(article.id()));
@@ -54,6 +59,13 @@ public final class ArticleRepository {
         item.put("facts", AttributeValue.fromL(facts.stream().map(FactItems::toItem).toList()));
         item.put("ingestedAt", AttributeValue.fromS(clock.instant().toString()));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(retention).getEpochSecond())));
+        long size = ItemSize.of(item);
+        if (size > ItemSize.MAX_BYTES) {
+            // DynamoDB would refuse the write; refused here it says why, and as bad input it is not retried
+            throw new BadArticleException("the article's " + facts.size() + " facts and their evidence take "
+                    + (size + 1023) / 1024 + " KB, and DynamoDB stores at most " + ItemSize.MAX_BYTES / 1024
+                    + " KB per article: send it in parts");
+        }
         try {
             ddb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(id)"));
             return true;

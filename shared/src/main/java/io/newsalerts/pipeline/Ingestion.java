@@ -42,7 +42,8 @@ public final class Ingestion {
     /**
      * @param contentType media type if known (text/plain, text/html, application/json), else null to detect
      * @param name        file or object name if known, used as a format hint
-     * @throws BadArticleException when the content is not an article we can read; nothing is written then
+     * @throws BadArticleException when the content is not an article we can read, or yields more facts than one
+     *                             article's record can hold; nothing is written then
      */
     public Result ingest(String content, String contentType, String name) {
         int nul = content == null ? -1 : content.indexOf('\0');

@@ -3,6 +3,7 @@ package io.newsalerts.bench;
 import io.newsalerts.aws.AlertPublisher;
 import io.newsalerts.aws.AlertRepository;
 import io.newsalerts.aws.Clients;
+import io.newsalerts.aws.ItemSize;
 import io.newsalerts.aws.Tables;
 import io.newsalerts.cli.LocalPipeline;
 import io.newsalerts.notify.NotifyHandler;
@@ -246,10 +247,10 @@ public final class PipelineThroughput {
         Map<String, Long> finalSizes = new HashMap<>();
         for (String t : List.of(tables.articles(), tables.counters(), tables.alerts())) {
             ddb.scanPaginator(b -> b.tableName(t).consistentRead(true)).items()
-                    .forEach(item -> finalSizes.put(t + keyOf(t, tables, item), WriteUnits.size(item)));
+                    .forEach(item -> finalSizes.put(t + keyOf(t, tables, item), ItemSize.of(item)));
         }
         for (WriteUnits.Write w : writes) {
-            long size = w.item() != null ? WriteUnits.size(w.item())
+            long size = w.item() != null ? ItemSize.of(w.item())
                     : finalSizes.getOrDefault(w.table() + keyOf(w.table(), tables, w.key()), 1L);
             long u = WriteUnits.units(size, w.transactional());
             String table = w.table().equals(tables.articles()) ? "articles" : w.table().equals(tables.counters()) ? "counters" : "alerts";

@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -139,39 +138,6 @@ public final class WriteUnits implements ExecutionInterceptor {
                 }
             }
         }
-    }
-
-    /** DynamoDB's item size: attribute names plus values (strings and binaries by length, numbers ~ digits/2 + 1). */
-    public static long size(Map<String, AttributeValue> item) {
-        long s = 0;
-        for (var e : item.entrySet()) {
-            s += utf8(e.getKey()) + size(e.getValue());
-        }
-        return s;
-    }
-
-    static long size(AttributeValue v) {
-        return switch (v.type()) {
-            case S -> utf8(v.s());
-            case N -> number(v.n());
-            case B -> v.b().asByteArray().length;
-            case BOOL, NUL -> 1;
-            case SS -> v.ss().stream().mapToLong(WriteUnits::utf8).sum();
-            case NS -> v.ns().stream().mapToLong(WriteUnits::number).sum();
-            case BS -> v.bs().stream().mapToLong(b -> b.asByteArray().length).sum();
-            case L -> 3 + v.l().stream().mapToLong(x -> 1 + size(x)).sum();
-            case M -> 3 + v.m().entrySet().stream().mapToLong(x -> 1 + utf8(x.getKey()) + size(x.getValue())).sum();
-            default -> 0;
-        };
-    }
-
-    private static long number(String n) {
-        long digits = n.chars().filter(Character::isDigit).count();
-        return (digits + 1) / 2 + 1;
-    }
-
-    private static long utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Write units for one write of an item of {@code bytes}: 1 per KB started, at least 1; transactions 2x. */

@@ -65,6 +65,26 @@ class IngestBadInputIT {
         return "{" + fields + "}";
     }
 
+    /**
+     * Well under the 1 MB limit, but a figure for every month of 74 years, each in a long sentence that is kept as its
+     * evidence: more than DynamoDB's 400 KB item holds.
+     */
+    private static String monthlyFigures() {
+        StringBuilder text = new StringBuilder("date 2024-07-17 Monthly attack figures since 1950\n\n");
+        String[] months = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"};
+        for (int year = 1950; year < 2024; year++) {
+            for (String month : months) {
+                text.append("Militants carried out ").append(5 + year % 7).append(" attacks in Iraq in ").append(month)
+                        .append(' ').append(year).append(", according to figures a monitoring group compiled from police")
+                        .append(" reports, hospital records, court filings, local radio and interviews with residents of")
+                        .append(" the districts, church and mosque records, aid agencies' field notes and the regional")
+                        .append(" governor's weekly bulletins, shared on condition that the group not be named.\n\n");
+            }
+        }
+        return text.toString();
+    }
+
     static Stream<Arguments> badArticles() {
         String dated = "\"publishedAt\": \"2024-03-05\"";
         String body = "\"body\": \"" + STORY + "\"";
@@ -73,6 +93,7 @@ class IngestBadInputIT {
                 text("empty body", TEXT, "", 400, "empty"),
                 text("only white space", TEXT, " \n\t \r\n ", 400, "empty"),
                 text("one byte over the 1 MB limit", TEXT, "a".repeat(IngestHandler.MAX_ARTICLE_BYTES + 1), 413, "limit is 1000000"),
+                text("more facts than an article's record holds", TEXT, monthlyFigures(), 400, "at most 400 KB per article"),
                 text("invalid JSON", JSON, "{\"publishedAt\": \"2024-03-05\", \"body\": ", 400, "invalid JSON"),
                 text("JSON that is an array", JSON, "[\"2024-03-05\", \"" + STORY + "\"]", 400, "expected an object"),
                 text("JSON without a date", JSON, envelope(body), 400, "missing field 'publishedAt'"),
