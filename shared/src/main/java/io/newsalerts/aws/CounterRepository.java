@@ -35,6 +35,12 @@ public final class CounterRepository {
     /** What a reported figure did to its slot. */
     public enum Outcome { NEW, REPLACED, CORROBORATED, IGNORED }
 
+    /**
+     * Evidence kept per statistic: the sentences an alert quotes. Later reports of the same figure still add their
+     * source (what corroboration counts), not their sentence.
+     */
+    public static final int MAX_EVIDENCE = 10;
+
     private static final String DAY_PREFIX = "day#";
     private static final int MAX_ATTEMPTS = 8;
 
@@ -149,6 +155,7 @@ public final class CounterRepository {
         String source = evidence.source() == null || evidence.source().isBlank() ? "unknown" : evidence.source();
         Map<String, String> names = Map.of("#count", "count", "#sources", "sources", "#evidence", "evidence",
                 "#reportedOn", "reportedOn", "#kind", "kind");
+        Map<String, AttributeValue> slot = null; // as it stood when our figure lost, when DynamoDB returned it
         try {
             boolean existed = ddb.updateItem(u -> u.tableName(table)
                     .key(key(series, period))
@@ -170,31 +177,55 @@ public final class CounterRepository {
             // The slot as it stood when our figure lost (DynamoDB returns it with the failure): a different figure
             // cannot be corroborated, and the same figure already carrying this source and evidence needs no write
             // (a redelivered record, a replay). Without the item, try the corroboration as before.
-            Map<String, AttributeValue> slot = notLarger.hasItem() ? notLarger.item() : null;
+            slot = notLarger.hasItem() ? notLarger.item() : null;
             AttributeValue slotCount = slot == null ? null : slot.get("count");
             if (slotCount != null && slotCount.n() != null) {
                 if (new java.math.BigDecimal(slotCount.n()).compareTo(java.math.BigDecimal.valueOf(count)) != 0) {
                     return Outcome.IGNORED;
                 }
-                if (contains(slot.get("sources"), source) && contains(slot.get("evidence"), ev)) {
+                if (contains(slot.get("sources"), source)
+                        && (contains(slot.get("evidence"), ev) || size(slot.get("evidence")) >= MAX_EVIDENCE)) {
                     return Outcome.CORROBORATED;
                 }
             }
         }
+        // Evidence while the slot has room for it, then the source alone: a figure every outlet reprints would
+        // otherwise grow the item past DynamoDB's 400 KB and fail every later report of it.
+        boolean room = slot == null || size(slot.get("evidence")) < MAX_EVIDENCE;
+        if (room && corroborate(series, period, count, source, ev)) {
+            return Outcome.CORROBORATED;
+        }
+        return corroborate(series, period, count, source, null) ? Outcome.CORROBORATED : Outcome.IGNORED;
+    }
+
+    /** Adds a source (and evidence, unless null: then only while the slot has room) to the slot if it holds count. */
+    private boolean corroborate(SeriesKey series, Period period, long count, String source, String evidence) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":count", AttributeValue.fromN(Long.toString(count)));
+        values.put(":source", AttributeValue.fromSs(List.of(source)));
+        if (evidence != null) {
+            values.put(":evidence", AttributeValue.fromSs(List.of(evidence)));
+            values.put(":most", AttributeValue.fromN(Integer.toString(MAX_EVIDENCE)));
+        }
         try {
             ddb.updateItem(u -> u.tableName(table)
                     .key(key(series, period))
-                    .updateExpression("ADD #sources :source, #evidence :evidence")
-                    .conditionExpression("#count = :count")
-                    .expressionAttributeNames(Map.of("#count", "count", "#sources", "sources", "#evidence", "evidence"))
-                    .expressionAttributeValues(Map.of(
-                            ":count", AttributeValue.fromN(Long.toString(count)),
-                            ":source", AttributeValue.fromSs(List.of(source)),
-                            ":evidence", AttributeValue.fromSs(List.of(ev)))));
-            return Outcome.CORROBORATED;
-        } catch (ConditionalCheckFailedException different) {
-            return Outcome.IGNORED;
+                    .updateExpression(evidence != null ? "ADD #sources :source, #evidence :evidence" : "ADD #sources :source")
+                    .conditionExpression(evidence != null
+                            ? "#count = :count AND (attribute_not_exists(#evidence) OR size(#evidence) < :most)"
+                            : "#count = :count")
+                    .expressionAttributeNames(evidence != null
+                            ? Map.of("#count", "count", "#sources", "sources", "#evidence", "evidence")
+                            : Map.of("#count", "count", "#sources", "sources"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException differentOrFull) {
+            return false;
         }
+    }
+
+    private static int size(AttributeValue stringSet) {
+        return stringSet != null && stringSet.hasSs() ? stringSet.ss().size() : 0;
     }
 
     private static boolean contains(AttributeValue stringSet, String value) {
