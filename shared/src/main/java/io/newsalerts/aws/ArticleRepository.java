@@ -61,7 +61,7 @@ public final class ArticleRepository {
         item.put("expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(retention).getEpochSecond())));
         long size = ItemSize.of(item);
         if (size > ItemSize.MAX_BYTES) {
-            // DynamoDB would refuse the write; refused here it says why, and as bad input it is not retried
+            // DynamoDB would refuse the write with a ValidationException (a 500 to the caller); this says why
             throw new BadArticleException("the article's " + facts.size() + " facts and their evidence take "
                     + (size + 1023) / 1024 + " KB, and DynamoDB stores at most " + ItemSize.MAX_BYTES / 1024
                     + " KB per article: send it in parts");
