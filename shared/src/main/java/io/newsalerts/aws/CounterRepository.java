@@ -198,8 +198,11 @@ public final class CounterRepository {
         return corroborate(series, period, count, source, null) ? Outcome.CORROBORATED : Outcome.IGNORED;
     }
 
-    /** Adds a source (and evidence, unless null: then only while the slot has room) to the slot if it holds count. */
-    private boolean corroborate(SeriesKey series, Period period, long count, String source, String evidence) {
+    /**
+     * Adds a source (and evidence, unless null: then only while the slot has room) to the slot if it holds count.
+     * Package-private so that a test can reach the room check DynamoDB makes, which a race would otherwise need.
+     */
+    boolean corroborate(SeriesKey series, Period period, long count, String source, String evidence) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":count", AttributeValue.fromN(Long.toString(count)));
         values.put(":source", AttributeValue.fromSs(List.of(source)));

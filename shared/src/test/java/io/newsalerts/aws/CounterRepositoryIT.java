@@ -62,4 +62,17 @@ class CounterRepositoryIT {
         assertThat(slot().sources()).isEqualTo(outlets);
         assertThat(slot().evidence()).hasSize(CounterRepository.MAX_EVIDENCE);
     }
+
+    @Test
+    void theEmulatorRefusesEvidenceToAFullSlotWhenTheRepositoryDidNotSeeItFull() {
+        // as when DynamoDB returns no item with a failed condition, or another writer filled the slot meanwhile
+        for (int i = 0; i < CounterRepository.MAX_EVIDENCE; i++) {
+            counters.recordStatistic(SERIES, H1, 153, reprint(i), PUBLISHED);
+        }
+        assertThat(counters.corroborate(SERIES, H1, 153, "late-outlet", "{\"sentence\":\"one more\"}")).isFalse();
+        assertThat(slot().evidence()).hasSize(CounterRepository.MAX_EVIDENCE);
+        assertThat(counters.corroborate(SERIES, H1, 153, "late-outlet", null)).isTrue();
+        assertThat(slot().sources()).isEqualTo(CounterRepository.MAX_EVIDENCE + 1);
+        assertThat(counters.corroborate(SERIES, H1, 150, "other-outlet", null)).as("another figure").isFalse();
+    }
 }
