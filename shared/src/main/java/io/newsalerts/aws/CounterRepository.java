@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -203,24 +204,23 @@ public final class CounterRepository {
      * Package-private so that a test can reach the room check DynamoDB makes, which a race would otherwise need.
      */
     boolean corroborate(SeriesKey series, Period period, long count, String source, String evidence) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":count", AttributeValue.fromN(Long.toString(count)));
-        values.put(":source", AttributeValue.fromSs(List.of(source)));
+        String update = "ADD #sources :source";
+        String condition = "#count = :count";
+        Map<String, String> names = new HashMap<>(Map.of("#count", "count", "#sources", "sources"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":count", AttributeValue.fromN(Long.toString(count)),
+                ":source", AttributeValue.fromSs(List.of(source))));
         if (evidence != null) {
+            update += ", #evidence :evidence";
+            condition += " AND (attribute_not_exists(#evidence) OR size(#evidence) < :most)";
+            names.put("#evidence", "evidence");
             values.put(":evidence", AttributeValue.fromSs(List.of(evidence)));
             values.put(":most", AttributeValue.fromN(Integer.toString(MAX_EVIDENCE)));
         }
         try {
-            ddb.updateItem(u -> u.tableName(table)
-                    .key(key(series, period))
-                    .updateExpression(evidence != null ? "ADD #sources :source, #evidence :evidence" : "ADD #sources :source")
-                    .conditionExpression(evidence != null
-                            ? "#count = :count AND (attribute_not_exists(#evidence) OR size(#evidence) < :most)"
-                            : "#count = :count")
-                    .expressionAttributeNames(evidence != null
-                            ? Map.of("#count", "count", "#sources", "sources", "#evidence", "evidence")
-                            : Map.of("#count", "count", "#sources", "sources"))
-                    .expressionAttributeValues(values));
+            ddb.updateItem(UpdateItemRequest.builder().tableName(table).key(key(series, period))
+                    .updateExpression(update).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build());
             return true;
         } catch (ConditionalCheckFailedException differentOrFull) {
             return false;

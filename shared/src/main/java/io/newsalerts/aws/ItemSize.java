@@ -3,7 +3,6 @@ package io.newsalerts.aws;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,7 +32,13 @@ public final class ItemSize {
             case N -> number(v.n());
             case B -> v.b().asByteArray().length;
             case BOOL, NUL -> 1;
-            case SS -> strings(v.ss());
+            case SS -> {
+                long size = 0;
+                for (String s : v.ss()) {
+                    size += utf8(s);
+                }
+                yield size;
+            }
             case NS -> {
                 long size = 0;
                 for (String n : v.ns()) {
@@ -58,14 +63,6 @@ public final class ItemSize {
             case M -> 3 + v.m().size() + of(v.m());
             default -> 0;
         };
-    }
-
-    private static long strings(List<String> values) {
-        long size = 0;
-        for (String s : values) {
-            size += utf8(s);
-        }
-        return size;
     }
 
     private static long number(String n) {
