@@ -7,6 +7,8 @@ import io.newsalerts.domain.Period;
 import io.newsalerts.domain.Qualifier;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,6 +126,8 @@ public final class Extractor {
     private static final Set<String> ARMY_HEADS = Set.of("military", "army");
     private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
             "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
+    /** "U.S. troops carried out 28 raids": a country's soldiers act as its military only before a verb of action. */
+    private static final Set<String> TROOPS = Set.of("troops", "soldiers", "commandos", "marines", "paratroopers");
     /** "the territory", "that region", "there": a place named before, in a sentence's lower case. */
     static final LiteralSearch PLACE_ANAPHOR = LiteralSearch.exact()
             .or(true, List.of("the ", "that ", "this "), List.of("territory", "area", "region", "province", "country",
@@ -220,9 +224,12 @@ public final class Extractor {
 
     /**
      * What a dateline is, as a regular expression; matched by {@link #datelineAt}, which gives the same answer
-     * without backtracking: {@code ^([A-Z][A-Z .'\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \([A-Z][A-Za-z. ]{1,20}\) ?[—\-]+ ?}
+     * without backtracking: {@code ^(?:([A-Z][A-Z .'\-]{1,40}?)(?:, [A-Z][A-Za-z0-9 .]{1,30})?|[A-Z][a-z]{2,8}\.? \d{1,2})
+     * \([A-Z][A-Za-z. ]{1,20}\) ?[—\-]+ ?}. A city in capitals, maybe with its region or, as Reuters writes, the day
+     * ("DUBAI, March 12 (Reuters) -"); or the day alone ("July 25 (Reuters) -"), which names no place.
      */
-    static final String DATELINE = "^([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z .]{1,30})? \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?";
+    static final String DATELINE = "^(?:([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z0-9 .]{1,30})?|[A-Z][a-z]{2,8}\\.? \\d{1,2})"
+            + " \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?";
 
     /**
      * The word lists above as lexicon classes, one bit each: a token carries the bits of the lists its word is in
@@ -291,6 +298,7 @@ public final class Extractor {
         static final long ARMED_HEAD = 1L << 48;
         static final long CYBER_HEAD = 1L << 49;
         static final long ARMY_HEAD = 1L << 50;
+        static final long TROOPS = 1L << 51;
     }
 
     /**
@@ -327,6 +335,7 @@ public final class Extractor {
         lexicon.addClass(PERPETRATORS, In.PERPETRATOR);
         lexicon.addClass(AUX, In.AUX);
         lexicon.addClass(MILITARY_NOUNS, In.MILITARY_NOUN);
+        lexicon.addClass(TROOPS, In.TROOPS);
         lexicon.addClass(TIMES_VERBS.keySet(), In.TIMES_VERB);
         lexicon.addClass(SHIPS, In.SHIP);
         lexicon.addClass(TARGETS, In.TARGET);
@@ -434,10 +443,14 @@ public final class Extractor {
         Places previousSentencePlaces;
         Places articlePlaces;
         Period lastPeriod;
+        /** The periods of the last figures, latest first: what "the same six months" may refer back to. */
+        final ArrayDeque<Period> recentPeriods = new ArrayDeque<>(4);
         Fact lastFact;
         Fact lastPeriodFact;
         int sentenceIndex;
         int lastFactSentence = -10;
+        /** The sentence whose toll last took the period of the events counted before it ("The attacks killed"). */
+        int backTollSentence = -10;
         String lowerBody;
         Places paragraphPlaces;
         String datelineCountry;
@@ -488,13 +501,17 @@ public final class Extractor {
 
         List<Fact> run() {
             List<String> paragraphs = BodyCleaner.paragraphs(article.body());
-            boolean first = true;
+            // a scraped page may open with a line or two of its own ("Share this article") before the dateline
+            int datelineChances = 3;
             for (String p : paragraphs) {
                 paragraphPlaces = null;
+                boolean opening = datelineChances-- > 0;
                 for (String sentence : SentenceSplitter.split(p)) {
-                    if (first) {
-                        sentence = dateline(sentence);
-                        first = false;
+                    if (opening) {
+                        String rest = dateline(sentence);
+                        datelineChances = rest != sentence ? 0 : datelineChances;
+                        sentence = rest;
+                        opening = false;
                     }
                     if (sentence.length() > 2000) {
                         sentence = sentence.substring(0, 2000); // a run-on "sentence" is not prose
@@ -570,6 +587,7 @@ public final class Extractor {
             List<PeriodParser.Span> usable = new ArrayList<>();
             boolean[] inPeriod = new boolean[n];
             for (PeriodParser.Span s : spans) {
+                s = s.anaphoric() ? sameLength(s, text) : s;
                 // the tokens inside the span: one run, as tokens follow each other, found from its first
                 int a = -1;
                 int b = -1;
@@ -958,6 +976,7 @@ public final class Extractor {
                     Gazetteer.Mention m = at[k];
                     if (m != null && m.kind() == Gazetteer.Kind.ACTOR) {
                         actor = coalition(t, mentions, appositiveHead(t, mentions, m));
+                        subject = m.start();
                         found = true;
                         break;
                     }
@@ -969,14 +988,17 @@ public final class Extractor {
                     }
                     if (an != null) {
                         actor = resolve(an, t, mentions);
+                        subject = an.start();
                         found = true;
                         break;
                     }
                     if (x.in(In.PERPETRATOR)) {
                         // "Al-Shabab fighters", "Houthi rebels": the named group's men
                         Gazetteer.Mention named = k > 0 ? at[k - 1] : null;
+                        subject = k;
                         if (named != null && named.kind() == Gazetteer.Kind.ACTOR) {
                             actor = named.value();
+                            subject = named.start();
                         }
                         found = true;
                         break;
@@ -985,8 +1007,8 @@ public final class Extractor {
                         break;
                     }
                 }
-                if (!found) {
-                    continue;
+                if (!found || subject > 0 && t.get(subject - 1).is("since")) {
+                    continue; // "10 years since gunmen abducted 276 schoolgirls": then, not on the day named
                 }
                 PeriodParser.Span period = nearest(c.usable, c.periodTokens, i);
                 Places where = places(t, at, c.attributed, c.text, i, actor);
@@ -1023,6 +1045,46 @@ public final class Extractor {
         }
 
         /** Memory for the next sentences: actors named, places, countries named together, a period. */
+        /** The period the article's figures now refer back to ("over the same period"). */
+        private void period(Period p) {
+            lastPeriod = p;
+            recentPeriods.remove(p);
+            recentPeriods.addFirst(p);
+            if (recentPeriods.size() > 4) {
+                recentPeriods.removeLast();
+            }
+        }
+
+        /**
+         * "over the same six months" after a comparison with last year: the latest period of the length the phrase
+         * names, where the last one has another length.
+         */
+        private PeriodParser.Span sameLength(PeriodParser.Span s, String text) {
+            String phrase = text.substring(s.start(), s.end()).toLowerCase(Locale.ROOT);
+            int months = phrase.contains("six months") || phrase.contains("half") ? 6
+                    : phrase.contains("three months") || phrase.contains("quarter") ? 3
+                    : phrase.contains("year") ? 12 : 0;
+            if (months == 0 || months(s.period()) == months) {
+                return s;
+            }
+            for (Period p : recentPeriods) {
+                if (months(p) == months) {
+                    return new PeriodParser.Span(s.start(), s.end(), p, false, true);
+                }
+            }
+            return s;
+        }
+
+        /** Whole calendar months a period spans, or 0. */
+        private static int months(Period p) {
+            LocalDate start = p.start();
+            LocalDate after = p.end().plusDays(1);
+            if (start.getDayOfMonth() != 1 || after.getDayOfMonth() != 1) {
+                return 0;
+            }
+            return (int) ChronoUnit.MONTHS.between(start, after);
+        }
+
         private void remember(Ctx c, int factsBefore) {
             for (Gazetteer.Mention m : c.mentions) {
                 if (m.kind() == Gazetteer.Kind.ACTOR) {
@@ -1048,7 +1110,7 @@ public final class Extractor {
                 // the sentence that gave it counted nothing we keep (rockets fired)
                 for (PeriodParser.Span sp : c.usable) {
                     if (!sp.day() && !sp.anaphoric()) {
-                        lastPeriod = sp.period();
+                        period(sp.period());
                         break;
                     }
                 }
@@ -1063,12 +1125,35 @@ public final class Extractor {
 
         private boolean emitCount(Ctx c, long value, Qualifier q, int numIndex, int qStart, String eventType,
                                   boolean toll, String phraseActor, int eventEnd, Fact inherit) {
-            PeriodParser.Span period = nearest(c.usable, c.periodTokens, numIndex);
+            PeriodParser.Span period = nearest(c.t, c.usable, c.periodTokens, numIndex);
             if (inherit != null) {
                 // "up from six the year before": the period after the number, relative to the figure compared with
-                String rest = c.text.substring(c.t.get(numIndex).end());
-                List<PeriodParser.Span> after = PeriodParser.find(rest, published, inherit.period());
-                period = after.isEmpty() || after.getFirst().start() > 40 ? null : after.getFirst();
+                int from = c.t.get(numIndex).end();
+                // after the number, or after what it counts ("up from 305 attacks in the previous quarter")
+                int counted = eventEnd > numIndex + 1 ? c.t.get(eventEnd - 1).end() : from;
+                Period before = PeriodParser.monthsBefore(c.text.substring(from), inherit.period());
+                before = before != null ? before : PeriodParser.monthsBefore(c.text.substring(counted), inherit.period());
+                List<PeriodParser.Span> after = before != null ? List.of(new PeriodParser.Span(0, 0, before, false))
+                        : PeriodParser.find(c.text.substring(from), published, inherit.period());
+                period = null;
+                for (PeriodParser.Span s : after) {
+                    // "up from 38 the month before, a think tank said Monday": when it was said is no period
+                    int k = firstStartingAt(c.t, from + s.start());
+                    if (s.start() <= 40 && !(s.day() && k > 0 && c.t.get(k - 1).in(In.SAY_VERB))) {
+                        period = s;
+                        break;
+                    }
+                }
+            }
+            boolean theseEvents = toll && inherit == null && lastFact != null && lastFactSentence >= sentenceIndex - 2
+                    && (definiteEventsBefore(c, qStart) || (backTollSentence == sentenceIndex && qStart >= 2
+                    && (c.t.get(qStart - 2).is("and") || c.t.get(qStart - 2).is(","))));
+            if (period == null && theseEvents && lastPeriodFact != null && lastFactSentence >= sentenceIndex - 1
+                    && !lastPeriodFact.eventType().equals(eventType)) {
+                // "The attacks killed 104 people ... and wounded 118 others": the toll of the events just counted,
+                // over their period
+                period = new PeriodParser.Span(0, 0, lastPeriodFact.period(), false, true);
+                backTollSentence = sentenceIndex;
             }
             if (period == null) {
                 return false; // a number with no period is not a series value
@@ -1099,15 +1184,8 @@ public final class Extractor {
                 }
             }
             FactKind kind = period.day() ? FactKind.INCIDENT : FactKind.REPORTED;
-            if (toll && inherit == null && actor == null && lastFact != null && lastFactSentence >= sentenceIndex - 2) {
-                // "the attacks killed 163 people": the perpetrator of the attacks just counted
-                int k = qStart - 2;
-                while (k >= 0 && c.at[k] != null && c.at[k].kind() == Gazetteer.Kind.EVENT) {
-                    k--;
-                }
-                if (k >= 0 && k < qStart - 2 && c.t.get(k).in(In.DEFINITE)) {
-                    actor = lastFact.actor();
-                }
+            if (theseEvents && actor == null) {
+                actor = lastFact.actor(); // "the attacks killed 163 people": the perpetrator of the attacks just counted
             }
             if ("attack".equals(eventType) && actor != null && "cyber".equals(gazetteer.actorTypes.get(actor))) {
                 eventType = "ransomware attack";
@@ -1115,10 +1193,19 @@ public final class Extractor {
             Fact f = new Fact(actor, regions, eventType, value, q, period.period(), kind, c.attribution, c.text, area);
             add(f);
             if (inherit == null) {
-                lastPeriod = f.period();
+                period(f.period());
                 lastPeriodFact = f;
             }
             return true;
+        }
+
+        /** "The attacks killed": the toll's verb (before {@code qStart}) has events named with "the" as its subject. */
+        private static boolean definiteEventsBefore(Ctx c, int qStart) {
+            int k = qStart - 2;
+            while (k >= 0 && c.at[k] != null && c.at[k].kind() == Gazetteer.Kind.EVENT) {
+                k--;
+            }
+            return k >= 0 && k < qStart - 2 && c.t.get(k).in(In.DEFINITE);
         }
 
         /**
@@ -1137,7 +1224,9 @@ public final class Extractor {
                     k++;
                 }
                 boolean acts = false;
-                if (k < t.size() && t.get(k).in(In.MILITARY_NOUN)) {
+                boolean troops = k + 1 < t.size() && t.get(k).in(In.TROOPS)
+                        && t.get(k + 1).in(In.LAUNCH_VERB | In.STRIKE_VERB);
+                if (k < t.size() && t.get(k).in(In.MILITARY_NOUN) || troops) {
                     acts = true;
                 } else if (k < t.size() && m.kind() == Gazetteer.Kind.DEMONYM) {
                     for (Gazetteer.Mention e : mentions) {
@@ -1158,7 +1247,7 @@ public final class Extractor {
                     }
                 }
                 if (acts) {
-                    int end = k < t.size() && t.get(k).in(In.MILITARY_NOUN) ? k + 1 : m.end();
+                    int end = k < t.size() && t.get(k).in(In.MILITARY_NOUN) || troops ? k + 1 : m.end();
                     mentions.set(idx, new Gazetteer.Mention(m.start(), end,
                             Gazetteer.Entry.military(gazetteer.militaryOf.get(m.value()))));
                 }
@@ -1578,7 +1667,7 @@ public final class Extractor {
                     b++;
                 }
                 if (a > 0 || b < t.size()) {
-                    Places clause = placesIn(t, at, attributed, text, a, b);
+                    Places clause = placesIn(t, at, attributed, text, a, b, focus);
                     if (clause != null) {
                         return clause;
                     }
@@ -1593,7 +1682,10 @@ public final class Extractor {
                 if (sayer != null && itsSoil.test(text)) {
                     return new Places(sorted(sayer), null, false);
                 }
-                Places sentence = sentencePlaces(t, at, attributed, text);
+                // a count inside a relative clause ("the Pakistani Taliban, which carried out 146 attacks in
+                // Khyber Pakhtunkhwa") reads that clause's places, which the sentence's own leave out
+                Places sentence = relativeAside(t, focus, -1) ? placesIn(t, at, attributed, text, 0, t.size(), focus)
+                        : sentencePlaces(t, at, attributed, text);
                 if (sentence != null) {
                     return sentence;
                 }
@@ -1621,14 +1713,19 @@ public final class Extractor {
          */
         private Places sentencePlaces(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String text) {
             if (sentencePlacesOf != t) {
-                sentencePlaces = placesIn(t, at, attributed, text, 0, t.size());
+                sentencePlaces = placesIn(t, at, attributed, text, 0, t.size(), -1);
                 sentencePlacesOf = t;
             }
             return sentencePlaces;
         }
 
+        /**
+         * The places of tokens [from, to), but for those in a relative clause set off by commas ("LockBit, whose
+         * servers were seized by U.S. and British authorities, listed 187 victims"), unless {@code focus} (-1: none)
+         * is in that clause too.
+         */
         private Places placesIn(Tokens t, Gazetteer.Mention[] at, boolean[] attributed, String text,
-                                int from, int to) {
+                                int from, int to, int focus) {
             // made on the first place of their kind: most clauses and sentences name none; lists, not sorted sets, as
             // a clause names one or two places (a TreeSet made a map and an entry for each)
             List<String> codes = null;
@@ -1636,7 +1733,7 @@ public final class Extractor {
             List<String> areas = null;
             for (int k = from; k < to; k++) {
                 Gazetteer.Mention m = at[k];
-                if (m == null || m.start() != k || attributed[k]) {
+                if (m == null || m.start() != k || attributed[k] || relativeAside(t, k, focus)) {
                     continue;
                 }
                 boolean compound = m.end() < t.size() && (t.get(m.end()).is("-")  // "Iran-backed", "U.S.-led"
@@ -1674,6 +1771,22 @@ public final class Extractor {
                 return new Places(sorted(demonyms), null, false);
             }
             return null;
+        }
+
+        /** Whether token k is in a ", who/whose/which ... ," clause that does not hold {@code focus}. */
+        private static boolean relativeAside(Tokens t, int k, int focus) {
+            int open = k - 1;
+            while (open >= 0 && !t.get(open).is(",") && !t.get(open).in(In.CLAUSE_BREAK)) {
+                open--;
+            }
+            if (open < 0 || !t.get(open).is(",") || open + 1 >= k || !t.get(open + 1).in(In.RELATIVE_PRONOUN)) {
+                return false;
+            }
+            int close = k + 1;
+            while (close < t.size() && !t.get(close).is(",")) {
+                close++;
+            }
+            return close < t.size() && !(open < focus && focus < close);
         }
 
         /** {@code values} (made when null) with {@code value} added unless it is there already. */
@@ -1881,11 +1994,23 @@ public final class Extractor {
         // -------------------------------------------------------------------------------------- when
 
         private PeriodParser.Span nearest(List<PeriodParser.Span> spans, List<int[]> tokens, int i) {
+            return nearest(null, spans, tokens, i);
+        }
+
+        /**
+         * The span nearest token i; with {@code t} (for a count), one across a comma counts as farther: a count's
+         * period is rarely set off from it when another is not.
+         */
+        private PeriodParser.Span nearest(Tokens t, List<PeriodParser.Span> spans, List<int[]> tokens, int i) {
             PeriodParser.Span best = null;
             int bestDistance = Integer.MAX_VALUE;
             for (int k = 0; k < spans.size(); k++) {
                 int[] r = tokens.get(k);
                 int d = r[0] >= i ? r[0] - i : i - r[1] + 1;
+                if (t != null && spans.size() > 1 && commaBetween(t, r[0] >= i ? i : r[1], r[0] >= i ? r[0] : i)) {
+                    // "168 attacks in the first half of 2024, surpassing the 136 attacks ... in all of last year"
+                    d += 8;
+                }
                 // prefer what follows the count ("153 attacks in the first six months"): small tie-break
                 d = d * 2 + (r[0] >= i ? 0 : 1);
                 if (d < bestDistance) {
@@ -1894,6 +2019,15 @@ public final class Extractor {
                 }
             }
             return best;
+        }
+
+        private static boolean commaBetween(Tokens t, int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (t.get(k).is(",")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -1937,32 +2071,8 @@ public final class Extractor {
      * region is there exactly when a ',' comes before the '(', and both end where those characters stand.
      */
     static int[] datelineAt(String s, int open) {
-        int comma = s.indexOf(',');
-        int cityEnd = comma >= 0 && comma < open ? comma : open - 1;
-        // city: [A-Z][A-Z .'\-]{1,40}
-        if (cityEnd < 2 || cityEnd > 41 || !upper(s.charAt(0))) {
-            return null;
-        }
-        for (int i = 1; i < cityEnd; i++) {
-            char c = s.charAt(i);
-            if (!(upper(c) || c == ' ' || c == '.' || c == '\'' || c == '-')) {
-                return null;
-            }
-        }
-        if (cityEnd == comma) {
-            // region: ", [A-Z][A-Za-z .]{1,30}" up to the " ("
-            int from = comma + 3;
-            if (from >= open || s.charAt(comma + 1) != ' ' || !upper(s.charAt(comma + 2))
-                    || open - 1 - from < 1 || open - 1 - from > 30) {
-                return null;
-            }
-            for (int i = from; i < open - 1; i++) {
-                if (!letterSpaceDot(s.charAt(i))) {
-                    return null;
-                }
-            }
-        }
-        if (s.charAt(open - 1) != ' ') {
+        int cityEnd = open >= 5 && dayAlone(s, open) ? 0 : cityEnd(s, open);
+        if (cityEnd < 0 || s.charAt(open - 1) != ' ') {
             return null;
         }
         // agency: "([A-Z][A-Za-z. ]{1,20})"
@@ -2022,6 +2132,63 @@ public final class Extractor {
             char c = s.charAt(at + k);
             char lower = lowerLetters.charAt(k);
             if (c != lower && c != lower - ('a' - 'A')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The end of DATELINE's city (its region after it, if any, reaching the " (" at {@code open}), or -1: the
+     * alternatives and the region cannot hold ',' or '(', so the region is there exactly when a ',' comes first.
+     */
+    private static int cityEnd(String s, int open) {
+        int comma = s.indexOf(',');
+        int cityEnd = comma >= 0 && comma < open ? comma : open - 1;
+        // city: [A-Z][A-Z .'\-]{1,40}
+        if (cityEnd < 2 || cityEnd > 41 || !upper(s.charAt(0))) {
+            return -1;
+        }
+        for (int i = 1; i < cityEnd; i++) {
+            char c = s.charAt(i);
+            if (!(upper(c) || c == ' ' || c == '.' || c == '\'' || c == '-')) {
+                return -1;
+            }
+        }
+        if (cityEnd == comma) {
+            // region: ", [A-Z][A-Za-z0-9 .]{1,30}" up to the " ("
+            int from = comma + 3;
+            if (from >= open || s.charAt(comma + 1) != ' ' || !upper(s.charAt(comma + 2))
+                    || open - 1 - from < 1 || open - 1 - from > 30) {
+                return -1;
+            }
+            for (int i = from; i < open - 1; i++) {
+                char c = s.charAt(i);
+                if (!letterSpaceDot(c) && !(c >= '0' && c <= '9')) {
+                    return -1;
+                }
+            }
+        }
+        return cityEnd;
+    }
+
+    /** DATELINE's day alone before the " (" at {@code open}: {@code [A-Z][a-z]{2,8}\.? \d{1,2}}. */
+    private static boolean dayAlone(String s, int open) {
+        int i = open - 2; // the last digit
+        int digits = 0;
+        while (i >= 0 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            digits++;
+            i--;
+        }
+        if (digits < 1 || digits > 2 || i < 3 || s.charAt(i) != ' ') {
+            return false;
+        }
+        int wordEnd = s.charAt(i - 1) == '.' ? i - 1 : i;
+        if (wordEnd < 3 || wordEnd > 9 || !upper(s.charAt(0))) {
+            return false;
+        }
+        for (int k = 1; k < wordEnd; k++) {
+            if (s.charAt(k) < 'a' || s.charAt(k) > 'z') {
                 return false;
             }
         }

@@ -36,6 +36,59 @@ final class PeriodParser {
         return find(s, published, null);
     }
 
+    private static final String[] PRIOR_PREPOSITIONS = {"in ", "during ", "over ", "for "};
+    private static final String[] PRIOR_MONTH = {"the month before", "a month earlier", "a month before",
+            "the previous month", "the prior month", "the preceding month"};
+    private static final String[] PRIOR_QUARTER = {"the quarter before", "a quarter earlier", "the previous quarter",
+            "the prior quarter", "the preceding quarter"};
+    private static final String[] PRIOR_MONTHS = {"the previous ", "the prior ", "the preceding "};
+    private static final String[] MONTH_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve"};
+
+    /**
+     * The period of an elliptic comparison that counts back from the figure compared with, not from publication:
+     * "up from 305 in the previous three months" after a third-quarter figure is the second quarter, "up from 38
+     * the month before" after August is July. {@code text} is what follows the compared number. Null when it does
+     * not open with such a phrase, or {@code reference} does not start on the first of a month.
+     */
+    static Period monthsBefore(String text, Period reference) {
+        if (reference.start().getDayOfMonth() != 1) {
+            return null;
+        }
+        String s = text.stripLeading().toLowerCase(Locale.ROOT);
+        for (String preposition : PRIOR_PREPOSITIONS) {
+            if (s.startsWith(preposition)) {
+                s = s.substring(preposition.length());
+                break;
+            }
+        }
+        int months = phraseAtStart(s, PRIOR_MONTH) ? 1 : phraseAtStart(s, PRIOR_QUARTER) ? 3 : 0;
+        for (int k = 0; k < PRIOR_MONTHS.length && months == 0; k++) {
+            if (s.startsWith(PRIOR_MONTHS[k])) {
+                String rest = s.substring(PRIOR_MONTHS[k].length());
+                for (int n = 0; n < MONTH_COUNTS.length && months == 0; n++) {
+                    if (phraseAtStart(rest, MONTH_COUNTS[n] + " months")) {
+                        months = n + 2;
+                    }
+                }
+            }
+        }
+        if (months == 0) {
+            return null;
+        }
+        LocalDate start = reference.start();
+        return new Period(start.minusMonths(months), start.minusDays(1));
+    }
+
+    private static boolean phraseAtStart(String s, String... phrases) {
+        for (String phrase : phrases) {
+            if (s.startsWith(phrase) && (s.length() == phrase.length() || !Character.isLetterOrDigit(s.charAt(phrase.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * @param previous the period the article last gave a figure for: "over the same period", "in the quarter"
      *                 refer back to it (null: such phrases are not periods)

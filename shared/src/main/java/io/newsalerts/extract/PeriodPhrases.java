@@ -749,13 +749,18 @@ final class PeriodPhrases {
         return e;
     }
 
-    /** {@code \b[Ss]ince (?:early |mid-|late )?MONTH(?: (\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,? YEAR)?}. */
+    /**
+     * {@code \b[Ss]ince (?:the (?:start|beginning) of |early |mid-|late )?MONTH(?: (\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,? YEAR)?}:
+     * "since the start of May" is since May.
+     */
     int sinceMonthAt(int p, int to) {
         this.to = to;
         if (!boundary(p)) {
             return -1;
         }
-        int q = monthName(modifier(sinceSpace(p)));
+        int since = sinceSpace(p);
+        int start = ignoringCase(oneOfIgnoringCase(ignoringCase(since, "the "), SINCE_STARTS), "of ");
+        int q = monthName(start >= 0 ? start : modifier(since));
         month1 = month;
         if (q < 0) {
             return -1;

@@ -27,6 +27,22 @@ class DatelineTest {
     }
 
     @Test
+    void readsReutersDatelinesWithTheDay() {
+        // given
+        String withCity = "DUBAI, March 12 (Reuters) - Houthi rebels fired missiles.";
+        String dayAlone = "July 25 (Reuters) - Ransomware gangs named victims.";
+        // when
+        int[] city = Extractor.datelineAt(withCity, withCity.indexOf('('));
+        int[] day = Extractor.datelineAt(dayAlone, dayAlone.indexOf('('));
+        // then
+        assertThat(withCity.substring(0, city[0])).isEqualTo("DUBAI");
+        assertThat(withCity.substring(city[1])).startsWith("Houthi rebels");
+        assertThat(day[0]).as("no city").isZero();
+        assertThat(dayAlone.substring(day[1])).startsWith("Ransomware gangs");
+        assertThat(Extractor.datelineAt("In 2024 (AP) - it rained", 8)).isNull();
+    }
+
+    @Test
     void sameAnswerAsTheRegularExpression() {
         // given strings shaped like datelines, with the characters each part may hold and some it may not
         Random random = new Random(7);
@@ -39,7 +55,7 @@ class DatelineTest {
             }
             // when
             Matcher m = DATELINE.matcher(s);
-            int[] expected = m.lookingAt() ? new int[]{m.end(1), m.end()} : null;
+            int[] expected = !m.lookingAt() ? null : new int[]{m.start(1) < 0 ? 0 : m.end(1), m.end()};
             int[] actual = Extractor.datelineAt(s, open);
             // then
             assertThat(actual).as(s).satisfies(a -> assertThat(Arrays.equals(a, expected)).as(s).isTrue());
@@ -58,6 +74,16 @@ class DatelineTest {
             }
             return b.toString();
         }
+        if (r.nextInt(8) == 0) {
+            // the day alone: "July 25", "Sept. 5", and near misses
+            b.append(r.nextInt(6) > 0 ? 'J' : 'j');
+            int letters = r.nextInt(10);
+            for (int i = 0; i < letters; i++) {
+                b.append("ulyA".charAt(r.nextInt(r.nextInt(10) == 0 ? 4 : 3)));
+            }
+            b.append(r.nextBoolean() ? "." : "").append(r.nextInt(6) > 0 ? " " : "").append(r.nextInt(120));
+            return agencyAndRest(r, b, any);
+        }
         int city = r.nextInt(46);
         for (int i = 0; i < city; i++) {
             b.append(i == 0 ? (r.nextBoolean() ? 'K' : 'a') : " ABC.'-xZ,".charAt(r.nextInt(r.nextInt(10) == 0 ? 10 : 7)));
@@ -69,9 +95,13 @@ class DatelineTest {
             }
             int region = r.nextInt(34);
             for (int i = 0; i < region; i++) {
-                b.append("ab C.D,".charAt(r.nextInt(r.nextInt(10) == 0 ? 7 : 6)));
+                b.append("ab C.D1,".charAt(r.nextInt(r.nextInt(10) == 0 ? 8 : 7)));
             }
         }
+        return agencyAndRest(r, b, any);
+    }
+
+    private static String agencyAndRest(Random r, StringBuilder b, String any) {
         b.append(r.nextInt(8) > 0 ? " (" : "(");
         if (r.nextInt(6) > 0) {
             b.append('A');

@@ -19,6 +19,22 @@ class PeriodParserTest {
     }
 
     @Test
+    void comparisonsCountBackFromTheFigureComparedWith() {
+        Period q3 = Period.quarter(2024, 3);
+        assertThat(PeriodParser.monthsBefore(" in the previous three months, a monitor said", q3))
+                .isEqualTo(Period.quarter(2024, 2));
+        assertThat(PeriodParser.monthsBefore(" the quarter before", q3)).isEqualTo(Period.quarter(2024, 2));
+        assertThat(PeriodParser.monthsBefore(" the month before, a think tank said", Period.month(2024, 8)))
+                .isEqualTo(Period.month(2024, 7));
+        assertThat(PeriodParser.monthsBefore(" a month earlier", Period.month(2024, 1)))
+                .isEqualTo(Period.month(2023, 12));
+        // not at the start, not a whole word, or a reference that starts mid-month: not this phrase
+        assertThat(PeriodParser.monthsBefore(" attacks, the most since the month before", q3)).isNull();
+        assertThat(PeriodParser.monthsBefore(" the previous monthly report", q3)).isNull();
+        assertThat(PeriodParser.monthsBefore(" the month before", Period.of("2024-07-11", "2024-07-17"))).isNull();
+    }
+
+    @Test
     void yearsHalvesQuartersAndMonthsResolve() {
         assertThat(one("in 2023")).isEqualTo(Period.year(2023));
         assertThat(one("in the first six months of 2024")).isEqualTo(Period.of("2024-01-01", "2024-06-30"));

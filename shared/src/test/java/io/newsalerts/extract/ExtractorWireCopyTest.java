@@ -1,0 +1,154 @@
+package io.newsalerts.extract;
+
+import io.newsalerts.domain.Article;
+import io.newsalerts.domain.Fact;
+import io.newsalerts.domain.FactKind;
+import io.newsalerts.domain.Period;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Phrasings of wire copy that the blind batch in src/test/resources/corpus-blind found unhandled, each next to the
+ * nearby case that must not change.
+ */
+class ExtractorWireCopyTest {
+
+    private static final LocalDate MON = LocalDate.of(2024, 9, 2);
+
+    private static List<Fact> facts(LocalDate published, String body) {
+        return Extractor.defaults().extract(Article.of(null, "t", published, body));
+    }
+
+    @Test
+    void reutersDatelineWithTheDayNamesNoRegionOfItsOwn() {
+        // "DUBAI, March 12 (Reuters) -": the city is where the story was filed, not where the attacks were
+        List<Fact> f = facts(LocalDate.of(2024, 3, 12), "DUBAI, March 12 (Reuters) - Yemen's Houthi rebels have "
+                + "launched more than 50 attacks on merchant vessels in the Red Sea since November, officials said.");
+        assertThat(f).singleElement().satisfies(fact -> {
+            assertThat(fact.regions()).isEmpty();
+            assertThat(fact.area()).isEqualTo("Red Sea");
+        });
+    }
+
+    @Test
+    void dayAloneDatelineIsNotThePeriod() {
+        // "July 25 (Reuters) -" is when the story was filed: the figure is the quarter's, not an incident that day
+        List<Fact> f = facts(LocalDate.of(2024, 7, 25), "July 25 (Reuters) - Ransomware gangs named 1,204 victims "
+                + "on their dark-web leak sites worldwide in the second quarter, up from 1,075 in the first three months of the "
+                + "year, a security firm said in a report on Thursday.");
+        assertThat(f).extracting(Fact::kind).containsOnly(FactKind.REPORTED);
+        assertThat(f).extracting(Fact::period).containsExactly(Period.quarter(2024, 2), Period.quarter(2024, 1));
+    }
+
+    @Test
+    void datelineAfterAScrapedPagesOwnLinesIsStillADateline() {
+        String body = "Share this article\n\nLONDON (Reuters) - Pirates carried out 118 attacks on ships worldwide "
+                + "in 2023, the International Maritime Bureau said.";
+        assertThat(facts(LocalDate.of(2024, 1, 15), body)).singleElement().satisfies(fact -> {
+            assertThat(fact.regions()).as("London is the dateline's").isEmpty();
+            assertThat(fact.area()).isEqualTo("worldwide");
+        });
+        // the dateline's country is still the fallback when the text names no place
+        assertThat(facts(LocalDate.of(2024, 1, 15), "Share this article\n\nLAGOS, Nigeria (AP) - Gunmen kidnapped "
+                + "300 people in 2023, police said.")).singleElement()
+                .satisfies(fact -> assertThat(fact.regions()).containsExactly("NG"));
+    }
+
+    @Test
+    void comparisonCountsBackFromTheFigureItFollows() {
+        List<Fact> month = facts(MON, "Militants carried out 59 attacks across Pakistan in August, up from 38 the "
+                + "month before, a think tank said Monday.");
+        assertThat(month).extracting(Fact::count).containsExactly(59L, 38L);
+        assertThat(month.get(1).period()).isEqualTo(Period.month(2024, 7));
+        assertThat(month.get(1).kind()).as("not the day it was said").isEqualTo(FactKind.REPORTED);
+
+        List<Fact> quarter = facts(LocalDate.of(2024, 10, 14), "JNIM carried out 412 attacks in Burkina Faso in the "
+                + "third quarter, up from 305 in the previous three months, a monitor said Monday.");
+        assertThat(quarter).extracting(Fact::period).containsExactly(Period.quarter(2024, 3), Period.quarter(2024, 2));
+    }
+
+    @Test
+    void comparisonWithoutItsPeriodIsNoFact() {
+        // before, "said Monday" gave the 38 a day, and it became an incident of 38 attacks
+        List<Fact> f = facts(MON, "Militants carried out 59 attacks across Pakistan in August, up from 38, a think "
+                + "tank said Monday.");
+        assertThat(f).extracting(Fact::count).containsExactly(59L);
+    }
+
+    @Test
+    void countsPeriodIsTheOneInItsOwnClause() {
+        List<Fact> f = facts(LocalDate.of(2024, 7, 20), "Islamic State militants claimed 168 attacks in Iraq and Syria "
+                + "in the first half of 2024, already surpassing the 136 attacks the group claimed in all of last year, "
+                + "officials said.");
+        assertThat(f).extracting(Fact::count).containsExactly(168L, 136L);
+        assertThat(f).extracting(Fact::period)
+                .containsExactly(Period.of("2024-01-01", "2024-06-30"), Period.year(2023));
+    }
+
+    @Test
+    void sameSixMonthsIsTheSixMonthFigureNotTheComparison() {
+        List<Fact> f = facts(LocalDate.of(2024, 7, 20), "Islamic State militants claimed 168 attacks in Iraq and Syria "
+                + "in the first half of 2024, already surpassing the 136 attacks the group claimed in all of last year. "
+                + "U.S. troops carried out 28 raids in Syria over the same six months, officials said.");
+        assertThat(f).filteredOn(fact -> fact.count() == 28).singleElement().satisfies(fact -> {
+            assertThat(fact.period()).isEqualTo(Period.of("2024-01-01", "2024-06-30"));
+            assertThat(fact.actor()).isEqualTo("U.S. military");
+        });
+    }
+
+    @Test
+    void troopsActForTheirMilitaryOnlyWhenTheyAct() {
+        assertThat(facts(MON, "U.S. troops carried out 28 raids in Syria in the first half of 2024, officials said."))
+                .singleElement().satisfies(fact -> assertThat(fact.actor()).isEqualTo("U.S. military"));
+        // troops struck are not the ones striking
+        assertThat(facts(MON, "Militias carried out 170 attacks on U.S. troops in Iraq since October, officials said."))
+                .singleElement().satisfies(fact -> assertThat(fact.actor()).isNull());
+    }
+
+    @Test
+    void sinceTheStartOfAMonthRunsToPublication() {
+        List<Fact> f = facts(LocalDate.of(2024, 6, 18), "Rebels of the Allied Democratic Forces have killed at least "
+                + "150 civilians in eastern Congo since the start of May, officials said Tuesday.");
+        assertThat(f).singleElement()
+                .satisfies(fact -> assertThat(fact.period()).isEqualTo(Period.of("2024-05-01", "2024-06-18")));
+    }
+
+    @Test
+    void anEventRecalledSinceIsNotAnIncidentOfToday() {
+        assertThat(facts(LocalDate.of(2024, 4, 14), "Parents gathered on Sunday to mark 10 years since Boko Haram "
+                + "fighters abducted 276 schoolgirls from their dormitory in Chibok, Nigeria.")).isEmpty();
+        assertThat(facts(LocalDate.of(2024, 4, 14), "Boko Haram fighters abducted 20 villagers in Borno state, "
+                + "Nigeria, on Sunday, police said.")).singleElement()
+                .satisfies(fact -> assertThat(fact.kind()).isEqualTo(FactKind.INCIDENT));
+    }
+
+    @Test
+    void placesInARelativeClauseAboutTheActorAreNotTheFactsPlaces() {
+        List<Fact> f = facts(LocalDate.of(2024, 7, 25), "Ransomware gangs named 1,204 victims on their leak sites "
+                + "worldwide in the second quarter. LockBit, whose servers were seized by U.S. and British authorities "
+                + "in February, still listed 187 victims in the quarter.");
+        assertThat(f).filteredOn(fact -> fact.count() == 187).singleElement().satisfies(fact -> {
+            assertThat(fact.regions()).isEmpty();
+            assertThat(fact.area()).isEqualTo("worldwide");
+        });
+        // a count inside the relative clause keeps that clause's places
+        assertThat(facts(LocalDate.of(2023, 9, 2), "The BLA is separate from the Pakistani Taliban, which carried out "
+                + "146 attacks in Khyber Pakhtunkhwa province in August, according to a think tank.")).singleElement()
+                .satisfies(fact -> assertThat(fact.regions()).containsExactly("PK"));
+    }
+
+    @Test
+    void theAttacksTollIsOverTheirPeriod() {
+        List<Fact> f = facts(MON, "Militants carried out 59 attacks across Pakistan in August, a think tank said. "
+                + "The attacks killed 104 people, including 46 soldiers, and wounded 118 others, the institute said.");
+        assertThat(f).extracting(Fact::eventType).containsExactly("attack", "fatality", "injury");
+        assertThat(f).extracting(Fact::period).containsOnly(Period.month(2024, 8));
+        assertThat(f).extracting(Fact::count).containsExactly(59L, 104L, 118L);
+        // with nothing counted before, a toll without a period is still no fact
+        assertThat(facts(MON, "The attacks killed 104 people, the institute said.")).isEmpty();
+    }
+}
