@@ -3,7 +3,8 @@ package io.newsalerts.extract.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsalerts.extract.Extractor;
 import io.newsalerts.json.Json;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -14,21 +15,23 @@ import java.util.Objects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The labelled corpus (src/test/resources/corpus, articles in our own words) scored with {@link FactScore}:
- * fails when facts F1, precision or recall drop below the committed baseline (corpus/baseline.json).
- * Raise the baseline when the extractor improves; never lower it to make a change pass.
+ * The labelled corpora scored with {@link FactScore}: each fails when facts F1, precision or recall drop below its
+ * committed baseline (its baseline.json). src/test/resources/corpus holds the articles the rules were built on;
+ * corpus-blind, a batch written without sight of the rules and scored once before any rule changed for it (F1 0.61
+ * then). Raise a baseline when the extractor improves; never lower it to make a change pass.
  */
 class CorpusBaselineTest {
 
-    private static Path corpus() throws URISyntaxException {
-        return Path.of(Objects.requireNonNull(CorpusBaselineTest.class.getResource("/corpus/baseline.json")).toURI())
-                .getParent();
+    private static Path corpus(String name) throws URISyntaxException {
+        return Path.of(Objects.requireNonNull(CorpusBaselineTest.class.getResource("/" + name + "/baseline.json"))
+                .toURI()).getParent();
     }
 
-    @Test
-    void corpusFactsScoreAtLeastTheCommittedBaseline() throws IOException, URISyntaxException {
+    @ParameterizedTest
+    @ValueSource(strings = {"corpus", "corpus-blind"})
+    void corpusFactsScoreAtLeastTheCommittedBaseline(String name) throws IOException, URISyntaxException {
         // given
-        Path dir = corpus();
+        Path dir = corpus(name);
         JsonNode baseline = Json.MAPPER.readTree(Files.readString(dir.resolve("baseline.json")));
         // when
         CorpusScore score = CorpusScore.score(dir, Extractor.defaults());
@@ -41,10 +44,11 @@ class CorpusBaselineTest {
         assertThat(score.total().recall()).as(report).isGreaterThanOrEqualTo(baseline.get("recall").asDouble());
     }
 
-    @Test
-    void everyExpectedFactIsWellFormed() throws IOException, URISyntaxException {
+    @ParameterizedTest
+    @ValueSource(strings = {"corpus", "corpus-blind"})
+    void everyExpectedFactIsWellFormed(String name) throws IOException, URISyntaxException {
         // every expected file parses into contract facts with sorted ISO regions
-        try (var files = Files.list(corpus())) {
+        try (var files = Files.list(corpus(name))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".expected.json")).toList()) {
                 var facts = io.newsalerts.extract.FactJson.readList(Json.MAPPER.readTree(Files.readString(p)));
                 facts.forEach(f -> assertThat(f.regions()).as(p.getFileName().toString())
