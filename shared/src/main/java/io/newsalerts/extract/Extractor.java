@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -1131,8 +1132,8 @@ public final class Extractor {
                 int from = c.t.get(numIndex).end();
                 // after the number, or after what it counts ("up from 305 attacks in the previous quarter")
                 int counted = eventEnd > numIndex + 1 ? c.t.get(eventEnd - 1).end() : from;
-                Period before = PeriodParser.monthsBefore(c.text.substring(from), inherit.period());
-                before = before != null ? before : PeriodParser.monthsBefore(c.text.substring(counted), inherit.period());
+                Period before = PeriodParser.monthsBefore(c.text, from, inherit.period());
+                before = before != null ? before : PeriodParser.monthsBefore(c.text, counted, inherit.period());
                 List<PeriodParser.Span> after = before != null ? List.of(new PeriodParser.Span(0, 0, before, false))
                         : PeriodParser.find(c.text.substring(from), published, inherit.period());
                 period = null;
@@ -1684,7 +1685,7 @@ public final class Extractor {
                 }
                 // a count inside a relative clause ("the Pakistani Taliban, which carried out 146 attacks in
                 // Khyber Pakhtunkhwa") reads that clause's places, which the sentence's own leave out
-                Places sentence = relativeAside(t, focus, -1) ? placesIn(t, at, attributed, text, 0, t.size(), focus)
+                Places sentence = relativeAside(t, text, focus, -1) ? placesIn(t, at, attributed, text, 0, t.size(), focus)
                         : sentencePlaces(t, at, attributed, text);
                 if (sentence != null) {
                     return sentence;
@@ -1733,7 +1734,7 @@ public final class Extractor {
             List<String> areas = null;
             for (int k = from; k < to; k++) {
                 Gazetteer.Mention m = at[k];
-                if (m == null || m.start() != k || attributed[k] || relativeAside(t, k, focus)) {
+                if (m == null || m.start() != k || attributed[k] || relativeAside(t, text, k, focus)) {
                     continue;
                 }
                 boolean compound = m.end() < t.size() && (t.get(m.end()).is("-")  // "Iran-backed", "U.S.-led"
@@ -1773,20 +1774,54 @@ public final class Extractor {
             return null;
         }
 
+        /** Whose relative clauses {@link #asides} holds: the tokens of the sentence being read. */
+        private Tokens asidesOf;
+        /**
+         * The sentence's ", who/whose/which ... ," clauses, three ints each: the opening comma, where the clause ends
+         * (its closing comma, or a clause break before it) and the closing comma. Found once per sentence; most
+         * have none.
+         */
+        private int[] asides;
+        private static final int[] NO_ASIDES = {};
+
         /** Whether token k is in a ", who/whose/which ... ," clause that does not hold {@code focus}. */
-        private static boolean relativeAside(Tokens t, int k, int focus) {
-            int open = k - 1;
-            while (open >= 0 && !t.get(open).is(",") && !t.get(open).in(In.CLAUSE_BREAK)) {
-                open--;
+        private boolean relativeAside(Tokens t, String text, int k, int focus) {
+            if (asidesOf != t) {
+                // most sentences have no ", who", ", whose" or ", which": the text says so without reading the tokens
+                asides = text.contains(", wh") ? asides(t) : NO_ASIDES;
+                asidesOf = t;
             }
-            if (open < 0 || !t.get(open).is(",") || open + 1 >= k || !t.get(open + 1).in(In.RELATIVE_PRONOUN)) {
-                return false;
+            for (int a = 0; a < asides.length; a += 3) {
+                if (asides[a] + 1 < k && k < asides[a + 1] && !(asides[a] < focus && focus < asides[a + 2])) {
+                    return true;
+                }
             }
-            int close = k + 1;
-            while (close < t.size() && !t.get(close).is(",")) {
-                close++;
+            return false;
+        }
+
+        private static int[] asides(Tokens t) {
+            int[] found = NO_ASIDES;
+            int n = t.size();
+            for (int k = 1; k < n; k++) {
+                if (!t.get(k).in(In.RELATIVE_PRONOUN) || !t.get(k - 1).is(",")) {
+                    continue;
+                }
+                int end = k + 1;
+                while (end < n && !t.get(end).is(",") && !t.get(end).in(In.CLAUSE_BREAK)) {
+                    end++;
+                }
+                int close = end;
+                while (close < n && !t.get(close).is(",")) {
+                    close++;
+                }
+                if (close < n) {
+                    found = Arrays.copyOf(found, found.length + 3);
+                    found[found.length - 3] = k - 1;
+                    found[found.length - 2] = end;
+                    found[found.length - 1] = close;
+                }
             }
-            return close < t.size() && !(open < focus && focus < close);
+            return found;
         }
 
         /** {@code values} (made when null) with {@code value} added unless it is there already. */

@@ -48,29 +48,29 @@ final class PeriodParser {
     /**
      * The period of an elliptic comparison that counts back from the figure compared with, not from publication:
      * "up from 305 in the previous three months" after a third-quarter figure is the second quarter, "up from 38
-     * the month before" after August is July. {@code text} is what follows the compared number. Null when it does
-     * not open with such a phrase, or {@code reference} does not start on the first of a month.
+     * the month before" after August is July. The phrase opens {@code text} at {@code from} (after spaces). Null
+     * when none does, or {@code reference} does not start on the first of a month.
      */
-    static Period monthsBefore(String text, Period reference) {
+    static Period monthsBefore(String text, int from, Period reference) {
         if (reference.start().getDayOfMonth() != 1) {
             return null;
         }
-        String s = text.stripLeading().toLowerCase(Locale.ROOT);
+        int p = from;
+        while (p < text.length() && text.charAt(p) == ' ') {
+            p++;
+        }
         for (String preposition : PRIOR_PREPOSITIONS) {
-            if (s.startsWith(preposition)) {
-                s = s.substring(preposition.length());
+            if (text.regionMatches(true, p, preposition, 0, preposition.length())) {
+                p += preposition.length();
                 break;
             }
         }
-        int months = phraseAtStart(s, PRIOR_MONTH) ? 1 : phraseAtStart(s, PRIOR_QUARTER) ? 3 : 0;
-        for (int k = 0; k < PRIOR_MONTHS.length && months == 0; k++) {
-            if (s.startsWith(PRIOR_MONTHS[k])) {
-                String rest = s.substring(PRIOR_MONTHS[k].length());
-                for (int n = 0; n < MONTH_COUNTS.length && months == 0; n++) {
-                    if (phraseAtStart(rest, MONTH_COUNTS[n] + " months")) {
-                        months = n + 2;
-                    }
-                }
+        int months = phraseAt(text, p, PRIOR_MONTH) >= 0 ? 1 : phraseAt(text, p, PRIOR_QUARTER) >= 0 ? 3 : 0;
+        int q = phraseAt(text, p, PRIOR_MONTHS);
+        for (int n = 0; n < MONTH_COUNTS.length && months == 0 && q >= 0; n++) {
+            int e = phraseAt(text, q, MONTH_COUNTS[n]);
+            if (e >= 0 && phraseAt(text, e, " months") >= 0) {
+                months = n + 2;
             }
         }
         if (months == 0) {
@@ -80,13 +80,19 @@ final class PeriodParser {
         return new Period(start.minusMonths(months), start.minusDays(1));
     }
 
-    private static boolean phraseAtStart(String s, String... phrases) {
+    /**
+     * The end of the first of {@code phrases} at {@code p} in any ASCII case, ending a word unless it ends with a
+     * space; -1 if none.
+     */
+    private static int phraseAt(String s, int p, String... phrases) {
         for (String phrase : phrases) {
-            if (s.startsWith(phrase) && (s.length() == phrase.length() || !Character.isLetterOrDigit(s.charAt(phrase.length())))) {
-                return true;
+            int e = p + phrase.length();
+            if (s.regionMatches(true, p, phrase, 0, phrase.length()) && (phrase.endsWith(" ") || e == s.length()
+                    || !Character.isLetterOrDigit(s.charAt(e)))) {
+                return e;
             }
         }
-        return false;
+        return -1;
     }
 
     /**

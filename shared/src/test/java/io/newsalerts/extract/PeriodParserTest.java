@@ -21,17 +21,17 @@ class PeriodParserTest {
     @Test
     void comparisonsCountBackFromTheFigureComparedWith() {
         Period q3 = Period.quarter(2024, 3);
-        assertThat(PeriodParser.monthsBefore(" in the previous three months, a monitor said", q3))
+        assertThat(PeriodParser.monthsBefore(" in the previous three months, a monitor said", 0, q3))
                 .isEqualTo(Period.quarter(2024, 2));
-        assertThat(PeriodParser.monthsBefore(" the quarter before", q3)).isEqualTo(Period.quarter(2024, 2));
-        assertThat(PeriodParser.monthsBefore(" the month before, a think tank said", Period.month(2024, 8)))
+        assertThat(PeriodParser.monthsBefore(" the quarter before", 0, q3)).isEqualTo(Period.quarter(2024, 2));
+        assertThat(PeriodParser.monthsBefore(" the month before, a think tank said", 0, Period.month(2024, 8)))
                 .isEqualTo(Period.month(2024, 7));
-        assertThat(PeriodParser.monthsBefore(" a month earlier", Period.month(2024, 1)))
+        assertThat(PeriodParser.monthsBefore(" a month earlier", 0, Period.month(2024, 1)))
                 .isEqualTo(Period.month(2023, 12));
         // not at the start, not a whole word, or a reference that starts mid-month: not this phrase
-        assertThat(PeriodParser.monthsBefore(" attacks, the most since the month before", q3)).isNull();
-        assertThat(PeriodParser.monthsBefore(" the previous monthly report", q3)).isNull();
-        assertThat(PeriodParser.monthsBefore(" the month before", Period.of("2024-07-11", "2024-07-17"))).isNull();
+        assertThat(PeriodParser.monthsBefore(" attacks, the most since the month before", 0, q3)).isNull();
+        assertThat(PeriodParser.monthsBefore(" the previous monthly report", 0, q3)).isNull();
+        assertThat(PeriodParser.monthsBefore(" the month before", 0, Period.of("2024-07-11", "2024-07-17"))).isNull();
     }
 
     @Test
