@@ -122,9 +122,11 @@ public final class Extractor {
     private static final Set<String> GROUP_HEADS = Set.of("group", "organization", "organisation", "outfit",
             "movement", "coalition", "alliance", "network", "faction", "branch", "affiliate");
     private static final Set<String> ARMED_HEADS = Set.of("militants", "jihadists", "insurgents", "extremists",
-            "rebels", "militia", "militias", "fighters", "terrorists");
+            "rebels", "militia", "militias", "fighters", "terrorists", "paramilitary", "paramilitaries");
     private static final Set<String> CYBER_HEADS = Set.of("gang", "hackers", "cybercriminals", "operators", "affiliates");
     private static final Set<String> ARMY_HEADS = Set.of("military", "army");
+    /** "its warplanes", "the air force": air power, which a military has and an armed group rarely does. */
+    private static final Set<String> AIR_HEADS = Set.of("warplanes", "jets", "air");
     private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
             "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
     /** "U.S. troops carried out 28 raids": a country's soldiers act as its military only before a verb of action. */
@@ -152,9 +154,10 @@ public final class Extractor {
     private static final Set<String> APPOSITIVE_OPENERS = Set.of("the", "a", "an", "also", "known", "its", "their",
             "which", "who", "formerly");
     private static final Set<String> CLAUSE_BREAK = Set.of(";", "after", "while", "although", "though", "whereas",
-            "but", "because");
+            "but", "because", "saying");
     private static final Set<String> COMPOUND = Set.of("linked", "backed", "affiliated", "aligned", "allied", "led",
-            "inspired", "run", "controlled", "held", "style", "related", "loyal", "supported", "funded", "sponsored");
+            "inspired", "run", "controlled", "held", "style", "related", "loyal", "supported", "funded", "sponsored",
+            "based");
     private static final Set<String> HIT_VERBS = Set.of("killed", "hit", "struck", "targeted", "wounded", "injured",
             "destroyed", "damaged", "rocked", "tore", "exploded", "ripped", "killing", "wounding", "injuring",
             "hitting", "striking", "targeting", "went");
@@ -220,16 +223,21 @@ public final class Extractor {
                 // "after a drone hit a base ..., killing three": one strike, named by what struck
                 .or(true, List.of("after "), article, List.of("suicide ", "car ", "truck ", "roadside ", ""),
                         List.of("drone ", "missile ", "rocket ", "shell ", "mortar ", "bomb ", "bomber ", "gunman "),
-                        List.of("hit", "struck", "slammed", "exploded", "detonated", "landed"));
+                        List.of("hit", "struck", "slammed", "exploded", "detonated", "landed"))
+                // "a helicopter crashed ..., killing nine soldiers": an accident's toll
+                .or(true, List.of("a ", "an "), List.of("helicopter ", "plane ", "aircraft ", "boat ", "ferry ", "ship ",
+                        "bus ", "train ", "building ", "bridge "), List.of("crashed", "capsized", "sank", "collapsed",
+                        "derailed"));
     }
 
     /**
      * What a dateline is, as a regular expression; matched by {@link #datelineAt}, which gives the same answer
-     * without backtracking: {@code ^(?:([A-Z][A-Z .'\-]{1,40}?)(?:, [A-Z][A-Za-z0-9 .]{1,30})?|[A-Z][a-z]{2,8}\.? \d{1,2})
-     * \([A-Z][A-Za-z. ]{1,20}\) ?[—\-]+ ?}. A city in capitals, maybe with its region or, as Reuters writes, the day
-     * ("DUBAI, March 12 (Reuters) -"); or the day alone ("July 25 (Reuters) -"), which names no place.
+     * without backtracking: {@code ^(?:([A-Z][A-Z .'\-]{1,40}?)(?:, [A-Z][A-Za-z0-9 .,]{1,30})?|[A-Z][a-z]{2,8}\.? \d{1,2})
+     * \([A-Z][A-Za-z. ]{1,20}\) ?[—\-]+ ?}. A city in capitals, maybe with its region, the day as Reuters writes it,
+     * or both ("DUBAI, March 12 (Reuters) -", "RAMALLAH, West Bank, Aug 29 (Reuters) -"); or the day alone ("July 25
+     * (Reuters) -"), which names no place.
      */
-    static final String DATELINE = "^(?:([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z0-9 .]{1,30})?|[A-Z][a-z]{2,8}\\.? \\d{1,2})"
+    static final String DATELINE = "^(?:([A-Z][A-Z .'\\-]{1,40}?)(?:, [A-Z][A-Za-z0-9 .,]{1,30})?|[A-Z][a-z]{2,8}\\.? \\d{1,2})"
             + " \\([A-Z][A-Za-z. ]{1,20}\\) ?[—\\-]+ ?";
 
     /**
@@ -300,6 +308,7 @@ public final class Extractor {
         static final long CYBER_HEAD = 1L << 49;
         static final long ARMY_HEAD = 1L << 50;
         static final long TROOPS = 1L << 51;
+        static final long AIR_HEAD = 1L << 52;
     }
 
     /**
@@ -337,6 +346,7 @@ public final class Extractor {
         lexicon.addClass(AUX, In.AUX);
         lexicon.addClass(MILITARY_NOUNS, In.MILITARY_NOUN);
         lexicon.addClass(TROOPS, In.TROOPS);
+        lexicon.addClass(AIR_HEADS, In.AIR_HEAD);
         lexicon.addClass(TIMES_VERBS.keySet(), In.TIMES_VERB);
         lexicon.addClass(SHIPS, In.SHIP);
         lexicon.addClass(TARGETS, In.TARGET);
@@ -588,7 +598,7 @@ public final class Extractor {
             List<PeriodParser.Span> usable = new ArrayList<>();
             boolean[] inPeriod = new boolean[n];
             for (PeriodParser.Span s : spans) {
-                s = s.anaphoric() ? sameLength(s, text) : s;
+                s = s.anaphoric() ? sameLength(s, text) : PeriodParser.upTo(text, s);
                 // the tokens inside the span: one run, as tokens follow each other, found from its first
                 int a = -1;
                 int b = -1;
@@ -620,10 +630,11 @@ public final class Extractor {
             Ctx c = new Ctx(text, t, at, attributed, inPeriod, usable, periodTokens, anaphors, mentions,
                     attribution, usedEvents);
 
+            // "Kidnappings reached 438 ..., up from 300 ...": the reached figure first, for the comparison to follow
+            reachedCounts(c);
             if (countable) {
                 counts(c);
             }
-            reachedCounts(c);
             if (countable) {
                 singleIncidents(c, dayKnown);
             }
@@ -795,8 +806,13 @@ public final class Extractor {
                     }
                 }
                 Fact inherit = null;
+                int next = eventType != null ? eventEnd : end;
                 boolean elliptic = (phraseBefore && ellipticPhrases.has(t, qStart, 2))
-                        || (before != null && (before.is("versus") || before.is("vs.")));
+                        || (before != null && (before.is("versus") || before.is("vs.")))
+                        // "67 attacks ..., against 46 in the same period a year earlier"; not "against 46 targets"
+                        || (before != null && before.is("against") && next < n && (t.get(next).is("in")
+                        || t.get(next).is("a") || t.get(next).is("the") || t.get(next).is("during")
+                        || t.get(next).is("over") || t.get(next).is("last")));
                 if (elliptic && lastFact != null && lastFactSentence >= sentenceIndex - 1 && !toll
                         && (eventType == null || eventType.equals(lastFact.eventType()))) {
                     inherit = lastFact;
@@ -1475,17 +1491,23 @@ public final class Extractor {
                     int j = k + 1;
                     if (j < n && t.get(j).in(In.GROUP_ADJECTIVE)) {
                         j++;
+                    } else if (j + 2 < n && t.get(j + 1).is("-") && t.get(j + 2).in(In.COMPOUND)) {
+                        j += 3; // "the Iran-backed rebels", "the Somalia-based group"
                     }
                     if (j >= n) {
                         continue;
                     }
                     Token head = t.get(j);
+                    boolean airForce = head.is("air") && j + 1 < n && t.get(j + 1).is("force");
                     String compat = head.in(In.GROUP_HEAD) ? "group"
                             : head.in(In.ARMED_HEAD) ? "armed"
                             : head.in(In.CYBER_HEAD) ? "cyber"
                             : head.in(In.ARMY_HEAD) ? (w.equals("the") ? "military" : null)
+                            : head.in(In.AIR_HEAD) && (!head.is("air") || airForce) ? "military"
                             : null;
-                    if (compat != null && !(w.equals("its") || w.equals("their")) || (compat != null && compat.equals("armed"))) {
+                    j += airForce ? 1 : 0;
+                    if (compat != null && !(w.equals("its") || w.equals("their")) || (compat != null
+                            && (compat.equals("armed") || head.in(In.AIR_HEAD)))) {
                         out.add(new Anaphor(k, j + 1, compat));
                         k = j;
                     }
@@ -2174,8 +2196,8 @@ public final class Extractor {
     }
 
     /**
-     * The end of DATELINE's city (its region after it, if any, reaching the " (" at {@code open}), or -1: the
-     * alternatives and the region cannot hold ',' or '(', so the region is there exactly when a ',' comes first.
+     * The end of DATELINE's city (its region after it, if any, reaching the " (" at {@code open}), or -1: the city
+     * cannot hold ',' or '(', so the region is there exactly when a ',' comes first.
      */
     private static int cityEnd(String s, int open) {
         int comma = s.indexOf(',');
@@ -2191,7 +2213,7 @@ public final class Extractor {
             }
         }
         if (cityEnd == comma) {
-            // region: ", [A-Z][A-Za-z0-9 .]{1,30}" up to the " ("
+            // region: ", [A-Z][A-Za-z0-9 .,]{1,30}" up to the " ("
             int from = comma + 3;
             if (from >= open || s.charAt(comma + 1) != ' ' || !upper(s.charAt(comma + 2))
                     || open - 1 - from < 1 || open - 1 - from > 30) {
@@ -2199,7 +2221,7 @@ public final class Extractor {
             }
             for (int i = from; i < open - 1; i++) {
                 char c = s.charAt(i);
-                if (!letterSpaceDot(c) && !(c >= '0' && c <= '9')) {
+                if (!letterSpaceDot(c) && !(c >= '0' && c <= '9') && c != ',') {
                     return -1;
                 }
             }

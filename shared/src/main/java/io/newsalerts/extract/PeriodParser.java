@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds time expressions in a sentence and resolves them against the publication date to inclusive periods.
@@ -78,6 +80,44 @@ final class PeriodParser {
         }
         LocalDate start = reference.start();
         return new Period(start.minusMonths(months), start.minusDays(1));
+    }
+
+    /** "the three months to June", "the week to Sunday": a length, then "to" right before the month or day named. */
+    private static final Pattern UP_TO = Pattern.compile(
+            "(?:^|\\s)(?:the|a)\\s+(?:(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+)?"
+                    + "(months?|weeks?|days|year|quarter)\\s+to\\s+$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * "in the three months to June", "in the week to Sunday": a period that ends with the month or day {@code span}
+     * names and runs back the length said before it, over the whole phrase; {@code span} itself when no such phrase
+     * ends at it. Periods run to the end of that month or day (cut at publication as the month or day was).
+     */
+    static Span upTo(String s, Span span) {
+        int p = span.start();
+        if (p < 4 || !s.regionMatches(true, p - 4, " to ", 0, 4)) {
+            return span; // most time expressions follow no "to"
+        }
+        int from = Math.max(0, p - 40);
+        Matcher m = UP_TO.matcher(s.substring(from, p));
+        if (!m.find()) {
+            return span;
+        }
+        String count = m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT);
+        int n = count == null ? 1 : Character.isDigit(count.charAt(0)) ? Integer.parseInt(count)
+                : List.of(MONTH_COUNTS).indexOf(count) + 2; // "one" is not in MONTH_COUNTS: indexOf -1 gives 1
+        if (n < 1) {
+            return span;
+        }
+        LocalDate end = span.period().end();
+        LocalDate start = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "month", "months" -> end.withDayOfMonth(1).minusMonths(n - 1);
+            case "quarter" -> end.withDayOfMonth(1).minusMonths(3L * n - 1);
+            case "year" -> end.withDayOfMonth(1).minusMonths(12L * n - 1);
+            case "week", "weeks" -> end.minusDays(7L * n - 1);
+            default -> end.minusDays(n - 1); // days
+        };
+        int phraseStart = from + m.start() + (Character.isWhitespace(s.charAt(from + m.start())) ? 1 : 0);
+        return new Span(phraseStart, span.end(), new Period(start, end), false);
     }
 
     /**

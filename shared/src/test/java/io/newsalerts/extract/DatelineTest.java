@@ -40,6 +40,10 @@ class DatelineTest {
         assertThat(day[0]).as("no city").isZero();
         assertThat(dayAlone.substring(day[1])).startsWith("Ransomware gangs");
         assertThat(Extractor.datelineAt("In 2024 (AP) - it rained", 8)).isNull();
+        String regionAndDay = "RAMALLAH, West Bank, Aug 29 (Reuters) - Israeli forces raided a camp.";
+        int[] both = Extractor.datelineAt(regionAndDay, regionAndDay.indexOf('('));
+        assertThat(regionAndDay.substring(0, both[0])).isEqualTo("RAMALLAH");
+        assertThat(regionAndDay.substring(both[1])).startsWith("Israeli forces");
     }
 
     @Test

@@ -35,6 +35,23 @@ class PeriodParserTest {
     }
 
     @Test
+    void lengthsUpToAMonthOrDayRunBackFromItsEnd() {
+        String s = "in the three months to June, officials said";
+        PeriodParser.Span june = PeriodParser.find(s, PUB).getFirst();
+        PeriodParser.Span q2 = PeriodParser.upTo(s, june);
+        assertThat(q2.period()).isEqualTo(Period.quarter(2024, 2));
+        assertThat(s.substring(q2.start(), q2.end())).isEqualTo("the three months to June");
+        String w = "in the week to Sunday";
+        assertThat(PeriodParser.upTo(w, PeriodParser.find(w, PUB).getFirst()).period())
+                .isEqualTo(Period.of("2024-07-08", "2024-07-14"));
+        assertThat(PeriodParser.upTo(w, PeriodParser.find(w, PUB).getFirst()).day()).isFalse();
+        // a month with no length and "to" right before it is left as it is
+        String r = "attacks rose to 40 in June";
+        PeriodParser.Span only = PeriodParser.find(r, PUB).getFirst();
+        assertThat(PeriodParser.upTo(r, only)).isSameAs(only);
+    }
+
+    @Test
     void yearsHalvesQuartersAndMonthsResolve() {
         assertThat(one("in 2023")).isEqualTo(Period.year(2023));
         assertThat(one("in the first six months of 2024")).isEqualTo(Period.of("2024-01-01", "2024-06-30"));
