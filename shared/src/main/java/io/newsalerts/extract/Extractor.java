@@ -1020,7 +1020,7 @@ public final class Extractor {
                         found = true;
                         break;
                     }
-                    if (!(x.in(In.AUX) || c.inPeriod[k] || x.startsUpper() && k == i - 1 && false)) {
+                    if (!(x.in(In.AUX) || c.inPeriod[k])) {
                         break;
                     }
                 }
