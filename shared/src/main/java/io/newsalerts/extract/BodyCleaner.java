@@ -32,16 +32,22 @@ final class BodyCleaner {
         Lines lines = new Lines(text);
         // each line is compared with the next non-blank one, so that one is cleaned ahead and carried over
         String next = lines.nextNonBlank();
+        boolean prose = false; // a paragraph of the story kept yet, not only a page's menu lines
         for (String line = next; line != null; line = next) {
             next = lines.nextNonBlank();
             if (line.isEmpty()) {
                 continue;
             }
             char first = line.charAt(0);
-            if ((line.length() < 48 && mayOpenStopHeading(first) && STOP_HEADING.matcher(line).matches())
-                    || (!kept.isEmpty() && line.length() < 200 && endsWithAgency(line) && !line.startsWith("By ")
-                    && SIGN_OFF.matcher(line).matches())) {
+            if (line.length() < 48 && mayOpenStopHeading(first) && STOP_HEADING.matcher(line).matches()) {
+                if (!prose) {
+                    continue; // "Advertisement" above the story, among a page's own lines: the story is still to come
+                }
                 break; // the story is over; what follows is somebody else's
+            }
+            if (!kept.isEmpty() && line.length() < 200 && endsWithAgency(line) && !line.startsWith("By ")
+                    && SIGN_OFF.matcher(line).matches()) {
+                break;
             }
             if (line.equals(next)) {
                 break; // a headline printed twice is a teaser card: the sidebar has started
@@ -59,6 +65,8 @@ final class BodyCleaner {
                 continue; // a truncated teaser snippet
             }
             kept.add(line);
+            char end = line.charAt(line.length() - 1);
+            prose |= end == '.' || end == '"' || end == '?' || end == '!'; // a menu's or a label's line ends with none
         }
         return kept;
     }

@@ -39,6 +39,14 @@ class BodyCleanerTest {
     }
 
     @Test
+    void aHeadingAmongAPagesOwnLinesAboveTheStoryDoesNotEndIt() {
+        String page = String.join("\n", "Skip to content", "Menu", "Advertisement", "Cybersecurity",
+                "Ransomware gangs named 521 victims on their leak sites in May.", "Advertisement", "Other news.");
+        assertThat(BodyCleaner.paragraphs(page)).containsExactly("Skip to content", "Menu", "Cybersecurity",
+                "Ransomware gangs named 521 victims on their leak sites in May.");
+    }
+
+    @Test
     void keepsLinesThatOnlyLookLikeTheRules() {
         assertThat(BodyCleaner.paragraphs("Bystanders fled.\nPosters were torn down in 2024.\n5 ships were hit."))
                 .containsExactly("Bystanders fled.", "Posters were torn down in 2024.", "5 ships were hit.");
