@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The labelled corpora scored with {@link FactScore}: each fails when facts F1, precision or recall drop below its
  * committed baseline (its baseline.json). src/test/resources/corpus holds the articles the rules were built on;
- * corpus-blind, two batches written without sight of the rules, each scored once before any rule changed for it
- * (facts F1 0.61 and 0.48 then; docs/extraction.md). Raise a baseline when the extractor improves; never lower it
- * to make a change pass.
+ * corpus-blind, three batches written without sight of the rules, each scored once before any rule changed for it
+ * (facts F1 0.61, 0.48 and 0.60 then; for the third only a page's "Advertisement" line was fixed;
+ * docs/extraction.md). Raise a baseline when the extractor improves; never lower it to make a change pass.
  */
 class CorpusBaselineTest {
 
