@@ -1194,6 +1194,10 @@ public final class Extractor {
                 Places where = places(c.t, c.at, c.attributed, c.text, numIndex, actor);
                 regions = where.regions;
                 area = where.area;
+                if (actor == null && regions.size() == 1 && militaryAnaphorBefore(c, qStart)) {
+                    // "the air force had conducted 25 airstrikes" with no military named before: the country's own
+                    actor = gazetteer.militaryOf.get(regions.getFirst());
+                }
                 if (where.inherited && period.anaphoric() && lastPeriodFact != null) {
                     // "during the six months": the same statistic's place, not the last place named
                     regions = lastPeriodFact.regions();
@@ -1212,6 +1216,28 @@ public final class Extractor {
             if (inherit == null) {
                 period(f.period());
                 lastPeriodFact = f;
+            }
+            return true;
+        }
+
+        /**
+         * Whether the last anaphor before {@code qStart} wants a military ("the army", "its warplanes"), and is not one
+         * side of a war "between" two (as {@link #actorFor} reads it: neither side alone).
+         */
+        private static boolean militaryAnaphorBefore(Ctx c, int qStart) {
+            Anaphor last = null;
+            for (Anaphor a : c.anaphors) {
+                if (a.end() <= qStart) {
+                    last = a;
+                }
+            }
+            if (last == null || !last.compat().equals("military")) {
+                return false;
+            }
+            for (int k = 0; k < last.start(); k++) {
+                if (c.t.get(k).is("between")) {
+                    return false;
+                }
             }
             return true;
         }

@@ -213,4 +213,18 @@ class ExtractorWireCopyTest {
         assertThat(f).filteredOn(fact -> fact.eventType().equals("airstrike")).singleElement()
                 .satisfies(fact -> assertThat(fact.actor()).isEqualTo("Sudanese military"));
     }
+
+    @Test
+    void anUnnamedAirForceIsTheMilitaryOfTheCountryStruck() {
+        List<Fact> f = facts(LocalDate.of(2024, 8, 14), "Local officials in Kidal, Mali, said the air force had "
+                + "conducted 25 to 30 airstrikes on the region since January.");
+        assertThat(f).singleElement().satisfies(fact -> {
+            assertThat(fact.actor()).isEqualTo("Malian military");
+            assertThat(fact.regions()).containsExactly("ML");
+        });
+        // one side of a war "between" two is neither side alone
+        assertThat(facts(LocalDate.of(2024, 10, 1), "Sudan's war between the army and the Rapid Support Forces has "
+                + "killed tens of thousands of people since April 2023.")).singleElement()
+                .satisfies(fact -> assertThat(fact.actor()).isNull());
+    }
 }
