@@ -520,7 +520,9 @@ public final class Extractor {
                 for (String sentence : SentenceSplitter.split(p)) {
                     if (opening) {
                         String rest = dateline(sentence);
-                        datelineChances = rest != sentence ? 0 : datelineChances;
+                        if (rest != sentence) {
+                            datelineChances = 0; // found: no later paragraph opens with one
+                        }
                         sentence = rest;
                         opening = false;
                     }
@@ -982,9 +984,8 @@ public final class Extractor {
                         || (i + 1 < n && t.get(i + 1).is("by"))) {
                     continue;
                 }
-                int subject = -1;
+                int subject = -1; // where the perpetrator named before the verb starts; -1: none
                 String actor = null;
-                boolean found = false;
                 for (int k = i - 1; k >= Math.max(0, i - 7); k--) {
                     Token x = t.get(k);
                     if (x.is(",") || x.is(";") || x.is("\"")) {
@@ -994,7 +995,6 @@ public final class Extractor {
                     if (m != null && m.kind() == Gazetteer.Kind.ACTOR) {
                         actor = coalition(t, mentions, appositiveHead(t, mentions, m));
                         subject = m.start();
-                        found = true;
                         break;
                     }
                     Anaphor an = null;
@@ -1006,7 +1006,6 @@ public final class Extractor {
                     if (an != null) {
                         actor = resolve(an, t, mentions);
                         subject = an.start();
-                        found = true;
                         break;
                     }
                     if (x.in(In.PERPETRATOR)) {
@@ -1017,14 +1016,13 @@ public final class Extractor {
                             actor = named.value();
                             subject = named.start();
                         }
-                        found = true;
                         break;
                     }
                     if (!(x.in(In.AUX) || c.inPeriod[k])) {
                         break;
                     }
                 }
-                if (!found || subject > 0 && t.get(subject - 1).is("since")) {
+                if (subject < 0 || subject > 0 && t.get(subject - 1).is("since")) {
                     continue; // "10 years since gunmen abducted 276 schoolgirls": then, not on the day named
                 }
                 PeriodParser.Span period = nearest(c.usable, c.periodTokens, i);
@@ -1061,7 +1059,6 @@ public final class Extractor {
             }
         }
 
-        /** Memory for the next sentences: actors named, places, countries named together, a period. */
         /** The period the article's figures now refer back to ("over the same period"). */
         private void period(Period p) {
             lastPeriod = p;
@@ -1102,6 +1099,7 @@ public final class Extractor {
             return (int) ChronoUnit.MONTHS.between(start, after);
         }
 
+        /** Memory for the next sentences: actors named, places, countries named together, a period. */
         private void remember(Ctx c, int factsBefore) {
             for (Gazetteer.Mention m : c.mentions) {
                 if (m.kind() == Gazetteer.Kind.ACTOR) {
@@ -1149,7 +1147,9 @@ public final class Extractor {
                 // after the number, or after what it counts ("up from 305 attacks in the previous quarter")
                 int counted = eventEnd > numIndex + 1 ? c.t.get(eventEnd - 1).end() : from;
                 Period before = PeriodParser.monthsBefore(c.text, from, inherit.period());
-                before = before != null ? before : PeriodParser.monthsBefore(c.text, counted, inherit.period());
+                if (before == null && counted != from) {
+                    before = PeriodParser.monthsBefore(c.text, counted, inherit.period());
+                }
                 List<PeriodParser.Span> after = before != null ? List.of(new PeriodParser.Span(0, 0, before, false))
                         : PeriodParser.find(c.text.substring(from), published, inherit.period());
                 period = null;
@@ -1267,9 +1267,10 @@ public final class Extractor {
                     k++;
                 }
                 boolean acts = false;
-                boolean troops = k + 1 < t.size() && t.get(k).in(In.TROOPS)
-                        && t.get(k + 1).in(In.LAUNCH_VERB | In.STRIKE_VERB);
-                if (k < t.size() && t.get(k).in(In.MILITARY_NOUN) || troops) {
+                // "Russia's forces", or "U.S. troops" before a verb of action: the noun is part of the actor's name
+                boolean noun = k < t.size() && t.get(k).in(In.MILITARY_NOUN) || k + 1 < t.size()
+                        && t.get(k).in(In.TROOPS) && t.get(k + 1).in(In.LAUNCH_VERB | In.STRIKE_VERB);
+                if (noun) {
                     acts = true;
                 } else if (k < t.size() && m.kind() == Gazetteer.Kind.DEMONYM) {
                     for (Gazetteer.Mention e : mentions) {
@@ -1290,7 +1291,7 @@ public final class Extractor {
                     }
                 }
                 if (acts) {
-                    int end = k < t.size() && t.get(k).in(In.MILITARY_NOUN) || troops ? k + 1 : m.end();
+                    int end = noun ? k + 1 : m.end();
                     mentions.set(idx, new Gazetteer.Mention(m.start(), end,
                             Gazetteer.Entry.military(gazetteer.militaryOf.get(m.value()))));
                 }
@@ -1532,8 +1533,9 @@ public final class Extractor {
                             : head.in(In.AIR_HEAD) && (!head.is("air") || airForce) ? "military"
                             : null;
                     j += airForce ? 1 : 0;
-                    if (compat != null && !(w.equals("its") || w.equals("their")) || (compat != null
-                            && (compat.equals("armed") || head.in(In.AIR_HEAD)))) {
+                    // "its"/"their" + a head is the possessor's men only when they are armed men or air power
+                    if (compat != null && (!(w.equals("its") || w.equals("their")) || compat.equals("armed")
+                            || head.in(In.AIR_HEAD))) {
                         out.add(new Anaphor(k, j + 1, compat));
                         k = j;
                     }

@@ -44,7 +44,8 @@ final class PeriodParser {
     private static final String[] PRIOR_QUARTER = {"the quarter before", "a quarter earlier", "the previous quarter",
             "the prior quarter", "the preceding quarter"};
     private static final String[] PRIOR_MONTHS = {"the previous ", "the prior ", "the preceding "};
-    private static final String[] MONTH_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
+    /** Counts of months, weeks or days written out: word k is k + 1. */
+    private static final String[] COUNT_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
             "ten", "eleven", "twelve"};
 
     /**
@@ -69,10 +70,10 @@ final class PeriodParser {
         }
         int months = phraseAt(text, p, PRIOR_MONTH) >= 0 ? 1 : phraseAt(text, p, PRIOR_QUARTER) >= 0 ? 3 : 0;
         int q = phraseAt(text, p, PRIOR_MONTHS);
-        for (int n = 0; n < MONTH_COUNTS.length && months == 0 && q >= 0; n++) {
-            int e = phraseAt(text, q, MONTH_COUNTS[n]);
+        for (int n = 1; n < COUNT_WORDS.length && months == 0 && q >= 0; n++) { // from "two": "one months" is none
+            int e = phraseAt(text, q, COUNT_WORDS[n]);
             if (e >= 0 && phraseAt(text, e, " months") >= 0) {
-                months = n + 2;
+                months = n + 1;
             }
         }
         if (months == 0) {
@@ -84,7 +85,7 @@ final class PeriodParser {
 
     /** "the three months to June", "the week to Sunday": a length, then "to" right before the month or day named. */
     private static final Pattern UP_TO = Pattern.compile(
-            "(?:^|\\s)(?:the|a)\\s+(?:(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+)?"
+            "(?:^|\\s)(?:the|a)\\s+(?:(\\d{1,2}|" + String.join("|", COUNT_WORDS) + ")\\s+)?"
                     + "(months?|weeks?|days|year|quarter)\\s+to\\s+$", Pattern.CASE_INSENSITIVE);
 
     /**
@@ -104,7 +105,7 @@ final class PeriodParser {
         }
         String count = m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT);
         int n = count == null ? 1 : Character.isDigit(count.charAt(0)) ? Integer.parseInt(count)
-                : List.of(MONTH_COUNTS).indexOf(count) + 2; // "one" is not in MONTH_COUNTS: indexOf -1 gives 1
+                : List.of(COUNT_WORDS).indexOf(count) + 1;
         if (n < 1) {
             return span;
         }
