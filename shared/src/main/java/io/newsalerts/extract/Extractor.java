@@ -130,6 +130,8 @@ public final class Extractor {
     private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
             "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
     /** "U.S. troops carried out 28 raids": a country's soldiers act as its military only before a verb of action. */
+    /** Event types of a military's strikes, which land abroad as often as at home. */
+    private static final Set<String> STRIKES = Set.of("strike", "airstrike", "drone attack", "rocket attack");
     private static final Set<String> TROOPS = Set.of("troops", "soldiers", "commandos", "marines", "paratroopers");
     /** "the territory", "that region", "there": a place named before, in a sentence's lower case. */
     static final LiteralSearch PLACE_ANAPHOR = LiteralSearch.exact()
@@ -150,7 +152,7 @@ public final class Extractor {
     private static final Set<String> OWNER_NOUNS = Set.of("base", "bases", "embassy", "consulate", "troops",
             "soldiers", "forces", "warship", "warships", "ship", "ships", "vessel", "vessels", "convoy", "convoys",
             "personnel", "officials", "citizens", "nationals", "diplomats", "contractors", "aircraft", "destroyer",
-            "interests", "targets", "positions", "military", "army", "navy");
+            "interests", "targets", "positions", "military", "army", "navy", "border", "frontier");
     private static final Set<String> APPOSITIVE_OPENERS = Set.of("the", "a", "an", "also", "known", "its", "their",
             "which", "who", "formerly");
     private static final Set<String> CLAUSE_BREAK = Set.of(";", "after", "while", "although", "though", "whereas",
@@ -644,7 +646,7 @@ public final class Extractor {
                 verbIncidents(c);
             }
             if (lastFact != null && lastFact.kind() == FactKind.INCIDENT && lastFact.actor() == null
-                    && lastFactSentence >= sentenceIndex - 2) {
+                    && lastFactSentence >= sentenceIndex - 3) {
                 claimedBy(c);
             }
             remember(c, factsBefore);
@@ -1019,7 +1021,11 @@ public final class Extractor {
                         break;
                     }
                     if (!(x.in(In.AUX) || c.inPeriod[k])) {
-                        break;
+                        int p = perpetratorBefore(t, k);
+                        if (p < 0) {
+                            break;
+                        }
+                        k = p + 1; // "gunmen on motorbikes stormed": the men before their short description
                     }
                 }
                 if (subject < 0 || subject > 0 && t.get(subject - 1).is("since")) {
@@ -1033,20 +1039,43 @@ public final class Extractor {
             }
         }
 
+        /**
+         * "gunmen on motorbikes", "militants in pickup trucks", "attackers armed with rifles": where the perpetrator
+         * word stands before a description of two words at most that ends at {@code k}; -1 when it does not.
+         */
+        private static int perpetratorBefore(Tokens t, int k) {
+            for (int j = k; j >= Math.max(1, k - 3); j--) {
+                Token w = t.get(j);
+                if (!w.isWord()) {
+                    return -1;
+                }
+                if ((w.is("on") || w.is("in") || w.is("with") || w.is("armed") || w.is("riding"))
+                        && t.get(j - 1).in(In.PERPETRATOR)) {
+                    return j - 1;
+                }
+            }
+            return -1;
+        }
+
         /** "JNIM claimed the attack": who did the incident just reported. */
         private void claimedBy(Ctx c) {
             Tokens t = c.t;
             int n = t.size();
             Gazetteer.Mention[] at = c.at;
             for (int i = 0; i + 2 < n; i++) {
-                if (at[i] != null && at[i].kind() == Gazetteer.Kind.ACTOR && at[i].end() < n
-                        && t.get(at[i].end()).lower().startsWith("claim")) {
-                    int k = at[i].end() + 1;
+                // "IS-K claimed", or the last name of an appositive: "..., known as ISKP, claimed"
+                int verb = at[i] == null ? n : at[i].end() + (at[i].end() < n && t.get(at[i].end()).is(",") ? 1 : 0);
+                if (at[i] != null && at[i].kind() == Gazetteer.Kind.ACTOR && verb < n
+                        && t.get(verb).lower().startsWith("claim")) {
+                    int k = verb + 1;
+                    // "claimed responsibility late Monday": the responsibility is for what the story is about
+                    boolean responsibility = k < n && t.get(k).is("responsibility")
+                            && (k + 1 == n || !t.get(k + 1).is("for"));
                     if (k + 1 < n && t.get(k).is("responsibility") && t.get(k + 1).is("for")) {
                         k += 2;
                     }
-                    if (k + 1 < n && (t.get(k).is("the") || t.get(k).is("that")) && at[k + 1] != null
-                            && at[k + 1].kind() == Gazetteer.Kind.EVENT) {
+                    if (responsibility || k + 1 < n && (t.get(k).is("the") || t.get(k).is("that"))
+                            && at[k + 1] != null && at[k + 1].kind() == Gazetteer.Kind.EVENT) {
                         Fact old = lastFact;
                         Fact claimed = new Fact(at[i].value(), old.regions(), old.eventType(), old.count(),
                                 old.qualifier(), old.period(), old.kind(), old.attributedTo(), old.sentence(),
@@ -1270,7 +1299,7 @@ public final class Extractor {
                 // "Russia's forces", or "U.S. troops" before a verb of action: the noun is part of the actor's name
                 boolean noun = k < t.size() && t.get(k).in(In.MILITARY_NOUN) || k + 1 < t.size()
                         && t.get(k).in(In.TROOPS) && t.get(k + 1).in(In.LAUNCH_VERB | In.STRIKE_VERB);
-                if (noun) {
+                if (noun || countryStrikes(t, m, k)) {
                     acts = true;
                 } else if (k < t.size() && m.kind() == Gazetteer.Kind.DEMONYM) {
                     for (Gazetteer.Mention e : mentions) {
@@ -1298,6 +1327,22 @@ public final class Extractor {
             }
         }
 
+        /**
+         * "Israel carried out 29 strikes", "..., and Turkey has struck 312 targets": a country that is the subject of
+         * a verb of striking (not of claiming) acts through its military. {@code k} is the token after the name.
+         */
+        private static boolean countryStrikes(Tokens t, Gazetteer.Mention m, int k) {
+            if (m.kind() != Gazetteer.Kind.COUNTRY || k != m.end()
+                    || (m.start() > 0 && !isBoundary(t.get(m.start() - 1)))) {
+                return false;
+            }
+            if (k < t.size() && (t.get(k).is("has") || t.get(k).is("have") || t.get(k).is("had"))) {
+                k++;
+            }
+            return k < t.size() && t.get(k).in(In.LAUNCH_VERB | In.STRIKE_VERB)
+                    && !t.get(k).is("claimed") && !t.get(k).is("claims");
+        }
+
         private void add(Fact f) {
             lastFactSentence = sentenceIndex;
             facts.add(f);
@@ -1317,7 +1362,7 @@ public final class Extractor {
             }
             for (Gazetteer.Mention m : mentions) {
                 if (m.kind() == Gazetteer.Kind.ACTOR && m.end() <= before && !attributed[m.start()]
-                        && !(between >= 0 && m.start() > between)) {
+                        && !(between >= 0 && m.start() > between) && !struckTarget(t, m)) {
                     bestMention = m;
                 }
             }
@@ -1358,6 +1403,15 @@ public final class Extractor {
                 }
             }
             return null;
+        }
+
+        /** "had struck Houthi sites 32 times", "targeted PKK positions": the actor right after the verb is the target. */
+        private static boolean struckTarget(Tokens t, Gazetteer.Mention m) {
+            if (m.start() == 0) {
+                return false;
+            }
+            Token verb = t.get(m.start() - 1);
+            return verb.in(In.STRIKE_VERB) && !verb.is("strike") && !verb.is("strikes");
         }
 
         /**
@@ -1458,6 +1512,21 @@ public final class Extractor {
                     compat = "armed";
                 }
             }
+            if (compat.equals("coalition")) {
+                // "The coalition conducted 25,000 air raids": the coalition named before, else a group
+                for (int k = mentions.size() - 1; k >= 0; k--) {
+                    Gazetteer.Mention m = mentions.get(k);
+                    if (m.kind() == Gazetteer.Kind.ACTOR && m.end() <= a.start() && m.value().contains("coalition")) {
+                        return m.value();
+                    }
+                }
+                for (int k = recent.size() - 1; k >= 0; k--) {
+                    if (recent.get(k).name().contains("coalition")) {
+                        return recent.get(k).name();
+                    }
+                }
+                compat = "group";
+            }
             for (int k = mentions.size() - 1; k >= 0; k--) {
                 Gazetteer.Mention m = mentions.get(k);
                 if (m.kind() == Gazetteer.Kind.ACTOR && m.end() <= a.start() && compatible(compat, m.entry().actorType())) {
@@ -1526,7 +1595,12 @@ public final class Extractor {
                     }
                     Token head = t.get(j);
                     boolean airForce = head.is("air") && j + 1 < n && t.get(j + 1).is("force");
-                    String compat = head.in(In.GROUP_HEAD) ? "group"
+                    boolean saidIts = !w.equals("the") && head.in(In.MILITARY_NOUN | In.TROOPS) && k > 0
+                            && (t.get(k - 1).in(In.SAY_VERB) || k > 1 && t.get(k - 1).is("that")
+                            && t.get(k - 2).in(In.SAY_VERB));
+                    String compat = saidIts ? "military" // "Central Command said its forces carried out 32 strikes"
+                            : head.is("coalition") ? "coalition"
+                            : head.in(In.GROUP_HEAD) ? "group"
                             : head.in(In.ARMED_HEAD) ? "armed"
                             : head.in(In.CYBER_HEAD) ? "cyber"
                             : head.in(In.ARMY_HEAD) ? (w.equals("the") ? "military" : null)
@@ -1535,7 +1609,7 @@ public final class Extractor {
                     j += airForce ? 1 : 0;
                     // "its"/"their" + a head is the possessor's men only when they are armed men or air power
                     if (compat != null && (!(w.equals("its") || w.equals("their")) || compat.equals("armed")
-                            || head.in(In.AIR_HEAD))) {
+                            || head.in(In.AIR_HEAD) || saidIts)) {
                         out.add(new Anaphor(k, j + 1, compat));
                         k = j;
                     }
@@ -1714,7 +1788,8 @@ public final class Extractor {
                     a--;
                 }
                 int b = focus;
-                while (b < t.size() && !t.get(b).in(In.CLAUSE_BREAK)) {
+                // "..., a war monitor said Saturday, as ... in Gaza": what was said ends where its sayer begins
+                while (b < t.size() && !t.get(b).in(In.CLAUSE_BREAK) && !attributed[b]) {
                     b++;
                 }
                 if (a > 0 || b < t.size()) {
@@ -1744,13 +1819,29 @@ public final class Extractor {
                 if (articlePlaces != null && placeAnaphor.test(lowerText(text))) {
                     return inherited(articlePlaces);
                 }
-                if (actor != null && gazetteer.homeOf.containsKey(actor)) {
+                if (actor != null && gazetteer.homeOf.containsKey(actor) && !strikesNamed(t, at)) {
                     return new Places(List.of(gazetteer.homeOf.get(actor)), null, false);
                 }
                 return fallback();
             }
             Places sentence = sentencePlaces(t, at, attributed, text);
             return sentence != null ? sentence : fallback();
+        }
+
+        /**
+         * "137 Turkish strikes", "Central Command said its forces struck Houthi sites": a military's strikes land
+         * abroad as often as at home, so with strikes in the sentence the text around places them, not the striker's
+         * country ("Pakistan's military said it killed 582 militants in raids" is at home).
+         */
+        private static boolean strikesNamed(Tokens t, Gazetteer.Mention[] at) {
+            for (int k = 0; k < at.length; k++) {
+                Gazetteer.Mention m = at[k];
+                if (m == null ? t.get(k).in(In.STRIKE_VERB)
+                        : m.start() == k && m.kind() == Gazetteer.Kind.EVENT && STRIKES.contains(m.value())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whose places {@link #sentencePlaces} holds: the tokens of the sentence being read. */
@@ -1789,14 +1880,19 @@ public final class Extractor {
                 }
                 boolean compound = m.end() < t.size() && (t.get(m.end()).is("-")  // "Iran-backed", "U.S.-led"
                         || t.get(m.end()).in(In.OWNER_NOUN)) // "a U.S. base in eastern Syria"
-                        || (k >= 2 && t.get(k - 1).is("with") && t.get(k - 2).lower().startsWith("border")); // "border with Somalia"
+                        || neighbour(t, at, k) // "the border with Somalia", "bordering Mali and Burkina Faso"
+                        || possessesActor(t, at, m.end()); // "Yemen's Houthi movement ... in the Red Sea"
                 switch (m.kind()) {
                     case COUNTRY, PLACE -> {
                         if (!compound) {
                             codes = addDistinct(codes, m.value());
                         }
                     }
-                    case DEMONYM -> demonyms = addDistinct(demonyms, m.value());
+                    case DEMONYM -> {
+                        if (!(m.end() < t.size() && (t.get(m.end()).is("border") || t.get(m.end()).is("frontier")))) {
+                            demonyms = addDistinct(demonyms, m.value()); // "near the Malian border" is not in Mali
+                        }
+                    }
                     case AREA -> areas = addDistinct(areas, m.value());
                     default -> {
                     }
@@ -1822,6 +1918,26 @@ public final class Extractor {
                 return new Places(sorted(demonyms), null, false);
             }
             return null;
+        }
+
+        /**
+         * Whether the place at {@code k} is named as a neighbour of the place being described: after "bordering" or
+         * "border(s) with", alone or in a list ("bordering Mali and Burkina Faso").
+         */
+        private static boolean neighbour(Tokens t, Gazetteer.Mention[] at, int k) {
+            int j = k - 1;
+            while (j >= 0 && (t.get(j).is("and") || t.get(j).is(",") || at[j] != null
+                    && (at[j].kind() == Gazetteer.Kind.COUNTRY || at[j].kind() == Gazetteer.Kind.PLACE))) {
+                j--;
+            }
+            return j >= 0 && (t.get(j).is("bordering")
+                    || j >= 1 && t.get(j).is("with") && t.get(j - 1).lower().startsWith("border"));
+        }
+
+        /** "Yemen's Houthi movement", "Pakistan's TTP": the country describes the actor named after it ({@code k}). */
+        private static boolean possessesActor(Tokens t, Gazetteer.Mention[] at, int k) {
+            return k + 1 < t.size() && t.get(k).is("'s") && at[k + 1] != null
+                    && at[k + 1].kind() == Gazetteer.Kind.ACTOR && !"military".equals(at[k + 1].entry().actorType());
         }
 
         /** Whose relative clauses {@link #asides} holds: the tokens of the sentence being read. */

@@ -291,8 +291,14 @@ final class PeriodParser {
         LocalDate p = published;
         switch (phrase) {
             case SAME -> {
-                if (!previous.start().isAfter(published)) {
-                    all.add(new Span(start, end, previous, previous.days() == 1, true));
+                Period same = previous;
+                if (m.sameYear != PeriodPhrases.ABSENT) {
+                    for (int y = previous.start().getYear(); y > m.sameYear && y > 1900; y--) {
+                        same = same.previousYear(); // "the same period of 2024" after Q1 2025
+                    }
+                }
+                if (!same.start().isAfter(published)) {
+                    all.add(new Span(start, end, same, same.days() == 1, true));
                 }
             }
             case PRIOR -> {

@@ -132,6 +132,8 @@ final class PeriodPhrases {
     String unit;
     /** PRIOR's "the same quarter last year" rather than "a year earlier". */
     boolean sameAsPrior;
+    /** SAME's year, in "the same period of 2024" (else {@link #ABSENT}). */
+    int sameYear;
 
     // what a word can be in a time expression, as bits (a word can be several things)
     private static final int W_THE = 1;
@@ -553,6 +555,7 @@ final class PeriodPhrases {
         if (q < 0) {
             return -1;
         }
+        sameYear = ABSENT;
         int r = ignoringCase(q, "same ");
         if (r >= 0) {
             // (?:\w+ )? is greedy: only the whole run of word characters can be followed by the space
@@ -560,14 +563,20 @@ final class PeriodPhrases {
             while (w < to && Chars.isRegexWord(s.charAt(w))) {
                 w++;
             }
+            int e = -1;
             if (w > r && w < to && s.charAt(w) == ' ') {
-                int e = wordAt(w + 1, SAME_UNITS);
-                if (e >= 0) {
-                    return e;
-                }
+                e = wordAt(w + 1, SAME_UNITS);
             }
-            int e = wordAt(r, SAME_UNITS);
+            if (e < 0) {
+                e = wordAt(r, SAME_UNITS);
+            }
             if (e >= 0) {
+                // "the same period of 2024", "the same stretch in 2023": that year's
+                int y = year(Math.max(ignoringCase(e, " of "), ignoringCase(e, " in ")));
+                if (y >= 0 && (y == to || !Chars.isRegexWord(s.charAt(y)))) {
+                    sameYear = Integer.parseInt(s, y - 4, y, 10);
+                    return y;
+                }
                 return e;
             }
         }
@@ -760,7 +769,8 @@ final class PeriodPhrases {
         }
         int since = sinceSpace(p);
         int start = ignoringCase(oneOfIgnoringCase(ignoringCase(since, "the "), SINCE_STARTS), "of ");
-        int q = monthName(start >= 0 ? start : modifier(since));
+        // "since the February 2021 coup", "since the May 9 attack": from that month or day
+        int q = monthName(start >= 0 ? start : modifier(optional(since, ignoringCase(since, "the "))));
         month1 = month;
         if (q < 0) {
             return -1;

@@ -227,4 +227,113 @@ class ExtractorWireCopyTest {
                 + "killed tens of thousands of people since April 2023.")).singleElement()
                 .satisfies(fact -> assertThat(fact.actor()).isNull());
     }
+
+    // ---- found by the third and fourth blind batches
+
+    @Test
+    void aMilitarysStrikesArePlacedByTheTextNotByItsHome() {
+        List<Fact> f = facts(LocalDate.of(2024, 5, 14), "ERBIL, Iraq (AP) - Turkish warplanes have pounded PKK positions "
+                + "in northern Iraq this spring, a monitor said. In April alone, the monitor recorded 137 Turkish strikes.");
+        assertThat(f).filteredOn(fact -> fact.count() == 137).singleElement()
+                .satisfies(fact -> assertThat(fact.regions()).containsExactly("IQ"));
+        // a military's own operations with no strikes named are at home
+        assertThat(facts(LocalDate.of(2024, 1, 10), "The TTP operates from Afghanistan. Pakistan's military said it "
+                + "killed 582 militants in raids in 2023.")).singleElement()
+                .satisfies(fact -> assertThat(fact.regions()).containsExactly("PK"));
+    }
+
+    @Test
+    void aCountryThatStrikesIsItsMilitary() {
+        List<Fact> f = facts(LocalDate.of(2024, 4, 6), "Israel carried out 29 strikes on Syrian territory in the first "
+                + "three months of the year, a war monitor said Saturday, as a shadow campaign picked up pace during the "
+                + "war in Gaza.");
+        assertThat(f).singleElement().satisfies(fact -> {
+            assertThat(fact.actor()).isEqualTo("Israeli military");
+            assertThat(fact.regions()).as("what the sayer adds is not where the strikes were").containsExactly("SY");
+        });
+        // a country that claims is not acting through its army
+        assertThat(facts(LocalDate.of(2024, 4, 6), "Iraq claimed 29 attacks by Islamic State militants in Anbar in "
+                + "the first three months of the year.")).singleElement()
+                .satisfies(fact -> assertThat(fact.actor()).isEqualTo("Islamic State"));
+    }
+
+    @Test
+    void theCountryThatDescribesAnActorIsNotThePlace() {
+        List<Fact> f = facts(LocalDate.of(2024, 3, 12), "Yemen's Houthi movement has attacked commercial vessels in "
+                + "the Red Sea at least 61 times since November, a maritime risk firm said.");
+        assertThat(f).singleElement().satisfies(fact -> {
+            assertThat(fact.regions()).isEmpty();
+            assertThat(fact.area()).isEqualTo("Red Sea");
+        });
+    }
+
+    @Test
+    void itsForcesAreTheSayersAndWhatTheyStruckIsNotTheActor() {
+        List<Fact> f = facts(LocalDate.of(2024, 3, 12), "U.S. Central Command said its forces carried out 32 strikes "
+                + "on Houthi missile launchers in Yemen last month. US Central Command said its forces had struck Houthi "
+                + "sites 40 times this year.");
+        assertThat(f).extracting(Fact::actor).containsExactly("U.S. military", "U.S. military");
+        assertThat(f.getFirst().regions()).containsExactly("YE");
+    }
+
+    @Test
+    void theCoalitionIsTheCoalitionNamedBefore() {
+        List<Fact> f = facts(LocalDate.of(2024, 3, 12), "The Houthis seized the capital in 2014, prompting a Saudi-led "
+                + "coalition to intervene. The coalition conducted more than 25,000 air raids in Yemen from March 2015 "
+                + "to March 2022, a monitor said.");
+        assertThat(f).singleElement().satisfies(fact -> assertThat(fact.actor()).isEqualTo("Saudi-led coalition"));
+    }
+
+    @Test
+    void theSamePeriodOfAnotherYear() {
+        List<Fact> f = facts(LocalDate.of(2025, 4, 15), "Jihadist violence killed 418 civilians in Niger in the first "
+                + "three months of 2025, ACLED said. The toll compares with 262 civilians killed in the same period of "
+                + "2024. Over the same period, 93 people were abducted.");
+        assertThat(f).extracting(Fact::count).containsExactly(418L, 262L, 93L);
+        assertThat(f).extracting(Fact::period).containsExactly(Period.quarter(2025, 1), Period.quarter(2024, 1),
+                Period.quarter(2024, 1));
+    }
+
+    @Test
+    void neighboursNamedAsBordersAreNotPlaces() {
+        List<Fact> f = facts(LocalDate.of(2025, 4, 15), "NIAMEY, Niger (AP) - Jihadists abducted at least 93 people "
+                + "between January and March, ACLED said, most of them in the Tillaberi region bordering Mali and Burkina "
+                + "Faso. Gunmen killed 40 people near the Malian border in the same period.");
+        assertThat(f).extracting(Fact::regions).containsOnly(List.of("NE"));
+    }
+
+    @Test
+    void aClaimOfResponsibilityNamesThePerpetratorOfTheIncidentBefore() {
+        List<Fact> f = facts(MON, "KABUL, Afghanistan (AP) - A suicide bomber struck a crowded intersection in Kabul on "
+                + "Monday, killing at least six people, police said. The blast hit a minibus stop, a spokesman said. "
+                + "He said a woman was among the dead. The Islamic State group's regional affiliate, known as IS-K, "
+                + "claimed responsibility late Monday.");
+        assertThat(f).singleElement().satisfies(fact -> {
+            assertThat(fact.kind()).isEqualTo(FactKind.INCIDENT);
+            assertThat(fact.actor()).isEqualTo("Islamic State Khorasan Province");
+        });
+        // and the gunmen who did it may be described first
+        assertThat(facts(LocalDate.of(2025, 4, 15), "On Friday, gunmen on motorbikes stormed a market in Niger, "
+                + "killing 27 people. The Islamic State Sahel Province claimed the attack on Sunday.")).singleElement()
+                .satisfies(fact -> {
+                    assertThat(fact.actor()).isEqualTo("Islamic State Sahel Province");
+                    assertThat(fact.period()).isEqualTo(Period.of("2025-04-11", "2025-04-11"));
+                });
+    }
+
+    @Test
+    void sinceTheMonthOfAnEvent() {
+        List<Fact> f = facts(LocalDate.of(2025, 6, 12), "Since the February 2021 coup, the group has documented more "
+                + "than 1,100 attacks on health care across Myanmar.");
+        assertThat(f).singleElement()
+                .satisfies(fact -> assertThat(fact.period()).isEqualTo(Period.of("2021-02-01", "2025-06-12")));
+    }
+
+    @Test
+    void anIslamicStateBranchNamedByItsCountry() {
+        List<Fact> f = facts(LocalDate.of(2024, 9, 3), "The Afghan branch of the Islamic State group has claimed at "
+                + "least 11 attacks in Afghanistan since the start of the year, according to an AFP tally.");
+        assertThat(f).singleElement()
+                .satisfies(fact -> assertThat(fact.actor()).isEqualTo("Islamic State Khorasan Province"));
+    }
 }
