@@ -542,8 +542,8 @@ final class PeriodPhrases {
 
     /**
      * {@code \b(?:in|during|over|for|within|across|from|of) (?:the|that|this) (?:same (?:\w+ )?(?:period|months?|
-     * quarter|half|year|weeks?|time|span|timeframe|stretch|days)|period|quarter|half-year|six months|three months|
-     * week|month)\b}, ignoring case.
+     * quarter|half|year|weeks?|time|span|timeframe|stretch|days)(?: (?:of|in) YEAR\b)?|period|quarter|half-year|six
+     * months|three months|week|month)\b}, ignoring case; the YEAR ("the same period of 2024") sets {@link #sameYear}.
      */
     int sameAt(int p, int to) {
         this.to = to;
@@ -759,8 +759,8 @@ final class PeriodPhrases {
     }
 
     /**
-     * {@code \b[Ss]ince (?:the (?:start|beginning) of |early |mid-|late )?MONTH(?: (\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,? YEAR)?}:
-     * "since the start of May" is since May.
+     * {@code \b[Ss]ince (?:the (?:start|beginning) of |(?:the )?(?:early |mid-|late )?)MONTH(?: (\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,? YEAR)?}:
+     * "since the start of May" is since May; "since the February 2021 coup" since February 2021.
      */
     int sinceMonthAt(int p, int to) {
         this.to = to;
