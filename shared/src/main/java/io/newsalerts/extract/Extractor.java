@@ -130,6 +130,10 @@ public final class Extractor {
     private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
             "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
     /** "U.S. troops carried out 28 raids": a country's soldiers act as its military only before a verb of action. */
+    /** The toll types: counts of people, not of events. */
+    private static final Set<String> TOLLS = Set.of("fatality", "injury", "kidnapping-victim");
+    /** Event types that name others in general: "eleven of the strikes" after a figure of airstrikes. */
+    private static final Set<String> GENERAL_EVENTS = Set.of("attack", "strike");
     /** Event types of a military's strikes, which land abroad as often as at home. */
     private static final Set<String> STRIKES = Set.of("strike", "airstrike", "drone attack", "rocket attack");
     private static final Set<String> TROOPS = Set.of("troops", "soldiers", "commandos", "marines", "paratroopers");
@@ -616,7 +620,9 @@ public final class Extractor {
                 if (a < 0) {
                     continue;
                 }
-                boolean saidWhen = a > 0 && t.get(a - 1).in(In.SAY_VERB) && s.day();
+                // "said Monday", "in its report released on Friday": when it was said, not when it happened
+                int w = a > 1 && t.get(a - 1).is("on") ? a - 2 : a - 1;
+                boolean saidWhen = w >= 0 && s.day() && (t.get(w).in(In.SAY_VERB) || published(t.get(w)));
                 if (!saidWhen && !attributed[a]) {
                     usable.add(s);
                     periodTokens.add(new int[]{a, b});
@@ -650,6 +656,10 @@ public final class Extractor {
                 claimedBy(c);
             }
             remember(c, factsBefore);
+        }
+
+        private static boolean published(Token w) {
+            return w.is("released") || w.is("published") || w.is("issued") || w.is("posted") || w.is("unveiled");
         }
 
         /** The first token starting at or after {@code offset} ({@code t.size()} if none): a binary search. */
@@ -742,7 +752,10 @@ public final class Extractor {
                 boolean breakdown = phraseBefore
                         && breakdownPhrases.endsAt(t, qStart);
                 if (end + 1 < n && t.get(end).is("of") && t.get(end + 1).in(In.PARTITIVE)) {
-                    continue; // "a dozen of those abducted": a part of a figure given elsewhere
+                    // "a dozen of those abducted": a part of a figure given elsewhere; a fact of its own only as
+                    // that figure's breakdown by month, place or actor
+                    partOfTheLastFigure(c, qStart, end + 2, num.value(), q);
+                    continue;
                 }
                 // what is counted: skip modifiers, then an event term or a toll
                 int j = end;
@@ -1194,6 +1207,11 @@ public final class Extractor {
             boolean theseEvents = toll && inherit == null && lastFact != null && lastFactSentence >= sentenceIndex - 2
                     && (definiteEventsBefore(c, qStart) || (backTollSentence == sentenceIndex && qStart >= 2
                     && (c.t.get(qStart - 2).is("and") || c.t.get(qStart - 2).is(","))));
+            if (theseEvents && period != null && period.start() > 0 && acrossComma(c, period, numIndex)) {
+                // "the attacks killed 141 people, ..., and that attacks were 15% more than in September": the
+                // events' toll is over their period, not over one named in another clause
+                period = null;
+            }
             if (period == null && theseEvents && lastPeriodFact != null && lastFactSentence >= sentenceIndex - 1
                     && !lastPeriodFact.eventType().equals(eventType)) {
                 // "The attacks killed 104 people ... and wounded 118 others": the toll of the events just counted,
@@ -1269,6 +1287,84 @@ public final class Extractor {
                 }
             }
             return true;
+        }
+
+        /**
+         * "Nine of those attacks came in April", "Eight of the incidents took place off Somalia", "Islamic Jihad on
+         * its own claimed 120 of the shootings", "attributed 41 of the October attacks to the TTP": a part of the
+         * figure just given, with a month, place or actor of its own, is that figure's breakdown. Not a part named
+         * by what happened in it ("crews were kidnapped in two of the attacks"), nor by its victims ("a dozen of
+         * those abducted"): those are not events, or not a breakdown of the series.
+         *
+         * @param from the token after "of the", "of those"
+         */
+        private void partOfTheLastFigure(Ctx c, int qStart, int from, long value, Qualifier q) {
+            if (lastFact == null || lastFactSentence < sentenceIndex - 3) {
+                return;
+            }
+            Tokens t = c.t;
+            int n = t.size();
+            int noun = from;
+            while (noun < n && noun < from + 3 && !(c.at[noun] != null && c.at[noun].kind() == Gazetteer.Kind.EVENT)) {
+                noun++;
+            }
+            if (noun >= n || c.at[noun] == null || c.at[noun].kind() != Gazetteer.Kind.EVENT) {
+                return;
+            }
+            String events = c.at[noun].value();
+            int after = c.at[noun].end();
+            Token before = qStart > 0 ? t.get(qStart - 1) : null;
+            String actor = null;
+            Places where = null;
+            Period period = null;
+            if (before == null || before.is(",")) {
+                // the part is the subject: what the sentence says of it, where and when it happened
+                where = placesIn(t, c.at, c.attributed, c.text, after, n, -1);
+                for (int k = 0; k < c.usable.size() && period == null; k++) {
+                    if (c.periodTokens.get(k)[0] >= after && !c.usable.get(k).anaphoric()) {
+                        period = c.usable.get(k).period();
+                    }
+                }
+            } else if (before.is("claimed") || before.is("carried") || before.is("conducted")) {
+                actor = actorFor(t, c.at, c.attributed, c.anaphors, c.mentions, qStart, after);
+            } else if ((before.is("attributed") || before.is("blamed")) && after < n && t.get(after).is("to")) {
+                for (int k = after + 1; k < n && k < after + 5 && !t.get(k).is(","); k++) {
+                    if (c.at[k] != null && c.at[k].kind() == Gazetteer.Kind.ACTOR) {
+                        actor = c.at[k].value();
+                        break;
+                    }
+                }
+            } else {
+                return; // "crews were kidnapped in two of the attacks": a part named by what happened in it
+            }
+            // the whole: the figure the article is about (not the comparison after it, "up from 38 ..."), else the
+            // latest, of the same events or, for a part that names them generally ("eleven of the strikes"), of
+            // any; holding the part's own period
+            Fact whole = null;
+            for (int pass = 0; pass < 2 && whole == null; pass++) {
+                for (int k = facts.size() - 1; k >= 0 && whole == null; k--) {
+                    Fact f = facts.get(k);
+                    if (f.kind() == FactKind.REPORTED && value < f.count()
+                            && (f.eventType().equals(events) || GENERAL_EVENTS.contains(events) && !TOLLS.contains(f.eventType()))
+                            && (pass == 1 || f.period().equals(lastPeriod))
+                            && (period == null || !period.start().isBefore(f.period().start())
+                            && !period.end().isAfter(f.period().end()))) {
+                        whole = f;
+                    }
+                }
+            }
+            if (whole == null) {
+                return;
+            }
+            Fact part = new Fact(actor != null ? actor : whole.actor(), where != null ? where.regions : whole.regions(),
+                    whole.eventType(), value, q, period != null ? period : whole.period(), FactKind.REPORTED,
+                    c.attribution != null ? c.attribution : whole.attributedTo(), c.text,
+                    where != null ? where.area : whole.area());
+            if (Objects.equals(part.actor(), whole.actor()) && part.regions().equals(whole.regions())
+                    && Objects.equals(part.area(), whole.area()) && part.period().equals(whole.period())) {
+                return; // a part that is no breakdown of the figure
+            }
+            facts.add(part); // the whole stays the figure that later parts and references refer to
         }
 
         /** "The attacks killed": the toll's verb (before {@code qStart}) has events named with "the" as its subject. */
@@ -2220,6 +2316,16 @@ public final class Extractor {
                 }
             }
             return best;
+        }
+
+        /** Whether {@code span}, one of the sentence's usable periods, is set off from token i by a comma. */
+        private static boolean acrossComma(Ctx c, PeriodParser.Span span, int i) {
+            int k = c.usable.indexOf(span);
+            if (k < 0) {
+                return false;
+            }
+            int[] r = c.periodTokens.get(k);
+            return r[0] >= i ? commaBetween(c.t, i, r[0]) : commaBetween(c.t, r[1], i);
         }
 
         private static boolean commaBetween(Tokens t, int from, int to) {

@@ -336,4 +336,38 @@ class ExtractorWireCopyTest {
         assertThat(f).singleElement()
                 .satisfies(fact -> assertThat(fact.actor()).isEqualTo("Islamic State Khorasan Province"));
     }
+
+    @Test
+    void aPartWithItsOwnMonthPlaceOrActorIsABreakdown() {
+        // issue 4: a figure comes "with its breakdowns by place, type or month"
+        List<Fact> month = facts(LocalDate.of(2024, 5, 3), "The Houthis have launched more than 50 attacks on "
+                + "merchant vessels in the Red Sea since November, officials said. Nine of those attacks came in April.");
+        assertThat(month).extracting(Fact::count).containsExactly(50L, 9L);
+        assertThat(month.get(1).period()).isEqualTo(Period.month(2024, 4));
+        assertThat(month.get(1).actor()).isEqualTo("Houthis");
+        assertThat(month.get(1).area()).isEqualTo("Red Sea");
+
+        List<Fact> actor = facts(LocalDate.of(2024, 9, 2), "Militants carried out 59 attacks across Pakistan in "
+                + "August, up from 38 the month before, a think tank said. The TTP claimed 21 of the attacks, the "
+                + "institute said. It attributed 12 of the attacks to the Baloch Liberation Army.");
+        assertThat(actor).extracting(Fact::count).containsExactly(59L, 38L, 21L, 12L);
+        assertThat(actor.subList(2, 4)).extracting(Fact::actor)
+                .containsExactly("Tehrik-e-Taliban Pakistan", "Baloch Liberation Army");
+        assertThat(actor.subList(2, 4)).extracting(Fact::period).containsOnly(Period.month(2024, 8));
+
+        // a part named by its victims, or by what happened in it, is no breakdown of the series
+        assertThat(facts(LocalDate.of(2024, 4, 16), "Pirates attacked 33 ships worldwide in the first quarter, the "
+                + "bureau said. Crews were kidnapped in two of the attacks. Pirates took 40 crew members hostage "
+                + "in the quarter, and a dozen of those abducted were freed.")).extracting(Fact::count)
+                .containsExactly(33L, 40L);
+    }
+
+    @Test
+    void whenAReportWasReleasedIsNotThePeriodOfItsToll() {
+        List<Fact> f = facts(LocalDate.of(2024, 11, 2), "Militants carried out 68 attacks across Pakistan in October, "
+                + "according to a think tank. In its monthly assessment released on Friday, the think tank said the "
+                + "attacks killed at least 141 people, and that the number of attacks was higher than in September.");
+        assertThat(f).extracting(Fact::count).containsExactly(68L, 141L);
+        assertThat(f.get(1).period()).as("the attacks' period, not another clause's").isEqualTo(Period.month(2024, 10));
+    }
 }
