@@ -1143,10 +1143,20 @@ public final class Extractor {
 
         /** Memory for the next sentences: actors named, places, countries named together, a period. */
         private void remember(Ctx c, int factsBefore) {
+            // the sentence's subject is remembered last: "IS-K said one of its fighters had targeted Taliban
+            // members. The group has claimed 11 attacks" is IS-K's, not the Taliban's
+            Gazetteer.Mention subject = null;
             for (Gazetteer.Mention m : c.mentions) {
                 if (m.kind() == Gazetteer.Kind.ACTOR) {
-                    recent.add(new ActorRef(m.value(), m.entry().actorType()));
+                    if (subject == null && (m.start() == 0 || c.t.get(m.start() - 1).is(","))) {
+                        subject = m;
+                    } else {
+                        recent.add(new ActorRef(m.value(), m.entry().actorType()));
+                    }
                 }
+            }
+            if (subject != null) {
+                recent.add(new ActorRef(subject.value(), subject.entry().actorType()));
             }
             if (recent.size() > 64) {
                 recent.subList(0, recent.size() - 32).clear();

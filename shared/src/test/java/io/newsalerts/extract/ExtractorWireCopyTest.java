@@ -370,4 +370,13 @@ class ExtractorWireCopyTest {
         assertThat(f).extracting(Fact::count).containsExactly(68L, 141L);
         assertThat(f.get(1).period()).as("the attacks' period, not another clause's").isEqualTo(Period.month(2024, 10));
     }
+
+    @Test
+    void theGroupIsTheLastSentencesSubjectNotItsTarget() {
+        List<Fact> f = facts(LocalDate.of(2024, 9, 3), "In a statement, Islamic State Khorasan Province said one of "
+                + "its fighters had targeted \"apostate\" Taliban members. The group has claimed at least 11 attacks in "
+                + "Afghanistan since the start of the year, according to an AFP tally.");
+        assertThat(f).singleElement()
+                .satisfies(fact -> assertThat(fact.actor()).isEqualTo("Islamic State Khorasan Province"));
+    }
 }
