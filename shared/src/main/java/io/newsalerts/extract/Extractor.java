@@ -130,6 +130,9 @@ public final class Extractor {
     private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
             "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
     /** "U.S. troops carried out 28 raids": a country's soldiers act as its military only before a verb of action. */
+    /** Clause breaks that open a subordinate clause, which a comma closes. */
+    private static final Set<String> SUBORDINATORS = Set.of("after", "while", "although", "though", "whereas",
+            "because");
     /** The toll types: counts of people, not of events. */
     private static final Set<String> TOLLS = Set.of("fatality", "injury", "kidnapping-victim");
     /** Event types that name others in general: "eleven of the strikes" after a figure of airstrikes. */
@@ -955,7 +958,9 @@ public final class Extractor {
                             && singular(t.get(at[e].end() - 1))) {
                         int v = at[e].end();
                         // "A drone attack by the Houthis hit ..." / "A car bomb killed ..."
-                        for (int k = v; k < Math.min(n, v + 10); k++) {
+                        // "An Israeli drone strike on a car near the southern Lebanese coastal town of Naqoura on
+                        // Wednesday killed ...": the place and the day may stand between
+                        for (int k = v; k < Math.min(n, v + 18) && !t.get(k).is(";"); k++) {
                             if (t.get(k).in(In.HIT_VERB)) {
                                 verbAt = k;
                                 break;
@@ -1489,6 +1494,18 @@ public final class Extractor {
             }
             // "... attacks by the Houthis", "... claimed by Islamic State"
             for (int k = after; k < Math.min(t.size(), after + 10); k++) {
+                if (t.get(k).is(",") && k + 1 < t.size() && t.get(k + 1).is("including")) {
+                    // "25 people, including 15 soldiers, have been killed by Hezbollah fire"
+                    int close = k + 2;
+                    while (close < t.size() && close < k + 10 && !t.get(close).is(",")) {
+                        close++;
+                    }
+                    if (close < t.size() && t.get(close).is(",")) {
+                        after += close - k + 1;
+                        k = close;
+                        continue;
+                    }
+                }
                 if (t.get(k).is(",") || t.get(k).is(";")) {
                     break;
                 }
@@ -1893,6 +1910,16 @@ public final class Extractor {
                 while (a > 0 && !t.get(a - 1).in(In.CLAUSE_BREAK)) {
                     a--;
                 }
+                if (a > 0 && SUBORDINATORS.contains(t.get(a - 1).lower())) {
+                    // "..., a day after the war in Gaza began, Hezbollah has claimed 2,000 attacks on Israel": the
+                    // subordinate clause ends at its comma, and the count is in the main clause after it
+                    for (int k = a; k < focus; k++) {
+                        if (t.get(k).is(",")) {
+                            a = k + 1;
+                            break;
+                        }
+                    }
+                }
                 int b = focus;
                 // "..., a war monitor said Saturday, as ... in Gaza": what was said ends where its sayer begins
                 while (b < t.size() && !t.get(b).in(In.CLAUSE_BREAK) && !attributed[b]) {
@@ -2231,6 +2258,16 @@ public final class Extractor {
                 k++;
                 if (k < n && t.get(k).is("members")) {
                     k++;
+                }
+                // "25 people, including 15 soldiers, have been killed": the breakdown set off by commas
+                if (k + 1 < n && t.get(k).is(",") && t.get(k + 1).is("including")) {
+                    int close = k + 2;
+                    while (close < n && close < k + 10 && !t.get(close).is(",")) {
+                        close++;
+                    }
+                    if (close < n && t.get(close).is(",")) {
+                        k = close + 1;
+                    }
                 }
             }
             while (k < n && t.get(k).in(In.BE)) {

@@ -379,4 +379,33 @@ class ExtractorWireCopyTest {
         assertThat(f).singleElement()
                 .satisfies(fact -> assertThat(fact.actor()).isEqualTo("Islamic State Khorasan Province"));
     }
+
+    @Test
+    void aStrikeWhosePlaceAndDayStandBeforeItsVerb() {
+        List<Fact> f = facts(LocalDate.of(2024, 6, 20), "BEIRUT (AP) - An Israeli drone strike on a car near the "
+                + "southern Lebanese coastal town of Naqoura on Wednesday killed a Hezbollah field commander, officials said.");
+        assertThat(f).singleElement().satisfies(fact -> {
+            assertThat(fact.kind()).isEqualTo(FactKind.INCIDENT);
+            assertThat(fact.actor()).isEqualTo("Israeli military");
+            assertThat(fact.period()).isEqualTo(Period.of("2024-06-19", "2024-06-19"));
+        });
+    }
+
+    @Test
+    void aSubordinateClauseEndsAtItsComma() {
+        List<Fact> f = facts(LocalDate.of(2024, 6, 20), "Since Oct. 8, a day after the war in Gaza began, Hezbollah has "
+                + "claimed more than 2,000 attacks on northern Israel, according to an AP tally.");
+        assertThat(f).singleElement().satisfies(fact -> assertThat(fact.regions()).containsExactly("IL"));
+    }
+
+    @Test
+    void aTollWithItsBreakdownSetOffByCommas() {
+        List<Fact> f = facts(LocalDate.of(2024, 6, 20), "On the Israeli side, 25 people, including 15 soldiers, have "
+                + "been killed by Hezbollah fire since Oct. 8, according to Israeli officials.");
+        assertThat(f).singleElement().satisfies(fact -> {
+            assertThat(fact.eventType()).isEqualTo("fatality");
+            assertThat(fact.count()).isEqualTo(25);
+            assertThat(fact.actor()).isEqualTo("Hezbollah");
+        });
+    }
 }
