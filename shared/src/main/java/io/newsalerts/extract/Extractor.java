@@ -124,7 +124,7 @@ public final class Extractor {
     private static final Set<String> ARMED_HEADS = Set.of("militants", "jihadists", "insurgents", "extremists",
             "rebels", "militia", "militias", "fighters", "terrorists", "paramilitary", "paramilitaries");
     private static final Set<String> CYBER_HEADS = Set.of("gang", "hackers", "cybercriminals", "operators", "affiliates");
-    private static final Set<String> ARMY_HEADS = Set.of("military", "army");
+    private static final Set<String> ARMY_HEADS = Set.of("military", "army", "junta");
     /** "its warplanes", "the air force": air power, which a military has and an armed group rarely does. */
     private static final Set<String> AIR_HEADS = Set.of("warplanes", "jets", "air");
     private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
@@ -760,6 +760,11 @@ public final class Extractor {
                     partOfTheLastFigure(c, qStart, end + 2, num.value(), q);
                     continue;
                 }
+                if (qStart >= 3 && t.get(qStart - 1).is(",") && t.get(qStart - 2).in(In.PARTITIVE)
+                        && t.get(qStart - 3).is("of") && (qStart == 3 || t.get(qStart - 4).is(","))) {
+                    partOfTheLastFigure(c, qStart, end, num.value(), q); // "Of those, 255 took place in Cabo Delgado"
+                    continue;
+                }
                 // what is counted: skip modifiers, then an event term or a toll
                 int j = end;
                 String phraseActor = null;
@@ -1234,6 +1239,11 @@ public final class Extractor {
                 period = new PeriodParser.Span(0, 0, lastPeriodFact.period(), false, true);
                 backTollSentence = sentenceIndex;
             }
+            if (period == null && qStart > 0 && c.t.get(qStart - 1).is("another") && lastPeriodFact != null
+                    && lastFactSentence >= sentenceIndex - 1) {
+                // "killed 1,520 people between April and June. Another 609 people were injured": the same period
+                period = new PeriodParser.Span(0, 0, lastPeriodFact.period(), false, true);
+            }
             if (period == null) {
                 return false; // a number with no period is not a series value
             }
@@ -1275,7 +1285,7 @@ public final class Extractor {
             }
             Fact f = new Fact(actor, regions, eventType, value, q, period.period(), kind, c.attribution, c.text, area);
             add(f);
-            if (inherit == null) {
+            if (inherit == null && !comparedWith(c.t, qStart)) {
                 period(f.period());
                 lastPeriodFact = f;
             }
@@ -1323,12 +1333,23 @@ public final class Extractor {
             while (noun < n && noun < from + 3 && !(c.at[noun] != null && c.at[noun].kind() == Gazetteer.Kind.EVENT)) {
                 noun++;
             }
-            if (noun >= n || c.at[noun] == null || c.at[noun].kind() != Gazetteer.Kind.EVENT) {
+            String events; // null: the part names no events ("61 of them", "Of those, 255 ..."), they are the whole's
+            int after;
+            if (noun < n && c.at[noun] != null && c.at[noun].kind() == Gazetteer.Kind.EVENT) {
+                events = c.at[noun].value();
+                after = c.at[noun].end();
+            } else if (from == n || !t.get(from - 1).is("the") && !t.get(from).in(In.PEOPLE)
+                    && !t.get(from).in(In.KILLED | In.INJURED | In.ABDUCTED)) {
+                events = null; // not "a dozen of those abducted", "two of the wounded"
+                after = from;
+            } else {
                 return;
             }
-            String events = c.at[noun].value();
-            int after = c.at[noun].end();
             Token before = qStart > 0 ? t.get(qStart - 1) : null;
+            if (before != null && before.is("for") && qStart > 1
+                    && (t.get(qStart - 2).is("responsible") || t.get(qStart - 2).is("responsibility"))) {
+                before = t.get(qStart - 2); // "claimed responsibility for 118 of the attacks"
+            }
             String actor = null;
             Places where = null;
             Period period = null;
@@ -1340,7 +1361,8 @@ public final class Extractor {
                         period = c.usable.get(k).period();
                     }
                 }
-            } else if (before.is("claimed") || before.is("carried") || before.is("conducted")) {
+            } else if (before.is("claimed") || before.is("carried") || before.is("conducted") || before.is("behind")
+                    || before.is("responsible") || before.is("responsibility")) {
                 actor = actorFor(t, c.at, c.attributed, c.anaphors, c.mentions, qStart, after);
             } else if ((before.is("attributed") || before.is("blamed")) && after < n && t.get(after).is("to")) {
                 for (int k = after + 1; k < n && k < after + 5 && !t.get(k).is(","); k++) {
@@ -1360,7 +1382,8 @@ public final class Extractor {
                 for (int k = facts.size() - 1; k >= 0 && whole == null; k--) {
                     Fact f = facts.get(k);
                     if (f.kind() == FactKind.REPORTED && value < f.count()
-                            && (f.eventType().equals(events) || GENERAL_EVENTS.contains(events) && !TOLLS.contains(f.eventType()))
+                            && (events == null || GENERAL_EVENTS.contains(events) ? !TOLLS.contains(f.eventType())
+                            : f.eventType().equals(events))
                             && (pass == 1 || f.period().equals(lastPeriod))
                             && (period == null || !period.start().isBefore(f.period().start())
                             && !period.end().isAfter(f.period().end()))) {
@@ -1510,6 +1533,14 @@ public final class Extractor {
                     break;
                 }
                 if (t.get(k).is("by") || t.get(k).is("on") && k > 0 && t.get(k - 1).is("blamed")) {
+                    for (Anaphor a : anaphors) {
+                        if (a.start() == k + 1 && !a.compat().equals("any")) {
+                            String r = resolve(a, t, mentions); // "11 attacks by the group on ships"
+                            if (r != null) {
+                                return r;
+                            }
+                        }
+                    }
                     int s = k + 1;
                     if (s < t.size() && t.get(s).is("the")) {
                         s++;
@@ -1710,8 +1741,14 @@ public final class Extractor {
                     int j = k + 1;
                     if (j < n && t.get(j).in(In.GROUP_ADJECTIVE)) {
                         j++;
-                    } else if (j + 2 < n && t.get(j + 1).is("-") && t.get(j + 2).in(In.COMPOUND)) {
-                        j += 3; // "the Iran-backed rebels", "the Somalia-based group"
+                    } else {
+                        // "the Iran-backed rebels", "the Somalia-based group", "the al-Qaida-linked group"
+                        for (int h = j + 1; h + 1 < n && h <= j + 5 && t.get(h).is("-"); h += 2) {
+                            if (t.get(h + 1).in(In.COMPOUND)) {
+                                j = h + 2;
+                                break;
+                            }
+                        }
                     }
                     if (j >= n) {
                         continue;
@@ -2363,6 +2400,18 @@ public final class Extractor {
                 }
             }
             return best;
+        }
+
+        /**
+         * "lower than the 1,617 people killed in the first three months", "compared with 98 attacks in 2023": a
+         * figure given to compare with is not the period the article goes on to refer back to ("during the quarter").
+         */
+        private static boolean comparedWith(Tokens t, int qStart) {
+            int k = qStart - 1;
+            if (k >= 0 && t.get(k).is("the")) {
+                k--;
+            }
+            return k >= 0 && (t.get(k).is("than") || t.get(k).is("with") && k > 0 && t.get(k - 1).is("compared"));
         }
 
         /** Whether {@code span}, one of the sentence's usable periods, is set off from token i by a comma. */

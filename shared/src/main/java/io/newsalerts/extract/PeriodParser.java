@@ -86,17 +86,18 @@ final class PeriodParser {
     /** "the three months to June", "the week to Sunday": a length, then "to" right before the month or day named. */
     private static final Pattern UP_TO = Pattern.compile(
             "(?:^|\\s)(?:the|a)\\s+(?:(\\d{1,2}|" + String.join("|", COUNT_WORDS) + ")\\s+)?"
-                    + "(months?|weeks?|days|year|quarter)\\s+to\\s+$", Pattern.CASE_INSENSITIVE);
+                    + "(months?|weeks?|days|year|quarter)\\s+(?:to|ending|ended)\\s+$", Pattern.CASE_INSENSITIVE);
 
     /**
-     * "in the three months to June", "in the week to Sunday": a period that ends with the month or day {@code span}
-     * names and runs back the length said before it, over the whole phrase; {@code span} itself when no such phrase
-     * ends at it. Periods run to the end of that month or day (cut at publication as the month or day was).
+     * "in the three months to June", "in the week to Sunday", "the week ending Sunday": a period that ends with the
+     * month or day {@code span} names and runs back the length said before it, over the whole phrase; {@code span}
+     * itself when no such phrase ends at it. Periods run to the end of that month or day (cut at publication as the month or day was).
      */
     static Span upTo(String s, Span span) {
         int p = span.start();
-        if (p < 4 || !s.regionMatches(true, p - 4, " to ", 0, 4)) {
-            return span; // most time expressions follow no "to"
+        if (!(p >= 4 && s.regionMatches(true, p - 4, " to ", 0, 4) || p >= 7 && s.regionMatches(true, p - 7, " ended ", 0, 7)
+                || p >= 8 && s.regionMatches(true, p - 8, " ending ", 0, 8))) {
+            return span; // most time expressions follow no "to" ("the week ending Sunday", "the year ended June")
         }
         int from = Math.max(0, p - 40);
         Matcher m = UP_TO.matcher(s.substring(from, p));

@@ -408,4 +408,62 @@ class ExtractorWireCopyTest {
             assertThat(fact.actor()).isEqualTo("Hezbollah");
         });
     }
+
+    // ---- found by the fifth blind batch
+
+    @Test
+    void aFigureGivenToCompareWithIsNotTheOneReferredBackTo() {
+        List<Fact> f = facts(LocalDate.of(2025, 7, 30), "Gang violence killed at least 1,520 people in Haiti between "
+                + "April and June, a U.N. report said. Another 609 people were injured, the report said. The toll was "
+                + "lower than the 1,617 people killed in the first three months of the year. At least 185 people were "
+                + "kidnapped for ransom during the quarter, the report said.");
+        assertThat(f).extracting(Fact::count).containsExactly(1520L, 609L, 1617L, 185L);
+        assertThat(f).extracting(Fact::period).containsExactly(Period.quarter(2025, 2), Period.quarter(2025, 2),
+                Period.quarter(2025, 1), Period.quarter(2025, 2));
+    }
+
+    @Test
+    void morePartsOfAFigure() {
+        List<Fact> responsible = facts(LocalDate.of(2025, 9, 5), "Militants carried out 96 attacks across Pakistan "
+                + "in August, a think tank said. The TTP remained the most active group, responsible for 41 of the "
+                + "attacks. Islamic State claimed responsibility for 7 of the attacks.");
+        assertThat(responsible).extracting(Fact::actor)
+                .containsExactly(null, "Tehrik-e-Taliban Pakistan", "Islamic State");
+        assertThat(responsible).extracting(Fact::period).containsOnly(Period.month(2025, 8));
+
+        List<Fact> ofThose = facts(LocalDate.of(2025, 1, 20), "Armed groups carried out 296 attacks in Mozambique and "
+                + "Tanzania in 2024, an observatory said. Of those, 255 took place in Mozambique.");
+        assertThat(ofThose).extracting(Fact::count).containsExactly(296L, 255L);
+        assertThat(ofThose.get(1).regions()).containsExactly("MZ");
+        assertThat(ofThose.get(1).period()).isEqualTo(Period.of("2024-01-01", "2024-12-31"));
+        // a province of the same country is the same series as the whole at the contract's grain: not a second value
+        assertThat(facts(LocalDate.of(2025, 1, 20), "Armed groups carried out 296 attacks in Mozambique in 2024, an "
+                + "observatory said. Of those, 255 took place in Cabo Delgado.")).extracting(Fact::count)
+                .containsExactly(296L);
+    }
+
+    @Test
+    void theWeekEndingADay() {
+        List<Fact> f = facts(LocalDate.of(2025, 2, 11), "The ADF carried out a dozen attacks in Lubero territory in the "
+                + "week ending Sunday, according to an independent tracker.");
+        assertThat(f).singleElement()
+                .satisfies(fact -> assertThat(fact.period()).isEqualTo(Period.of("2025-02-03", "2025-02-09")));
+    }
+
+    @Test
+    void moreAnaphors() {
+        List<Fact> linked = facts(LocalDate.of(2025, 4, 10), "Al-Shabab carried out 312 attacks in Somalia in the first "
+                + "quarter, a monitor said. The al-Qaida-linked group's attacks killed at least 410 people between "
+                + "January and March.");
+        assertThat(linked).extracting(Fact::actor).containsExactly("al-Shabab", "al-Shabab");
+
+        assertThat(facts(LocalDate.of(2025, 6, 10), "The junta's airstrikes killed at least 540 civilians in Myanmar "
+                + "between March and May, the group said.")).singleElement()
+                .satisfies(fact -> assertThat(fact.actor()).isEqualTo("Myanmar military"));
+
+        List<Fact> by = facts(LocalDate.of(2024, 10, 3), "The Houthis have attacked more than 100 ships in the Red Sea "
+                + "since November, the centre said. In the past 30 days alone, the centre logged 11 attacks by the "
+                + "group on ships in the Red Sea.");
+        assertThat(by).extracting(Fact::actor).containsExactly("Houthis", "Houthis");
+    }
 }
