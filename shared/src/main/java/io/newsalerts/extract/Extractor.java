@@ -608,8 +608,14 @@ public final class Extractor {
             List<int[]> periodTokens = new ArrayList<>();
             List<PeriodParser.Span> usable = new ArrayList<>();
             boolean[] inPeriod = new boolean[n];
+            List<PeriodParser.Span> resolved = new ArrayList<>(spans.size());
             for (PeriodParser.Span s : spans) {
-                s = s.anaphoric() ? sameLength(s, text) : PeriodParser.upTo(text, s);
+                resolved.add(s.anaphoric() ? sameLength(s, text) : PeriodParser.upTo(text, s));
+            }
+            for (PeriodParser.Span s : resolved) {
+                if (overlapsALongerOne(s, resolved)) {
+                    continue; // "in the week" of "in the week ending Sunday" is not "the same week" as before
+                }
                 // the tokens inside the span: one run, as tokens follow each other, found from its first
                 int a = -1;
                 int b = -1;
@@ -663,6 +669,16 @@ public final class Extractor {
 
         private static boolean published(Token w) {
             return w.is("released") || w.is("published") || w.is("issued") || w.is("posted") || w.is("unveiled");
+        }
+
+        /** Whether a longer one of {@code spans} overlaps {@code s}. */
+        private static boolean overlapsALongerOne(PeriodParser.Span s, List<PeriodParser.Span> spans) {
+            for (PeriodParser.Span o : spans) {
+                if (o != s && o.start() < s.end() && s.start() < o.end() && o.end() - o.start() > s.end() - s.start()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The first token starting at or after {@code offset} ({@code t.size()} if none): a binary search. */
@@ -1158,7 +1174,8 @@ public final class Extractor {
             Gazetteer.Mention subject = null;
             for (Gazetteer.Mention m : c.mentions) {
                 if (m.kind() == Gazetteer.Kind.ACTOR) {
-                    if (subject == null && (m.start() == 0 || c.t.get(m.start() - 1).is(","))) {
+                    int s = m.start() > 0 && c.t.get(m.start() - 1).is("the") ? m.start() - 1 : m.start();
+                    if (subject == null && (s == 0 || c.t.get(s - 1).is(","))) {
                         subject = m;
                     } else {
                         recent.add(new ActorRef(m.value(), m.entry().actorType()));

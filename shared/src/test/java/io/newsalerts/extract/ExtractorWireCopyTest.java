@@ -448,6 +448,14 @@ class ExtractorWireCopyTest {
                 + "week ending Sunday, according to an independent tracker.");
         assertThat(f).singleElement()
                 .satisfies(fact -> assertThat(fact.period()).isEqualTo(Period.of("2025-02-03", "2025-02-09")));
+        // after another period, "in the week" of it is not "the same week"; and "The group" is the subject before
+        List<Fact> after = facts(LocalDate.of(2025, 2, 11), "The ADF, an armed group that has pledged allegiance to the "
+                + "Islamic State group, has stepped up its raids as the army confronts the M23 rebels, who seized Goma "
+                + "last month. The group carried out a dozen attacks in Lubero territory in the week ending Sunday.");
+        assertThat(after).singleElement().satisfies(fact -> {
+            assertThat(fact.period()).isEqualTo(Period.of("2025-02-03", "2025-02-09"));
+            assertThat(fact.actor()).isEqualTo("ADF");
+        });
     }
 
     @Test
