@@ -129,7 +129,6 @@ public final class Extractor {
     private static final Set<String> AIR_HEADS = Set.of("warplanes", "jets", "air");
     private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
             "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
-    /** "U.S. troops carried out 28 raids": a country's soldiers act as its military only before a verb of action. */
     /** Clause breaks that open a subordinate clause, which a comma closes. */
     private static final Set<String> SUBORDINATORS = Set.of("after", "while", "although", "though", "whereas",
             "because");
@@ -139,6 +138,7 @@ public final class Extractor {
     private static final Set<String> GENERAL_EVENTS = Set.of("attack", "strike");
     /** Event types of a military's strikes, which land abroad as often as at home. */
     private static final Set<String> STRIKES = Set.of("strike", "airstrike", "drone attack", "rocket attack");
+    /** "U.S. troops carried out 28 raids": a country's soldiers act as its military only before a verb of action. */
     private static final Set<String> TROOPS = Set.of("troops", "soldiers", "commandos", "marines", "paratroopers");
     /** "the territory", "that region", "there": a place named before, in a sentence's lower case. */
     static final LiteralSearch PLACE_ANAPHOR = LiteralSearch.exact()
@@ -667,6 +667,7 @@ public final class Extractor {
             remember(c, factsBefore);
         }
 
+        /** A verb that says when a report came out: "released on Friday". */
         private static boolean published(Token w) {
             return w.is("released") || w.is("published") || w.is("issued") || w.is("posted") || w.is("unveiled");
         }
@@ -1332,8 +1333,8 @@ public final class Extractor {
         }
 
         /**
-         * "Nine of those attacks came in April", "Eight of the incidents took place off Somalia", "Islamic Jihad on
-         * its own claimed 120 of the shootings", "attributed 41 of the October attacks to the TTP": a part of the
+         * "Nine of those attacks came in April", "Of those, 255 took place in Mozambique", "Islamic Jihad on its own
+         * claimed 120 of the shootings", "attributed 41 of the October attacks to the TTP": a part of the
          * figure just given, with a month, place or actor of its own, is that figure's breakdown. Not a part named
          * by what happened in it ("crews were kidnapped in two of the attacks"), nor by its victims ("a dozen of
          * those abducted"): those are not events, or not a breakdown of the series.
@@ -1420,6 +1421,23 @@ public final class Extractor {
                 return; // a part that is no breakdown of the figure
             }
             facts.add(part); // the whole stays the figure that later parts and references refer to
+        }
+
+        /**
+         * Where the text goes on after a breakdown set off by commas at {@code k} (", including 15 soldiers,"): the
+         * token after its closing comma; {@code k} when none starts there.
+         */
+        private static int pastIncluding(Tokens t, int k) {
+            int n = t.size();
+            if (k + 1 >= n || !t.get(k).is(",") || !t.get(k + 1).is("including")) {
+                return k;
+            }
+            for (int close = k + 2; close < n && close < k + 10; close++) {
+                if (t.get(close).is(",")) {
+                    return close + 1;
+                }
+            }
+            return k;
         }
 
         /** "The attacks killed": the toll's verb (before {@code qStart}) has events named with "the" as its subject. */
@@ -1533,18 +1551,13 @@ public final class Extractor {
                 return coalition(t, mentions, appositiveHead(t, mentions, bestMention));
             }
             // "... attacks by the Houthis", "... claimed by Islamic State"
-            for (int k = after; k < Math.min(t.size(), after + 10); k++) {
-                if (t.get(k).is(",") && k + 1 < t.size() && t.get(k + 1).is("including")) {
-                    // "25 people, including 15 soldiers, have been killed by Hezbollah fire"
-                    int close = k + 2;
-                    while (close < t.size() && close < k + 10 && !t.get(close).is(",")) {
-                        close++;
-                    }
-                    if (close < t.size() && t.get(close).is(",")) {
-                        after += close - k + 1;
-                        k = close;
-                        continue;
-                    }
+            int limit = Math.min(t.size(), after + 10);
+            for (int k = after; k < limit; k++) {
+                int past = pastIncluding(t, k); // "25 people, including 15 soldiers, have been killed by Hezbollah"
+                if (past > k) {
+                    limit = Math.min(t.size(), limit + past - k);
+                    k = past - 1;
+                    continue;
                 }
                 if (t.get(k).is(",") || t.get(k).is(";")) {
                     break;
@@ -2313,16 +2326,7 @@ public final class Extractor {
                 if (k < n && t.get(k).is("members")) {
                     k++;
                 }
-                // "25 people, including 15 soldiers, have been killed": the breakdown set off by commas
-                if (k + 1 < n && t.get(k).is(",") && t.get(k + 1).is("including")) {
-                    int close = k + 2;
-                    while (close < n && close < k + 10 && !t.get(close).is(",")) {
-                        close++;
-                    }
-                    if (close < n && t.get(close).is(",")) {
-                        k = close + 1;
-                    }
-                }
+                k = pastIncluding(t, k); // "25 people, including 15 soldiers, have been killed"
             }
             while (k < n && t.get(k).in(In.BE)) {
                 k++;
