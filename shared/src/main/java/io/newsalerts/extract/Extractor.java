@@ -129,6 +129,9 @@ public final class Extractor {
     private static final Set<String> AIR_HEADS = Set.of("warplanes", "jets", "air");
     private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
             "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
+    /** "two months" ... "eleven months", by count less two: the lengths "over the nine months" refers back to. */
+    private static final String[] MONTH_COUNTS = {"two months", "three months", "four months", "five months",
+            "six months", "seven months", "eight months", "nine months", "ten months", "eleven months"};
     /** Clause breaks that open a subordinate clause, which a comma closes. */
     private static final Set<String> SUBORDINATORS = Set.of("after", "while", "although", "though", "whereas",
             "because");
@@ -318,6 +321,8 @@ public final class Extractor {
         static final long ARMY_HEAD = 1L << 50;
         static final long TROOPS = 1L << 51;
         static final long AIR_HEAD = 1L << 52;
+        /** What may stand between two partners of a coalition: "and", ",", "the", "its rival faction". */
+        static final long PARTNER_JOINER = 1L << 53;
     }
 
     /**
@@ -390,6 +395,8 @@ public final class Extractor {
         lexicon.addClass(ARMED_HEADS, In.ARMED_HEAD);
         lexicon.addClass(CYBER_HEADS, In.CYBER_HEAD);
         lexicon.addClass(ARMY_HEADS, In.ARMY_HEAD);
+        lexicon.addClass(List.of("and", ",", "the", "its", "their", "rival", "ally", "allied", "faction"),
+                In.PARTNER_JOINER);
         lexicon.addClass(ASKED, 0L);
     }
 
@@ -1144,9 +1151,12 @@ public final class Extractor {
          */
         private PeriodParser.Span sameLength(PeriodParser.Span s, String text) {
             String phrase = text.substring(s.start(), s.end()).toLowerCase(Locale.ROOT);
-            int months = phrase.contains("six months") || phrase.contains("half") ? 6
-                    : phrase.contains("three months") || phrase.contains("quarter") ? 3
-                    : phrase.contains("year") ? 12 : 0;
+            int months = phrase.contains("half") ? 6 : phrase.contains("quarter") ? 3 : phrase.contains("year") ? 12 : 0;
+            for (int k = 0; k < MONTH_COUNTS.length && months == 0; k++) {
+                if (phrase.contains(MONTH_COUNTS[k])) {
+                    months = k + 2; // "over the nine months": the latest nine-month figure
+                }
+            }
             if (months == 0 || months(s.period()) == months) {
                 return s;
             }
@@ -1284,6 +1294,16 @@ public final class Extractor {
                 Places where = places(c.t, c.at, c.attributed, c.text, numIndex, actor);
                 regions = where.regions;
                 area = where.area;
+                if (comparedWith(c.t, qStart) && lastPeriodFact != null && lastPeriodFact.eventType().equals(eventType)
+                        && lastFactSentence >= sentenceIndex - 1) {
+                    // "The tally compares with 812 airstrikes in the first half of 2024": the same series'
+                    // perpetrator and place, unless named again
+                    actor = actor != null ? actor : lastPeriodFact.actor();
+                    if (where.inherited) {
+                        regions = lastPeriodFact.regions();
+                        area = lastPeriodFact.area();
+                    }
+                }
                 if (actor == null && regions.size() == 1 && militaryAnaphorBefore(c, qStart)) {
                     // "the air force had conducted 25 airstrikes" with no military named before: the country's own
                     actor = gazetteer.militaryOf.get(regions.getFirst());
@@ -1364,9 +1384,9 @@ public final class Extractor {
                 return;
             }
             Token before = qStart > 0 ? t.get(qStart - 1) : null;
-            if (before != null && before.is("for") && qStart > 1
-                    && (t.get(qStart - 2).is("responsible") || t.get(qStart - 2).is("responsibility"))) {
-                before = t.get(qStart - 2); // "claimed responsibility for 118 of the attacks"
+            if (before != null && before.is("for") && qStart > 1 && (t.get(qStart - 2).is("responsible")
+                    || t.get(qStart - 2).is("responsibility") || t.get(qStart - 2).is("accounted"))) {
+                before = t.get(qStart - 2); // "claimed responsibility for 118 of the attacks", "accounted for 80 of"
             }
             String actor = null;
             Places where = null;
@@ -1379,8 +1399,11 @@ public final class Extractor {
                         period = c.usable.get(k).period();
                     }
                 }
-            } else if (before.is("claimed") || before.is("carried") || before.is("conducted") || before.is("behind")
-                    || before.is("responsible") || before.is("responsibility")) {
+            } else if (before.is("accounted")) {
+                // "The Singapore Strait accounted for 80 of the incidents": the part's place is the subject's
+                where = placesIn(t, c.at, c.attributed, c.text, 0, qStart, -1);
+            } else if (before.is("claimed") || before.is("claiming") || before.is("carried") || before.is("conducted")
+                    || before.is("behind") || before.is("responsible") || before.is("responsibility")) {
                 actor = actorFor(t, c.at, c.attributed, c.anaphors, c.mentions, qStart, after);
             } else if ((before.is("attributed") || before.is("blamed")) && after < n && t.get(after).is("to")) {
                 for (int k = after + 1; k < n && k < after + 5 && !t.get(k).is(","); k++) {
@@ -1610,8 +1633,10 @@ public final class Extractor {
                     break;
                 }
             }
+            // "JNIM, al-Qaeda's affiliate in the Sahel, carried out": the parent named in the possessive
+            boolean possessive = m.start() == open + 1 && m.end() < t.size() && t.get(m.end()).is("'s");
             if (open <= 0 || m.start() - open > 7 || open + 1 >= t.size()
-                    || !t.get(open + 1).in(In.APPOSITIVE_OPENER)) {
+                    || !(possessive || t.get(open + 1).in(In.APPOSITIVE_OPENER))) {
                 return m; // an appositive opens with "the ...", "a ...", "also known as ..."
             }
             for (int k = open + 1; k < m.start(); k++) {
@@ -1621,8 +1646,10 @@ public final class Extractor {
             }
             for (int k = m.end(); k < t.size() && k <= m.end() + 12; k++) {
                 if (t.get(k).is(",")) {
+                    // the head ends at the comma, or at the bracket of its acronym: "Jama'at Nusrat ... (JNIM),"
+                    int headEnd = t.get(open - 1).is(")") ? open - 1 : open;
                     for (Gazetteer.Mention h : mentions) {
-                        if (h.kind() == Gazetteer.Kind.ACTOR && h.end() == open) {
+                        if (h.kind() == Gazetteer.Kind.ACTOR && (h.end() == open || h.end() == headEnd)) {
                             return h;
                         }
                     }
@@ -1642,10 +1669,14 @@ public final class Extractor {
                 if (m.kind() != Gazetteer.Kind.ACTOR) {
                     break;
                 }
+                if (m.value().equals(last.value()) && m.end() + 1 == edge && t.get(m.end()).is("(")) {
+                    edge = m.start(); // "the Islamic State West Africa Province (ISWAP)": one name
+                    continue;
+                }
                 boolean joined = true;
                 for (int x = m.end(); x < edge; x++) {
-                    String w = t.get(x).lower();
-                    if (!(w.equals("and") || w.equals(",") || w.equals("the"))) {
+                    // "Hamas and Islamic Jihad", "Boko Haram and its rival faction, the ..."
+                    if (!t.get(x).in(In.PARTNER_JOINER)) {
                         joined = false;
                         break;
                     }
@@ -1672,8 +1703,8 @@ public final class Extractor {
                         next = m;
                     }
                 }
-                if (next == null) {
-                    break;
+                if (next == null || next.end() < t.size() && t.get(next.end()).is("'s")) {
+                    break; // "JNIM, al-Qaeda's affiliate": the parent describes the actor, it is no partner
                 }
                 names = addDistinct(names, next.value());
                 after = next.end();
@@ -2019,10 +2050,14 @@ public final class Extractor {
                 if (articlePlaces != null && placeAnaphor.test(lowerText(text))) {
                     return inherited(articlePlaces);
                 }
-                if (actor != null && gazetteer.homeOf.containsKey(actor) && !strikesNamed(t, at)) {
-                    return new Places(List.of(gazetteer.homeOf.get(actor)), null, false);
+                String home = actor != null ? gazetteer.homeOf.get(actor) : null;
+                if (home != null && !strikesNamed(t, at)) {
+                    return new Places(List.of(home), null, false);
                 }
-                return fallback();
+                Places before = fallback();
+                // with nothing named before, the striker's country is still the best guess
+                return home != null && before.regions.isEmpty() && before.area == null
+                        ? new Places(List.of(home), null, false) : before;
             }
             Places sentence = sentencePlaces(t, at, attributed, text);
             return sentence != null ? sentence : fallback();
@@ -2432,7 +2467,8 @@ public final class Extractor {
             if (k >= 0 && t.get(k).is("the")) {
                 k--;
             }
-            return k >= 0 && (t.get(k).is("than") || t.get(k).is("with") && k > 0 && t.get(k - 1).is("compared"));
+            return k >= 0 && (t.get(k).is("than") || t.get(k).is("with") && k > 0
+                    && (t.get(k - 1).is("compared") || t.get(k - 1).is("compares")));
         }
 
         /** Whether {@code span}, one of the sentence's usable periods, is set off from token i by a comma. */

@@ -355,20 +355,16 @@ final class PeriodParser {
                 int year = m.year1 != PeriodPhrases.ABSENT ? m.year1 : published.getYear();
                 add(all, start, end, LocalDate.of(year, 1, 1), published, published, false);
             }
-            case SINCE_MONTH -> {
+            case SINCE_WEEKDAY -> {
+                LocalDate d = latest(m.weekday, published);
+                add(all, start, end, d, published, published, false);
+            }
+            case SINCE_MONTH, SINCE_EVENT -> {
                 int year = m.year1 != PeriodPhrases.ABSENT ? m.year1 : latestYear(m.month1, published);
                 LocalDate a = safeDate(year, m.month1, m.day1 != PeriodPhrases.ABSENT ? m.day1 : 1);
                 if (a != null) {
                     add(all, start, end, a, published, published, false);
                 }
-            }
-            case SINCE_WEEKDAY -> {
-                LocalDate d = latest(m.weekday, published);
-                add(all, start, end, d, published, published, false);
-            }
-            case SINCE_EVENT -> {
-                int year = m.year1 != PeriodPhrases.ABSENT ? m.year1 : latestYear(m.month1, published);
-                add(all, start, end, LocalDate.of(year, m.month1, 1), published, published, false);
             }
             case SINCE_YEAR -> add(all, start, end, LocalDate.of(m.year1, 1, 1), published, published, false);
             case RELATIVE -> {

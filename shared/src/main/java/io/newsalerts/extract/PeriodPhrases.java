@@ -1,6 +1,7 @@
 package io.newsalerts.extract;
 
 import java.time.DayOfWeek;
+import java.util.Set;
 
 /**
  * The phrase-shaped time expressions of {@link PeriodParser} ("the first six months of 2024", "since October",
@@ -50,7 +51,11 @@ final class PeriodPhrases {
     private static final String[] SAME_UNITS = {"period", "months", "month", "quarter", "half", "year", "weeks",
             "week", "time", "span", "timeframe", "stretch", "days"};
     private static final String[] SAME_PERIODS = {"period", "quarter", "half-year", "six months", "three months",
-            "week", "month"};
+            "two months", "four months", "five months", "seven months", "eight months", "nine months", "ten months",
+            "eleven months", "week", "month"};
+    /** The counts of months in {@link #SAME_PERIODS}. */
+    private static final Set<String> SAME_MONTH_COUNTS = Set.of("two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "eleven");
     private static final String[] PRIOR_PHRASES = {"the year before", "a year earlier", "a year before", "a year ago",
             "the prior year", "the previous year"};
     private static final String[] PRIOR_SAME_UNITS = {"period ", "quarter ", "months ", "month ", "time ",
@@ -233,7 +238,8 @@ final class PeriodPhrases {
             addWord(w, W_HALF_OR_QUARTER_CODE);
         }
         for (String w : NUMBER_WORDS) {
-            addWord(w, w.equals("six") || w.equals("three") ? W_NUMBER | W_SAME_UNIT : W_NUMBER);
+            // "over the same six months", "over the nine months": a count of months can follow a determiner
+            addWord(w, SAME_MONTH_COUNTS.contains(w) ? W_NUMBER | W_SAME_UNIT : W_NUMBER);
         }
     }
 
@@ -807,7 +813,10 @@ final class PeriodPhrases {
         return -1;
     }
 
-    /** {@code \b[Ss]ince (?:the|a|an|his|her|their) [^,;.]{0,80}?\b(?:in|on) MONTH(?:,? YEAR)?}. */
+    /**
+     * {@code \b[Ss]ince (?:the|a|an|his|her|their) [^,;.]{0,80}?\b(?:in|on) MONTH(?: (\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?
+     * YEAR)?}.
+     */
     int sinceEventAt(int p, int to) {
         this.to = to;
         if (!boundary(p)) {
@@ -825,6 +834,13 @@ final class PeriodPhrases {
                 int e = monthName(oneOf(q, IN_OR_ON));
                 if (e >= 0) {
                     month1 = month;
+                    // "since the truce took effect on Nov. 27": from that day
+                    day1 = ABSENT;
+                    int d = dayOfMonth(exactly(e, " "));
+                    if (d >= 0) {
+                        day1 = dayFound;
+                        e = optional(d, oneOf(d, DAY_SUFFIXES));
+                    }
                     e = optionalYear(e);
                     year1 = yearFound;
                     return e;
