@@ -1294,14 +1294,15 @@ public final class Extractor {
                 Places where = places(c.t, c.at, c.attributed, c.text, numIndex, actor);
                 regions = where.regions;
                 area = where.area;
-                if (comparedWith(c.t, qStart) && lastPeriodFact != null && lastPeriodFact.eventType().equals(eventType)
-                        && lastFactSentence >= sentenceIndex - 1) {
-                    // "The tally compares with 812 airstrikes in the first half of 2024": the same series'
-                    // perpetrator and place, unless named again
-                    actor = actor != null ? actor : lastPeriodFact.actor();
+                Fact compared = comparedWith(c.t, qStart) && lastFactSentence >= sentenceIndex - 2
+                        ? lastOf(eventType) : null;
+                if (compared != null) {
+                    // "The tally compares with 812 airstrikes in the first half of 2024", "The tally is up from 97
+                    // attacks": the same series' perpetrator and place, unless named again
+                    actor = actor != null ? actor : compared.actor();
                     if (where.inherited) {
-                        regions = lastPeriodFact.regions();
-                        area = lastPeriodFact.area();
+                        regions = compared.regions();
+                        area = compared.area();
                     }
                 }
                 if (actor == null && regions.size() == 1 && militaryAnaphorBefore(c, qStart)) {
@@ -1328,6 +1329,16 @@ public final class Extractor {
                 lastPeriodFact = f;
             }
             return true;
+        }
+
+        /** The latest fact of the article counting {@code eventType}, or null. */
+        private Fact lastOf(String eventType) {
+            for (int k = facts.size() - 1; k >= 0; k--) {
+                if (facts.get(k).eventType().equals(eventType)) {
+                    return facts.get(k);
+                }
+            }
+            return null;
         }
 
         /**
@@ -1554,7 +1565,8 @@ public final class Extractor {
             }
             for (Gazetteer.Mention m : mentions) {
                 if (m.kind() == Gazetteer.Kind.ACTOR && m.end() <= before && !attributed[m.start()]
-                        && !(between >= 0 && m.start() > between) && !struckTarget(t, m)) {
+                        && !(between >= 0 && m.start() > between) && !struckTarget(t, m)
+                        && !inRelativeAside(t, m.start(), before)) {
                     bestMention = m;
                 }
             }
@@ -1800,6 +1812,10 @@ public final class Extractor {
                     out.add(new Anaphor(k, k + 1, "any"));
                 } else if (determiner) {
                     int j = k + 1;
+                    if (j < n && at[j] != null && at[j].start() == j && at[j].kind() == Gazetteer.Kind.DEMONYM
+                            && at[j].end() < n && t.get(at[j].end()).in(In.GROUP_ADJECTIVE | In.GROUP_HEAD | In.ARMED_HEAD)) {
+                        j = at[j].end(); // "the Somali Islamist group", "the Nigerian jihadists"
+                    }
                     if (j < n && t.get(j).in(In.GROUP_ADJECTIVE)) {
                         j++;
                     } else {
@@ -2185,6 +2201,24 @@ public final class Extractor {
         private int[] asides;
         private static final int[] NO_ASIDES = {};
 
+        /**
+         * "The Somali Islamist group, which is allied to al Qaeda, has carried out 27 attacks": an actor named in a
+         * relative clause about the subject is not the subject. As {@link #relativeAside}, for a sentence whose text
+         * is not at hand.
+         */
+        private boolean inRelativeAside(Tokens t, int k, int focus) {
+            if (asidesOf != t) {
+                asides = asides(t);
+                asidesOf = t;
+            }
+            for (int a = 0; a < asides.length; a += 3) {
+                if (asides[a] + 1 < k && k < asides[a + 1] && !(asides[a] < focus && focus < asides[a + 2])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Whether token k is in a ", who/whose/which ... ," clause that does not hold {@code focus}. */
         private boolean relativeAside(Tokens t, String text, int k, int focus) {
             if (asidesOf != t) {
@@ -2459,7 +2493,8 @@ public final class Extractor {
         }
 
         /**
-         * "lower than the 1,617 people killed in the first three months", "compared with 98 attacks in 2023": a
+         * "lower than the 1,617 people killed in the first three months", "compared with 98 attacks in 2023", "up
+         * from 97 attacks in the second half of 2024": a
          * figure given to compare with is not the period the article goes on to refer back to ("during the quarter").
          */
         private static boolean comparedWith(Tokens t, int qStart) {
@@ -2468,7 +2503,8 @@ public final class Extractor {
                 k--;
             }
             return k >= 0 && (t.get(k).is("than") || t.get(k).is("with") && k > 0
-                    && (t.get(k - 1).is("compared") || t.get(k - 1).is("compares")));
+                    && (t.get(k - 1).is("compared") || t.get(k - 1).is("compares"))
+                    || t.get(k).is("from") && k > 0 && (t.get(k - 1).is("up") || t.get(k - 1).is("down")));
         }
 
         /** Whether {@code span}, one of the sentence's usable periods, is set off from token i by a comma. */

@@ -80,7 +80,8 @@ final class PeriodPhrases {
     private static final String[] SINCE_STARTS = {"start ", "beginning "};
     private static final String[] START_YEARS = {"the year", "this year"};
     private static final String[] DAY_SUFFIXES = {"st", "nd", "rd", "th"};
-    private static final String[] EVENT_DETERMINERS = {"the ", "a ", "an ", "his ", "her ", "their "};
+    private static final String[] EVENT_DETERMINERS = {"the ", "a ", "an ", "his ", "her ", "their ", "its ", "it ",
+            "they "};
     private static final String[] IN_OR_ON = {"in ", "on "};
     private static final String[] PAST_PREPOSITIONS = {"in ", "over ", "during ", "for ", "within "};
     private static final String[] PAST_WORDS = {"past ", "last ", "previous "};
@@ -814,8 +815,8 @@ final class PeriodPhrases {
     }
 
     /**
-     * {@code \b[Ss]ince (?:the|a|an|his|her|their) [^,;.]{0,80}?\b(?:in|on) MONTH(?: (\d{1,2})(?!\d)(?:st|nd|rd|th)?)?(?:,?
-     * YEAR)?}.
+     * {@code \b[Ss]ince (?:the|a|an|his|her|their|its|it|they) [^,;.]{0,80}?\b(?:in|on) (?:MONTH(?: (\d{1,2})(?!\d)
+     * (?:st|nd|rd|th)?)?|(\d{1,2})(?!\d)(?:st|nd|rd|th)? MONTH)(?:,? YEAR)?}.
      */
     int sinceEventAt(int p, int to) {
         this.to = to;
@@ -831,16 +832,26 @@ final class PeriodPhrases {
         for (int k = 0; ; k++) {
             char c = q < n ? s.charAt(q) : ' ';
             if ((c == 'i' || c == 'o') && boundary(q)) {
-                int e = monthName(oneOf(q, IN_OR_ON));
+                int at = oneOf(q, IN_OR_ON);
+                int e = monthName(at);
+                day1 = ABSENT;
                 if (e >= 0) {
-                    month1 = month;
                     // "since the truce took effect on Nov. 27": from that day
-                    day1 = ABSENT;
                     int d = dayOfMonth(exactly(e, " "));
                     if (d >= 0) {
                         day1 = dayFound;
                         e = optional(d, oneOf(d, DAY_SUFFIXES));
                     }
+                } else {
+                    // "since its ceasefire came into force on 27 November": the day first
+                    int d = dayOfMonth(at);
+                    e = d < 0 ? -1 : monthName(exactly(optional(d, oneOf(d, DAY_SUFFIXES)), " "));
+                    if (e >= 0) {
+                        day1 = dayFound;
+                    }
+                }
+                if (e >= 0) {
+                    month1 = month;
                     e = optionalYear(e);
                     year1 = yearFound;
                     return e;

@@ -531,4 +531,42 @@ class ExtractorWireCopyTest {
         assertThat(compared).extracting(Fact::actor).containsOnly("Myanmar military");
         assertThat(compared).extracting(Fact::regions).containsOnly(List.of("MM"));
     }
+
+    // ---- found by the seventh blind batch, after it was scored as a measure
+
+    @Test
+    void sinceAnEventOnADayWrittenBeforeItsMonth() {
+        List<Fact> f = facts(LocalDate.of(2025, 3, 28), "Israel has carried out more than 1,200 air strikes in Lebanon "
+                + "since its ceasefire with Hezbollah came into force on 27 November, according to a tally.");
+        assertThat(f).singleElement()
+                .satisfies(fact -> assertThat(fact.period()).isEqualTo(Period.of("2024-11-27", "2025-03-28")));
+        List<Fact> it = facts(LocalDate.of(2024, 6, 20), "The Houthis have carried out more than 60 attacks in the Red "
+                + "Sea since it began its campaign on Nov. 19, a security firm said.");
+        assertThat(it).singleElement().satisfies(fact -> {
+            assertThat(fact.kind()).isEqualTo(FactKind.REPORTED);
+            assertThat(fact.period()).isEqualTo(Period.of("2023-11-19", "2024-06-20"));
+        });
+    }
+
+    @Test
+    void anAllyNamedInARelativeClauseIsNotTheActor() {
+        List<Fact> f = facts(LocalDate.of(2025, 5, 6), "Al-Shabab militants killed four police officers in Mandera on "
+                + "Monday, officials said. The Somali Islamist group, which is allied to al Qaeda, has carried out 27 "
+                + "attacks in Kenya's northeastern counties since January.");
+        assertThat(f).filteredOn(fact -> fact.count() == 27).singleElement()
+                .satisfies(fact -> assertThat(fact.actor()).isEqualTo("al-Shabab"));
+    }
+
+    @Test
+    void upFromAFigureIsAComparisonWithTheSameSeries() {
+        List<Fact> f = facts(LocalDate.of(2025, 7, 15), "Islamic State militants carried out 143 attacks in Syria in the "
+                + "first half of 2025, a war monitor said. The monitor said the attacks killed at least 212 people "
+                + "between January and June. The tally is up from 97 attacks in the second half of 2024, the monitor "
+                + "said. The monitor said Islamic State claimed 41 attacks in neighboring Iraq over the same period.");
+        assertThat(f).extracting(Fact::count).containsExactly(143L, 212L, 97L, 41L);
+        assertThat(f.get(2).actor()).isEqualTo("Islamic State");
+        assertThat(f.get(2).regions()).containsExactly("SY");
+        assertThat(f.get(3).period()).as("the story's period, not the comparison's")
+                .isEqualTo(Period.of("2025-01-01", "2025-06-30"));
+    }
 }
