@@ -1812,9 +1812,11 @@ public final class Extractor {
                     out.add(new Anaphor(k, k + 1, "any"));
                 } else if (determiner) {
                     int j = k + 1;
-                    if (j < n && at[j] != null && at[j].start() == j && at[j].kind() == Gazetteer.Kind.DEMONYM
-                            && at[j].end() < n && t.get(at[j].end()).in(In.GROUP_ADJECTIVE | In.GROUP_HEAD | In.ARMED_HEAD)) {
-                        j = at[j].end(); // "the Somali Islamist group", "the Nigerian jihadists"
+                    Gazetteer.Mention demonym = j < n ? at[j] : null;
+                    if (demonym != null && demonym.start() == j && demonym.kind() == Gazetteer.Kind.DEMONYM
+                            && demonym.end() < n
+                            && t.get(demonym.end()).in(In.GROUP_ADJECTIVE | In.GROUP_HEAD | In.ARMED_HEAD)) {
+                        j = demonym.end(); // "the Somali Islamist group", "the Nigerian jihadists"
                     }
                     if (j < n && t.get(j).in(In.GROUP_ADJECTIVE)) {
                         j++;
@@ -2211,12 +2213,7 @@ public final class Extractor {
                 asides = asides(t);
                 asidesOf = t;
             }
-            for (int a = 0; a < asides.length; a += 3) {
-                if (asides[a] + 1 < k && k < asides[a + 1] && !(asides[a] < focus && focus < asides[a + 2])) {
-                    return true;
-                }
-            }
-            return false;
+            return inAside(k, focus);
         }
 
         /** Whether token k is in a ", who/whose/which ... ," clause that does not hold {@code focus}. */
@@ -2226,6 +2223,11 @@ public final class Extractor {
                 asides = text.contains(", wh") ? asides(t) : NO_ASIDES;
                 asidesOf = t;
             }
+            return inAside(k, focus);
+        }
+
+        /** Whether token k is in one of {@link #asides} that does not hold {@code focus}. */
+        private boolean inAside(int k, int focus) {
             for (int a = 0; a < asides.length; a += 3) {
                 if (asides[a] + 1 < k && k < asides[a + 1] && !(asides[a] < focus && focus < asides[a + 2])) {
                     return true;
@@ -2494,8 +2496,8 @@ public final class Extractor {
 
         /**
          * "lower than the 1,617 people killed in the first three months", "compared with 98 attacks in 2023", "up
-         * from 97 attacks in the second half of 2024": a
-         * figure given to compare with is not the period the article goes on to refer back to ("during the quarter").
+         * from 97 attacks in the second half of 2024": a figure given to compare with is not the period the article
+         * goes on to refer back to ("during the quarter").
          */
         private static boolean comparedWith(Tokens t, int qStart) {
             int k = qStart - 1;
