@@ -129,9 +129,6 @@ public final class Extractor {
     private static final Set<String> AIR_HEADS = Set.of("warplanes", "jets", "air");
     private static final Set<String> MILITARY_NOUNS = Set.of("forces", "military", "army", "militaries",
             "warplanes", "jets", "navy", "navies", "aircraft", "drones", "artillery", "warships", "air");
-    /** "two months" ... "eleven months", by count less two: the lengths "over the nine months" refers back to. */
-    private static final String[] MONTH_COUNTS = {"two months", "three months", "four months", "five months",
-            "six months", "seven months", "eight months", "nine months", "ten months", "eleven months"};
     /** Clause breaks that open a subordinate clause, which a comma closes. */
     private static final Set<String> SUBORDINATORS = Set.of("after", "while", "although", "though", "whereas",
             "because");
@@ -615,7 +612,8 @@ public final class Extractor {
             List<int[]> periodTokens = new ArrayList<>();
             List<PeriodParser.Span> usable = new ArrayList<>();
             boolean[] inPeriod = new boolean[n];
-            List<PeriodParser.Span> resolved = new ArrayList<>(spans.size());
+            // most sentences have no time expression: then nothing to resolve, and no list made
+            List<PeriodParser.Span> resolved = spans.isEmpty() ? spans : new ArrayList<>(spans.size());
             for (PeriodParser.Span s : spans) {
                 resolved.add(s.anaphoric() ? sameLength(s, text) : PeriodParser.upTo(text, s));
             }
@@ -1151,12 +1149,8 @@ public final class Extractor {
          */
         private PeriodParser.Span sameLength(PeriodParser.Span s, String text) {
             String phrase = text.substring(s.start(), s.end()).toLowerCase(Locale.ROOT);
-            int months = phrase.contains("half") ? 6 : phrase.contains("quarter") ? 3 : phrase.contains("year") ? 12 : 0;
-            for (int k = 0; k < MONTH_COUNTS.length && months == 0; k++) {
-                if (phrase.contains(MONTH_COUNTS[k])) {
-                    months = k + 2; // "over the nine months": the latest nine-month figure
-                }
-            }
+            int months = phrase.contains("half") ? 6 : phrase.contains("quarter") ? 3 : phrase.contains("year") ? 12
+                    : PeriodPhrases.monthsNamed(phrase); // "over the nine months": the latest nine-month figure
             if (months == 0 || months(s.period()) == months) {
                 return s;
             }
@@ -1281,6 +1275,7 @@ public final class Extractor {
             if (inherit != null && period.period().equals(inherit.period())) {
                 return false; // "up from six ..." compares with another period, or it is not a figure of its own
             }
+            boolean comparison = inherit == null && comparedWith(c.t, qStart); // "compared with 98 attacks in 2023"
             String actor;
             List<String> regions;
             String area;
@@ -1294,8 +1289,7 @@ public final class Extractor {
                 Places where = places(c.t, c.at, c.attributed, c.text, numIndex, actor);
                 regions = where.regions;
                 area = where.area;
-                Fact compared = comparedWith(c.t, qStart) && lastFactSentence >= sentenceIndex - 2
-                        ? lastOf(eventType) : null;
+                Fact compared = comparison && lastFactSentence >= sentenceIndex - 2 ? lastOf(eventType) : null;
                 if (compared != null) {
                     // "The tally compares with 812 airstrikes in the first half of 2024", "The tally is up from 97
                     // attacks": the same series' perpetrator and place, unless named again
@@ -1324,7 +1318,7 @@ public final class Extractor {
             }
             Fact f = new Fact(actor, regions, eventType, value, q, period.period(), kind, c.attribution, c.text, area);
             add(f);
-            if (inherit == null && !comparedWith(c.t, qStart)) {
+            if (inherit == null && !comparison) {
                 period(f.period());
                 lastPeriodFact = f;
             }

@@ -1,7 +1,9 @@
 package io.newsalerts.extract;
 
 import java.time.DayOfWeek;
-import java.util.Set;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The phrase-shaped time expressions of {@link PeriodParser} ("the first six months of 2024", "since October",
@@ -50,12 +52,12 @@ final class PeriodPhrases {
             "24 hours", "48 hours", "hours"};
     private static final String[] SAME_UNITS = {"period", "months", "month", "quarter", "half", "year", "weeks",
             "week", "time", "span", "timeframe", "stretch", "days"};
-    private static final String[] SAME_PERIODS = {"period", "quarter", "half-year", "six months", "three months",
-            "two months", "four months", "five months", "seven months", "eight months", "nine months", "ten months",
-            "eleven months", "week", "month"};
-    /** The counts of months in {@link #SAME_PERIODS}. */
-    private static final Set<String> SAME_MONTH_COUNTS = Set.of("two", "three", "four", "five", "six", "seven",
+    /** The counts of months a reference back may name: "over the same six months", "over the nine months". */
+    private static final List<String> SAME_MONTH_COUNTS = List.of("two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten", "eleven");
+    private static final String[] SAME_PERIODS = Stream.of(Stream.of("period", "quarter", "half-year"),
+            SAME_MONTH_COUNTS.stream().map(w -> w + " months"), Stream.of("week", "month")).flatMap(x -> x)
+            .toArray(String[]::new);
     private static final String[] PRIOR_PHRASES = {"the year before", "a year earlier", "a year before", "a year ago",
             "the prior year", "the previous year"};
     private static final String[] PRIOR_SAME_UNITS = {"period ", "quarter ", "months ", "month ", "time ",
@@ -543,6 +545,20 @@ final class PeriodPhrases {
 
     boolean opens(int k, int kinds) {
         return (opens[k] & kinds) != 0;
+    }
+
+    /**
+     * The months a reference back names ("over the same six months" = 6, "over the nine months" = 9), or 0; for
+     * finding the latest figure of that length.
+     */
+    static int monthsNamed(String phrase) {
+        String lower = phrase.toLowerCase(Locale.ROOT);
+        for (int k = 0; k < SAME_MONTH_COUNTS.size(); k++) {
+            if (lower.contains(SAME_MONTH_COUNTS.get(k) + " months")) {
+                return k + 2;
+            }
+        }
+        return 0;
     }
 
     // ---- the recognizers ----
